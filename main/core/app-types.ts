@@ -1,0 +1,97 @@
+/**
+ * The core's face to its two shells (Electron, headless host). Both create one core with
+ * {@link CoreOptions} and connect each window or browser tab as a client.
+ */
+import type {
+  EventName,
+  EventPayloads,
+  PhoneState,
+  PublicSettings,
+  RequestName,
+  RequestParams,
+  RequestResults,
+  SessionInfo,
+} from './bridge/contract.js';
+
+/** A key-value store: `conf` in the headless host, `electron-store` in Electron (same API). */
+export interface KeyValueStore {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+  delete(key: string): void;
+}
+
+/** Where the bot token lives: Electron safeStorage, or a file of mode 0600. */
+export interface SecretStore {
+  readonly kind: 'safe-storage' | 'file';
+  /** The secret, or null when none is stored. */
+  get(): string | null;
+  /** Stores the secret, or removes it when null. */
+  set(value: string | null): void;
+}
+
+/** How Claude Code hooks run the hook helper: `node helper.cjs` or the app's exe with ELECTRON_RUN_AS_NODE=1. */
+export interface HookRunner {
+  /** Executable, e.g. process.execPath. */
+  command: string;
+  /** Extra env for the hook command (e.g. ELECTRON_RUN_AS_NODE=1). */
+  env: Record<string, string>;
+  /** Absolute path of hook-helper.cjs (outside any asar). */
+  helperPath: string;
+}
+
+/** Whether the user is at the desk; Electron's powerMonitor behind it, or "always away" headless. */
+export interface PresenceSource {
+  /** Seconds since the last keyboard/mouse input on the system. */
+  idleSeconds(): number;
+  /** True while the screen is locked. */
+  isLocked(): boolean;
+}
+
+export interface CoreOptions {
+  hostKind: 'electron' | 'headless';
+  /** Folder for settings, the audit log, the hook socket; created if missing. */
+  dataDir: string;
+  settings: KeyValueStore;
+  secrets: SecretStore;
+  hookRunner: HookRunner;
+  /** Shown in "Paired with <computer name>"; defaults to os.hostname(). */
+  computerName?: string;
+  /** Native folder picker (Electron only). */
+  pickDirectory?: (defaultPath?: string) => Promise<string | null>;
+  presence?: PresenceSource;
+  /** Telegram Bot API root; defaults to AGENT_PAGER_TELEGRAM_API_ROOT or https://api.telegram.org. */
+  telegramApiRoot?: string;
+  /** App version shown in the UI. */
+  version: string;
+}
+
+/** Where a shell sends events for one connected client (window or browser tab). */
+export interface ClientSink {
+  send<E extends EventName>(event: E, payload: EventPayloads[E]): void;
+}
+
+/** One connected client. `handle` validates params and throws Error with a user-readable message. */
+export interface ClientConnection {
+  handle(name: string, params: unknown): Promise<unknown>;
+  close(): void;
+}
+
+/** Everything a tray menu needs to draw itself. */
+export interface CoreSnapshot {
+  sessions: SessionInfo[];
+  phone: PhoneState;
+  settings: PublicSettings;
+}
+
+export interface Core {
+  connect(sink: ClientSink): ClientConnection;
+  /** Sends an event to every connected client (tray asks the UI to focus a session, …). */
+  broadcast<E extends EventName>(event: E, payload: EventPayloads[E]): void;
+  /** Runs a request on behalf of the shell itself (tray actions), validated like any other. */
+  request<K extends RequestName>(name: K, params: RequestParams<K>): Promise<RequestResults[K]>;
+  snapshot(): CoreSnapshot;
+  /** Called (coalesced) whenever the snapshot may have changed. Returns unsubscribe. */
+  onChange(listener: () => void): () => void;
+  /** Kills every PTY (SIGHUP, then SIGKILL), stops the bot, closes sockets. */
+  dispose(): Promise<void>;
+}

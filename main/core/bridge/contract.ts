@@ -1,0 +1,292 @@
+/**
+ * The one typed bridge contract between the core (main process or headless host) and the
+ * renderer. Both transports — Electron IPC through the preload, and the headless host's
+ * WebSocket — are generic over the two maps declared here:
+ *
+ * - {@link requestSchemas}: request name → zod schema of its params; {@link RequestResults}
+ *   gives each request's result type.
+ * - {@link EventPayloads}: event name → payload type, pushed from the core to clients.
+ *
+ * Adding a request means one entry in `requestSchemas`, one in `RequestResults`, and one
+ * handler in `main/core/app-handlers.ts`. Every incoming params object is validated with
+ * its schema at the transport boundary (see {@link parseRequest}); nothing else is trusted.
+ *
+ * This module is imported by the renderer too, so it must stay free of Node APIs.
+ */
+import { z } from 'zod';
+
+/** Agent presets a session can be started from. `custom` runs `command` as typed. */
+export const agentKinds = ['claude', 'codex', 'gemini', 'shell', 'custom'] as const;
+export type AgentKind = (typeof agentKinds)[number];
+
+/** Largest terminal we accept, in cells; keeps a bad client from asking for a huge buffer. */
+export const MAX_COLS = 1000;
+/** Largest terminal height we accept, in rows. */
+export const MAX_ROWS = 500;
+/** Largest single `session.write`, in chars (a big paste still fits; a runaway client does not). */
+export const MAX_WRITE_CHARS = 1_000_000;
+
+const cols = z.number().int().min(2).max(MAX_COLS);
+const rows = z.number().int().min(1).max(MAX_ROWS);
+const sessionId = z.string().min(1).max(64);
+
+/** What the user asks for in the "New session" dialog. */
+export const sessionSpecSchema = z.object({
+  /** Tab title; defaults to the working directory's folder name when empty. */
+  name: z.string().max(80).default(''),
+  agent: z.enum(agentKinds),
+  /** Command line for `custom` (parsed like a shell would split words); ignored for presets. */
+  command: z.string().max(4000).default(''),
+  /** Working directory; `~` is expanded to the host user's home. */
+  cwd: z.string().min(1).max(4096),
+});
+export type SessionSpec = z.infer<typeof sessionSpecSchema>;
+
+/** Session lifecycle: starting → running ⇄ needs-attention → exited. */
+export type SessionState = 'starting' | 'running' | 'needs-attention' | 'exited';
+
+/** How a session's process ended. `signal` is a name such as "SIGHUP" or null. */
+export interface SessionExit {
+  code: number | null;
+  signal: string | null;
+}
+
+/** Everything the UI shows about one session (tab). */
+export interface SessionInfo {
+  id: string;
+  name: string;
+  agent: AgentKind;
+  /** The command line as the user would read it, e.g. `claude` or `bash -l`. */
+  commandLine: string;
+  cwd: string;
+  state: SessionState;
+  /** Set once the process has exited. */
+  exit: SessionExit | null;
+  /** A start failure the user must see (command not found, missing folder). */
+  error: string | null;
+  /** Window title set by the program (OSC 0/2), if any. */
+  title: string | null;
+  /** The open prompt, if the session needs the user right now. */
+  prompt: PromptInfo | null;
+  /** Epoch ms of creation. */
+  createdAt: number;
+}
+
+/** Kinds of prompt: a permission menu, a question, waiting for input, a finished turn. */
+export const promptKinds = ['permission', 'question', 'input', 'finished'] as const;
+export type PromptKind = (typeof promptKinds)[number];
+
+/** One choice of a prompt and the exact bytes that choose it in the PTY. */
+export interface PromptOption {
+  /** The label as shown on screen, e.g. "Yes" or "No". */
+  label: string;
+  /** Bytes written to the PTY to pick this option, e.g. "1" or "\r". */
+  keys: string;
+}
+
+/** A prompt record as the UI sees it. */
+export interface PromptInfo {
+  id: string;
+  sessionId: string;
+  kind: PromptKind;
+  title: string;
+  body: string;
+  options: PromptOption[];
+  /** Epoch ms when it opened. */
+  openedAt: number;
+  /** True once it was delivered to the paired chat. */
+  relayed: boolean;
+}
+
+/** Public view of the Telegram side; never holds the bot token. */
+export interface PhoneState {
+  /** Whether a token is stored, and what checking it gave. */
+  token: 'none' | 'checking' | 'valid' | 'invalid';
+  /** Where the token is kept: OS keychain (safeStorage) or a 0600 file. */
+  tokenStorage: 'safe-storage' | 'file' | 'none';
+  /** The bot's username without "@", once `getMe` succeeded. */
+  botUsername: string | null;
+  /** Human-readable problem: invalid token, network, 409 conflict. */
+  error: string | null;
+  /** Long polling: running, stopped, offline (retrying), or conflict (another instance polls). */
+  polling: 'stopped' | 'running' | 'offline' | 'conflict';
+  /** The paired chat, if any. */
+  paired: { chatId: number; userId: number; username: string | null; firstName: string } | null;
+  /** The open pairing offer, if "Pair phone" is showing. */
+  pairing: PairingOffer | null;
+  /** "Pause notifications" is on. */
+  paused: boolean;
+}
+
+/** An open pairing offer: deep link, its QR code as SVG markup, and its expiry (epoch ms). */
+export interface PairingOffer {
+  deepLink: string;
+  qrSvg: string;
+  expiresAt: number;
+}
+
+/** When to send prompts to the phone. */
+export const notifyModes = ['always', 'away'] as const;
+export type NotifyMode = (typeof notifyModes)[number];
+
+/** Settings the UI may read and change (no secrets). */
+export interface PublicSettings {
+  notifyMode: NotifyMode;
+  /** Minutes of system idle before the user counts as away (notifyMode "away"). */
+  awayAfterMinutes: number;
+  /** Seconds of quiet output before a shell or agent counts as "waiting for input". */
+  idleSeconds: number;
+  startAtLogin: boolean;
+  defaultCwd: string | null;
+}
+
+export const publicSettingsPatchSchema = z
+  .object({
+    notifyMode: z.enum(notifyModes),
+    awayAfterMinutes: z.number().int().min(1).max(240),
+    idleSeconds: z.number().int().min(2).max(3600),
+    startAtLogin: z.boolean(),
+    defaultCwd: z.string().max(4096).nullable(),
+  })
+  .partial();
+
+/** Facts about the host the renderer needs for defaults and labels. */
+export interface HostInfo {
+  shell: 'electron' | 'headless';
+  platform: string;
+  hostname: string;
+  homeDir: string;
+  version: string;
+  /** The user's login shell, e.g. "/bin/bash". */
+  userShell: string;
+  /** True where a native folder picker exists (Electron). */
+  canPickDirectory: boolean;
+}
+
+/** The screen and scrollback of a session at attach time, as VT sequences to write to xterm. */
+export interface SessionSnapshot {
+  data: string;
+  cols: number;
+  rows: number;
+}
+
+/** Request name → params schema. */
+export const requestSchemas = {
+  'host.info': z.object({}),
+  'host.pickDirectory': z.object({ defaultPath: z.string().max(4096).optional() }),
+  'sessions.list': z.object({}),
+  'session.create': z.object({ spec: sessionSpecSchema, cols, rows }),
+  'session.attach': z.object({ id: sessionId }),
+  'session.detach': z.object({ id: sessionId }),
+  'session.write': z.object({ id: sessionId, data: z.string().max(MAX_WRITE_CHARS) }),
+  'session.resize': z.object({ id: sessionId, cols, rows }),
+  'session.ack': z.object({ id: sessionId, chars: z.number().int().min(0).max(100_000_000) }),
+  'session.kill': z.object({ id: sessionId }),
+  'session.restart': z.object({ id: sessionId, cols: cols.optional(), rows: rows.optional() }),
+  'session.remove': z.object({ id: sessionId }),
+  'session.answer': z.object({ id: sessionId, promptId: z.string().max(64), option: z.number().int().min(0) }),
+  'settings.get': z.object({}),
+  'settings.update': z.object({ patch: publicSettingsPatchSchema }),
+  'phone.state': z.object({}),
+  'phone.setToken': z.object({ token: z.string().trim().min(1).max(200) }),
+  'phone.clearToken': z.object({}),
+  'phone.setPaused': z.object({ paused: z.boolean() }),
+  'pairing.begin': z.object({}),
+  'pairing.cancel': z.object({}),
+  'pairing.unpair': z.object({}),
+} as const;
+
+export type RequestName = keyof typeof requestSchemas;
+export type RequestParams<K extends RequestName> = z.input<(typeof requestSchemas)[K]>;
+export type ParsedParams<K extends RequestName> = z.output<(typeof requestSchemas)[K]>;
+
+/** Request name → result type. */
+export interface RequestResults {
+  'host.info': HostInfo;
+  'host.pickDirectory': string | null;
+  'sessions.list': SessionInfo[];
+  'session.create': SessionInfo;
+  'session.attach': SessionSnapshot;
+  'session.detach': null;
+  'session.write': null;
+  'session.resize': null;
+  'session.ack': null;
+  'session.kill': null;
+  'session.restart': SessionInfo;
+  'session.remove': null;
+  'session.answer': null;
+  'settings.get': PublicSettings;
+  'settings.update': PublicSettings;
+  'phone.state': PhoneState;
+  'phone.setToken': PhoneState;
+  'phone.clearToken': PhoneState;
+  'phone.setPaused': PhoneState;
+  'pairing.begin': PhoneState;
+  'pairing.cancel': PhoneState;
+  'pairing.unpair': PhoneState;
+}
+
+/** Event name → payload, pushed from core to every connected client (session.data only to attached ones). */
+export interface EventPayloads {
+  /** Output for an attached session, already UTF-8 decoded; ack its `data.length` once written. */
+  'session.data': { id: string; data: string };
+  /** A session was added or changed (state, title, prompt, exit). */
+  'session.state': SessionInfo;
+  /** A session was closed and removed from the list. */
+  'session.removed': { id: string };
+  'phone.state': PhoneState;
+  'settings.changed': PublicSettings;
+  /** The shell asks the UI to show a session (tray menu click). */
+  'ui.focusSession': { id: string };
+  /** The shell asks the UI to open the "New session" dialog. */
+  'ui.newSession': Record<string, never>;
+  /** The shell asks the UI to open the phone pairing panel. */
+  'ui.showPhone': Record<string, never>;
+}
+export type EventName = keyof EventPayloads;
+
+export const requestNames = Object.keys(requestSchemas) as RequestName[];
+export const eventNames: EventName[] = [
+  'session.data',
+  'session.state',
+  'session.removed',
+  'phone.state',
+  'settings.changed',
+  'ui.focusSession',
+  'ui.newSession',
+  'ui.showPhone',
+];
+
+/** Thrown at the boundary when a request is unknown or its params fail validation. */
+export class BridgeInputError extends Error {
+  override name = 'BridgeInputError';
+}
+
+/**
+ * Validates an incoming request at a transport boundary.
+ * @throws BridgeInputError for an unknown name or params that fail the schema.
+ */
+export function parseRequest(name: unknown, params: unknown): { name: RequestName; params: unknown } {
+  if (typeof name !== 'string' || !Object.hasOwn(requestSchemas, name)) {
+    throw new BridgeInputError(`unknown request: ${String(name).slice(0, 60)}`);
+  }
+  const schema = requestSchemas[name as RequestName];
+  const parsed = schema.safeParse(params ?? {});
+  if (!parsed.success) {
+    throw new BridgeInputError(`invalid params for ${name}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  }
+  return { name: name as RequestName, params: parsed.data };
+}
+
+/** The client side of the bridge, implemented over IPC (preload) and over WebSocket. */
+export interface BridgeClient {
+  request<K extends RequestName>(name: K, params: RequestParams<K>): Promise<RequestResults[K]>;
+  on<E extends EventName>(event: E, handler: (payload: EventPayloads[E]) => void): () => void;
+}
+
+/** Wire frames of the WebSocket transport (Electron IPC uses invoke/send with the same names). */
+export type WireFrame =
+  | { t: 'req'; id: number; name: RequestName; params: unknown }
+  | { t: 'res'; id: number; ok: true; result: unknown }
+  | { t: 'res'; id: number; ok: false; error: string }
+  | { t: 'evt'; name: EventName; payload: unknown };

@@ -1,0 +1,49 @@
+/**
+ * Prompt detection types: what a recogniser reads (a plain-text view of the screen model)
+ * and what it returns (a detected prompt, before the tracker gives it an id).
+ */
+import type { AgentKind, PromptKind, PromptOption } from '../bridge/contract.js';
+
+/** A plain-text view of a session's visible screen, read from the `@xterm/headless` model. */
+export interface ScreenText {
+  /** Visible rows, top to bottom, each right-trimmed; length === rows. */
+  lines: string[];
+  /** Cursor position, 0-based, in the visible viewport. */
+  cursorRow: number;
+  cursorCol: number;
+  cols: number;
+  rows: number;
+}
+
+/** Context a recogniser may use besides the screen. */
+export interface RecogniserContext {
+  agent: AgentKind;
+  /** How long the output has been quiet, in ms (0 while output is flowing). */
+  quietMs: number;
+  /** The quiet period after which a session counts as waiting for input, in ms. */
+  idleThresholdMs: number;
+}
+
+/** A prompt found on screen. */
+export interface DetectedPrompt {
+  kind: PromptKind;
+  /** Short headline, e.g. "Bash command" or "Do you want to proceed?". */
+  title: string;
+  /** The text the user needs to decide (command, question, last lines), plain text. */
+  body: string;
+  options: PromptOption[];
+  /** The screen rows (0-based, inclusive) it was read from. */
+  rows: { first: number; last: number };
+  /**
+   * A stable key: the same prompt on a redrawn screen gives the same signature, a new prompt
+   * a different one. The tracker opens a new record only when the signature changes.
+   */
+  signature: string;
+}
+
+/** One recogniser per program family; returns null when its prompt is not on screen. */
+export interface Recogniser {
+  /** e.g. "claude-permission", "numbered-menu", "yes-no", "shell-idle". */
+  name: string;
+  detect(screen: ScreenText, ctx: RecogniserContext): DetectedPrompt | null;
+}

@@ -1,0 +1,37 @@
+/**
+ * The seam between the Telegram side (bot, relay, pairing) and the rest of the core.
+ * The core implements {@link RelayHost}; `main/core/telegram/` consumes it and never
+ * touches sessions or PTYs directly.
+ */
+import type { PromptInfo, SessionInfo } from '../bridge/contract.js';
+
+/** Why a write into a session was refused. */
+export type WriteRefusal = 'no-session' | 'exited' | 'stale-prompt';
+
+/** What the bot needs from the core. */
+export interface RelayHost {
+  /** Display name of this computer, used in "Paired with <computer name>". */
+  readonly computerName: string;
+  /** All sessions, in tab order. */
+  listSessions(): SessionInfo[];
+  /** The session's visible screen as plain text (trailing blank rows trimmed), or null. */
+  screenText(sessionId: string): string | null;
+  /** The open prompt of a session, or null. */
+  openPrompt(sessionId: string): PromptInfo | null;
+  /**
+   * Answers a prompt with one of its options: checks the prompt is still the open one of that
+   * session, writes the option's keys to the PTY and appends to the audit log.
+   * @returns null on success, or why nothing was written.
+   */
+  answerPrompt(sessionId: string, promptId: string, optionIndex: number): WriteRefusal | null;
+  /**
+   * Writes raw keys (Esc, Ctrl-C, arrows…) from the phone, audited. `promptId` is the prompt the
+   * keys were sent for (null for the free keypad); when given and no longer open, nothing is written.
+   */
+  sendKeys(sessionId: string, keys: string, promptId: string | null): WriteRefusal | null;
+  /**
+   * Types text and then submits it (Enter as a separate write ≥ 20 ms later, so Claude Code
+   * does not take it as a paste), audited.
+   */
+  submitText(sessionId: string, text: string): Promise<WriteRefusal | null>;
+}
