@@ -1,0 +1,84 @@
+/**
+ * Agent presets and how a session's command line becomes a process to spawn.
+ */
+import { parse as parseShellWords } from 'shell-quote';
+import type { AgentKind, SessionSpec } from '../bridge/contract.js';
+
+/** Human names of the presets, for labels and messages. */
+export const presetLabels: Record<AgentKind, string> = {
+  claude: 'Claude Code',
+  codex: 'Codex',
+  gemini: 'Gemini CLI',
+  shell: 'Shell',
+  custom: 'Custom command',
+};
+
+/** The executable each agent preset runs (looked up on PATH). */
+export const presetCommands: Record<Exclude<AgentKind, 'shell' | 'custom'>, string> = {
+  claude: 'claude',
+  codex: 'codex',
+  gemini: 'gemini',
+};
+
+/** What to spawn: executable, argv (without argv[0]), and the line shown to the user. */
+export interface LaunchPlan {
+  file: string;
+  args: string[];
+  commandLine: string;
+}
+
+/** Thrown when a spec cannot become a process (empty custom command). Message is user-readable. */
+export class LaunchError extends Error {
+  override name = 'LaunchError';
+}
+
+/** Host facts a plan depends on. */
+export interface PlanContext {
+  /** The user's login shell, e.g. "/bin/bash" (Windows: "powershell.exe"). */
+  userShell: string;
+  platform: NodeJS.Platform;
+  /** Extra args for the claude preset (e.g. `--settings <file>` adding our hooks). */
+  claudeArgs?: string[];
+}
+
+/** Quotes one word for display the way a POSIX shell would need it. */
+function displayWord(word: string): string {
+  return /^[\w@%+=:,./~-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * Turns a session spec into a launch plan.
+ * - presets run their executable (claude gets `ctx.claudeArgs`);
+ * - `shell` runs the user's shell (a login shell on macOS, as Terminal.app does);
+ * - `custom` splits the line into words like a shell; a line with shell syntax (pipes, `&&`,
+ *   redirections, globs, variables) runs through `<userShell> -c <line>` instead.
+ * @throws LaunchError for an empty custom command.
+ */
+export function planLaunch(spec: Pick<SessionSpec, 'agent' | 'command'>, ctx: PlanContext): LaunchPlan {
+  switch (spec.agent) {
+    case 'claude': {
+      const args = ctx.claudeArgs ?? [];
+      // The shown line leaves out our own hook settings: they are plumbing, not the user's command.
+      return { file: presetCommands.claude, args, commandLine: presetCommands.claude };
+    }
+    case 'codex':
+    case 'gemini':
+      return { file: presetCommands[spec.agent], args: [], commandLine: presetCommands[spec.agent] };
+    case 'shell': {
+      const args = ctx.platform === 'darwin' ? ['-l'] : [];
+      return { file: ctx.userShell, args, commandLine: [ctx.userShell, ...args].join(' ') };
+    }
+    case 'custom': {
+      const line = spec.command.trim();
+      if (!line) throw new LaunchError('Enter a command to run.');
+      const words = parseShellWords(line, (name) => `$${name}`);
+      const plain = words.every((w): w is string => typeof w === 'string') && !/[$`*?]/.test(line);
+      if (plain && words.length > 0) {
+        const [file, ...args] = words as string[];
+        return { file: file!, args, commandLine: [file!, ...args].map(displayWord).join(' ') };
+      }
+      const flag = ctx.platform === 'win32' ? '/c' : '-c';
+      return { file: ctx.userShell, args: [flag, line], commandLine: line };
+    }
+  }
+}
