@@ -1,0 +1,82 @@
+/**
+ * Typed settings over a {@link KeyValueStore} (`conf` in the headless host, `electron-store` in
+ * Electron). Every value read back is validated: a hand-edited or corrupt file falls back to
+ * defaults for the bad keys instead of crashing the app.
+ */
+import { z } from 'zod';
+import { notifyModes, type PublicSettings } from '../bridge/contract.js';
+import type { KeyValueStore } from '../app-types.js';
+import { storedSessionSchema, type SessionListStore, type StoredSession } from '../sessions/session-manager.js';
+
+/** Defaults for a new install. */
+export const defaultSettings: PublicSettings = {
+  notifyMode: 'always',
+  awayAfterMinutes: 5,
+  // Quiet output before "waiting for input": agentapi uses 2 s of identical screens; a little
+  // longer avoids paging the user while a program merely pauses between bursts.
+  idleSeconds: 3,
+  startAtLogin: false,
+  defaultCwd: null,
+};
+
+const publicSettingsSchema = z.object({
+  notifyMode: z.enum(notifyModes).catch(defaultSettings.notifyMode),
+  awayAfterMinutes: z.number().int().min(1).max(240).catch(defaultSettings.awayAfterMinutes),
+  idleSeconds: z.number().int().min(2).max(3600).catch(defaultSettings.idleSeconds),
+  startAtLogin: z.boolean().catch(defaultSettings.startAtLogin),
+  defaultCwd: z.string().max(4096).nullable().catch(defaultSettings.defaultCwd),
+});
+
+/** Settings keys in the store. */
+const KEYS = { settings: 'settings', sessions: 'sessions' } as const;
+
+/** Reads and writes the public settings. */
+export class SettingsService {
+  private listeners = new Set<(s: PublicSettings) => void>();
+
+  constructor(private readonly store: KeyValueStore) {}
+
+  get(): PublicSettings {
+    const raw = this.store.get(KEYS.settings);
+    return publicSettingsSchema.parse({ ...defaultSettings, ...(typeof raw === 'object' && raw ? raw : {}) });
+  }
+
+  /** Merges a validated patch, saves, notifies, and returns the new settings. */
+  update(patch: Partial<PublicSettings>): PublicSettings {
+    const next = publicSettingsSchema.parse({ ...this.get(), ...patch });
+    this.store.set(KEYS.settings, next);
+    this.listeners.forEach((l) => l(next));
+    return next;
+  }
+
+  onChange(listener: (s: PublicSettings) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The session list, persisted under "sessions"; invalid entries are dropped. */
+  sessionList(): SessionListStore {
+    return {
+      load: (): StoredSession[] => {
+        const raw = this.store.get(KEYS.sessions);
+        if (!Array.isArray(raw)) return [];
+        return raw.flatMap((item) => {
+          const p = storedSessionSchema.safeParse(item);
+          return p.success ? [p.data] : [];
+        });
+      },
+      save: (list) => this.store.set(KEYS.sessions, list),
+    };
+  }
+
+  /** A JSON value under `key`, validated by `schema` (null when missing or invalid). */
+  record<T>(key: string, schema: z.ZodType<T>): { get(): T | null; set(v: T | null): void } {
+    return {
+      get: () => {
+        const p = schema.safeParse(this.store.get(key));
+        return p.success ? p.data : null;
+      },
+      set: (v) => (v === null ? this.store.delete(key) : this.store.set(key, v)),
+    };
+  }
+}

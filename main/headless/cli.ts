@@ -1,0 +1,103 @@
+/**
+ * `npm run serve -- [--host 127.0.0.1] [--port N] [--data-dir DIR]`: runs the core without
+ * Electron and serves the renderer to a browser. Prints exactly one line with the URL to open
+ * (token included); SIGINT/SIGTERM end every PTY and exit 0.
+ */
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import Conf from 'conf';
+import { createCore } from '../core/app.js';
+import type { KeyValueStore } from '../core/app-types.js';
+import { createFileSecretStore } from '../core/settings/secret-file.js';
+import { newAccessToken } from './access-token.js';
+import { startHeadlessServer } from './server.js';
+
+const USAGE = `Usage: npm run serve -- [--host 127.0.0.1] [--port 7420] [--data-dir DIR]
+
+  --host       address to bind (default 127.0.0.1; anything else exposes your terminals to the network)
+  --port       port (default 7420; 0 picks a free one)
+  --data-dir   settings, audit log and hook socket (default $XDG_CONFIG_HOME/agent-pager or ~/.config/agent-pager)
+`;
+
+/** Default data folder of the headless host. */
+export function defaultDataDir(env = process.env): string {
+  if (env.AGENT_PAGER_DATA_DIR) return env.AGENT_PAGER_DATA_DIR;
+  const base = env.XDG_CONFIG_HOME || path.join(os.homedir(), '.config');
+  return path.join(base, 'agent-pager');
+}
+
+async function main(): Promise<void> {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        host: { type: 'string', default: '127.0.0.1' },
+        port: { type: 'string', default: '7420' },
+        'data-dir': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (args.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const port = Number(args.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`--port must be a number from 0 to 65535\n`);
+    process.exit(2);
+  }
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+  const dataDir = path.resolve(args['data-dir'] ?? defaultDataDir());
+  const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+  const conf = new Conf<Record<string, unknown>>({ cwd: dataDir, configName: 'settings', projectName: 'agent-pager' });
+  const store: KeyValueStore = {
+    get: (k) => conf.get(k),
+    set: (k, v) => conf.set(k, v),
+    delete: (k) => conf.delete(k),
+  };
+  const log = (msg: string) => process.stderr.write(`[agent-pager] ${msg}\n`);
+
+  const core = await createCore({
+    hostKind: 'headless',
+    dataDir,
+    settings: store,
+    secrets: createFileSecretStore(dataDir, null),
+    hookRunner: { command: process.execPath, env: {}, helperPath: path.join(root, 'dist', 'hook-helper.cjs') },
+    version,
+  });
+  const server = await startHeadlessServer({
+    core,
+    rendererDir: path.join(root, 'dist', 'renderer'),
+    host: args.host!,
+    port,
+    token: process.env.AGENT_PAGER_ACCESS_TOKEN || newAccessToken(),
+    log,
+  });
+  process.stdout.write(`Agent Pager listening on ${server.url}\n`);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    const force = setTimeout(() => process.exit(0), 8000);
+    force.unref();
+    await server.close().catch(() => {});
+    await core.dispose().catch(() => {});
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  process.on('SIGHUP', stop);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`Agent Pager could not start: ${(err as Error).message}\n`);
+  process.exit(1);
+});
