@@ -22,6 +22,13 @@ export interface RecogniserContext {
   quietMs: number;
   /** The quiet period after which a session counts as waiting for input, in ms. */
   idleThresholdMs: number;
+  /**
+   * Whether "waiting for input" and "finished" prompts may be raised. False until the user has
+   * given the session some input since it started, so a fresh shell or agent sitting at its
+   * first prompt does not page anyone. Permission prompts and questions are always raised.
+   * Defaults to true.
+   */
+  allowIdle?: boolean;
 }
 
 /** A prompt found on screen. */
