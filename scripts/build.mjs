@@ -61,6 +61,7 @@ await Promise.all([
     outfile: 'dist/preload/index.cjs',
     format: 'cjs',
     platform: 'browser',
+    minify: true,
     external: ['electron'],
   }),
 ]);

@@ -8,26 +8,11 @@ import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import { WebSocketServer } from 'ws';
 import type { Core } from '../core/app-types.js';
+import { CONTENT_SECURITY_POLICY } from '../core/csp.js';
 import { TOKEN_COOKIE, presentedToken, tokensEqual } from './access-token.js';
 import { hostAllowed, originAllowed } from './host-check.js';
 import { MAX_FRAME_BYTES, serveSocket } from './ws-bridge.js';
 
-/**
- * The page's Content Security Policy: scripts only from this server, no plugins, no framing.
- * Styles allow inline because xterm.js and React set element styles at run time.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 export interface HeadlessServerOptions {
   core: Core;
