@@ -1,0 +1,48 @@
+/**
+ * The headless host's access token: it arrives once in the page URL (`?token=…`, printed by
+ * `agent-pager serve`), is moved to sessionStorage so a reload still works, and is removed from
+ * the address bar so it does not end up in screenshots or shared links.
+ */
+
+/** The subset of `Storage` used here (sessionStorage in the browser, a Map in tests). */
+export interface TokenStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+/** sessionStorage key holding the token. */
+export const TOKEN_STORAGE_KEY = 'agent-pager.token';
+
+/** Result of {@link resolveToken}. */
+export interface ResolvedToken {
+  /** The token to connect with, or null when neither the URL nor storage has one. */
+  token: string | null;
+  /** The page URL without the `token` parameter, when it had one (for history.replaceState). */
+  cleanedUrl: string | null;
+}
+
+/**
+ * Picks the token from `pageUrl`'s `token` query parameter (stored for later) or else from
+ * storage. A URL token wins over a stored one, so opening a fresh link replaces a stale token.
+ */
+export function resolveToken(pageUrl: string, storage: TokenStorage): ResolvedToken {
+  const url = new URL(pageUrl);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    storage.setItem(TOKEN_STORAGE_KEY, fromUrl);
+    url.searchParams.delete('token');
+    return { token: fromUrl, cleanedUrl: url.pathname + url.search + url.hash };
+  }
+  const stored = storage.getItem(TOKEN_STORAGE_KEY);
+  return { token: stored && stored.length > 0 ? stored : null, cleanedUrl: null };
+}
+
+/**
+ * The WebSocket URL of the bridge for a page served from `pageUrl`:
+ * `ws(s)://<host>/bridge?token=<token>` (wss when the page is https).
+ */
+export function bridgeSocketUrl(pageUrl: string, token: string): string {
+  const page = new URL(pageUrl);
+  const scheme = page.protocol === 'https:' ? 'wss:' : 'ws:';
+  return `${scheme}//${page.host}/bridge?token=${encodeURIComponent(token)}`;
+}

@@ -1,0 +1,59 @@
+/**
+ * A side sheet on the right (Phone, Settings): non-modal, so the terminals stay usable; Esc or
+ * the close button closes it and returns focus to where it was.
+ */
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { CloseIcon } from './icons.js';
+
+/** Props of {@link SidePanel}. */
+export interface SidePanelProps {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+}
+
+/** The sheet frame with a heading and a close button; focuses itself when opened. */
+export function SidePanel(props: SidePanelProps) {
+  const titleId = useId();
+  const ref = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    ref.current?.focus();
+    return () => {
+      if (previous?.isConnected) previous.focus();
+    };
+  }, []);
+
+  return (
+    <aside
+      ref={ref}
+      className="sheet"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby={titleId}
+      tabIndex={-1}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          props.onClose();
+        }
+      }}
+    >
+      <div className="sheet-header">
+        <h2 id={titleId} className="sheet-title">
+          {props.title}
+        </h2>
+        <button
+          type="button"
+          className="icon-btn"
+          aria-label={`Close ${props.title.toLowerCase()}`}
+          onClick={props.onClose}
+        >
+          <CloseIcon />
+        </button>
+      </div>
+      <div className="sheet-body">{props.children}</div>
+    </aside>
+  );
+}

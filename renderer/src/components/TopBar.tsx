@@ -1,0 +1,72 @@
+/**
+ * The window's top bar: the tab strip on the left, the Phone and Settings buttons on the right.
+ * The Phone button shows a dot when the phone side needs setup or has a problem.
+ */
+import type { PhoneState, SessionInfo } from '../../../main/core/bridge/contract.js';
+import type { Panel } from '../store/state.js';
+import { GearIcon, PhoneIcon } from './icons.js';
+import { TabStrip } from './TabStrip.js';
+
+/** Props of {@link TopBar}. */
+export interface TopBarProps {
+  sessions: SessionInfo[];
+  activeId: string | null;
+  phone: PhoneState | null;
+  panel: Panel | null;
+  isMac: boolean;
+  onSelect: (id: string) => void;
+  onClose: (session: SessionInfo) => void;
+  onNew: () => void;
+  onTogglePanel: (panel: Panel) => void;
+}
+
+/** Phone status in a word, for the button's tooltip and dot colour. */
+function phoneStatus(phone: PhoneState | null): { label: string; tone: 'ok' | 'warn' | 'off' } {
+  if (!phone || phone.token === 'none') return { label: 'Phone: not set up', tone: 'off' };
+  if (phone.token === 'invalid' || phone.polling === 'conflict' || phone.polling === 'offline') {
+    return { label: 'Phone: needs attention', tone: 'warn' };
+  }
+  if (phone.paired && phone.paused) return { label: 'Phone: notifications paused', tone: 'off' };
+  if (phone.paired) return { label: 'Phone: paired', tone: 'ok' };
+  return { label: 'Phone: not paired', tone: 'off' };
+}
+
+/** Tabs and the panel buttons. */
+export function TopBar(props: TopBarProps) {
+  const status = phoneStatus(props.phone);
+  return (
+    <header className="topbar">
+      <TabStrip
+        sessions={props.sessions}
+        activeId={props.activeId}
+        isMac={props.isMac}
+        onSelect={props.onSelect}
+        onClose={props.onClose}
+        onNew={props.onNew}
+      />
+      <div className="topbar-actions">
+        <button
+          type="button"
+          className="icon-btn"
+          aria-label="Phone"
+          aria-pressed={props.panel === 'phone'}
+          title={status.label}
+          onClick={() => props.onTogglePanel('phone')}
+        >
+          <PhoneIcon />
+          <span className={`status-dot status-dot-${status.tone}`} aria-hidden="true" />
+        </button>
+        <button
+          type="button"
+          className="icon-btn"
+          aria-label="Settings"
+          aria-pressed={props.panel === 'settings'}
+          title="Settings"
+          onClick={() => props.onTogglePanel('settings')}
+        >
+          <GearIcon />
+        </button>
+      </div>
+    </header>
+  );
+}

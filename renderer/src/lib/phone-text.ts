@@ -1,0 +1,41 @@
+/**
+ * Plain-words texts of the phone panel: the polling state and the pairing code's countdown.
+ */
+import type { PhoneState } from '../../../main/core/bridge/contract.js';
+
+/**
+ * What the bot's long polling state means for the user. `conflict` is Telegram's 409 reply to
+ * getUpdates: only one program may poll a bot at a time (Bot API, "getUpdates").
+ */
+export function pollingText(polling: PhoneState['polling']): { tone: 'ok' | 'warn' | 'off'; text: string } {
+  switch (polling) {
+    case 'running':
+      return { tone: 'ok', text: 'Online: listening for your answers.' };
+    case 'stopped':
+      return { tone: 'off', text: 'Not listening to Telegram.' };
+    case 'offline':
+      return {
+        tone: 'warn',
+        text: 'Offline: Telegram cannot be reached right now. Retrying; prompts are sent once it is back.',
+      };
+    case 'conflict':
+      return {
+        tone: 'warn',
+        text: 'Another program is reading this bot’s messages (Telegram allows only one). Stop the other Agent Pager using this bot, or give this one its own bot.',
+      };
+  }
+}
+
+/** Time left until `expiresAt`, as "m:ss" (never negative); "expired" at or after expiry. Times in epoch ms. */
+export function countdownText(expiresAt: number, now: number): string {
+  const left = Math.ceil((expiresAt - now) / 1000);
+  if (left <= 0) return 'expired';
+  const minutes = Math.floor(left / 60);
+  const seconds = left % 60;
+  return `${minutes}:${String(seconds).padStart(2, '0')}`;
+}
+
+/** "@username" of the paired account, else its first name. */
+export function pairedName(paired: NonNullable<PhoneState['paired']>): string {
+  return paired.username ? `@${paired.username}` : paired.firstName;
+}

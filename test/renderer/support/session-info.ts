@@ -1,0 +1,20 @@
+/** A SessionInfo builder for the renderer's store tests. */
+import type { SessionInfo } from '../../../main/core/bridge/contract.js';
+
+/** A running shell session named after `id`, with `overrides` applied. */
+export function sessionInfo(id: string, overrides: Partial<SessionInfo> = {}): SessionInfo {
+  return {
+    id,
+    name: id,
+    agent: 'shell',
+    commandLine: 'bash -l',
+    cwd: `/home/ann/${id}`,
+    state: 'running',
+    exit: null,
+    error: null,
+    title: null,
+    prompt: null,
+    createdAt: 1_700_000_000_000,
+    ...overrides,
+  };
+}
