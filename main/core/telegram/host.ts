@@ -34,4 +34,9 @@ export interface RelayHost {
    * does not take it as a paste), audited.
    */
   submitText(sessionId: string, text: string): Promise<WriteRefusal | null>;
+  /**
+   * Optional: told once a prompt's message was accepted by Telegram, so the core can set
+   * `PromptInfo.relayed`. Added by the Telegram side; implementations may omit it.
+   */
+  promptRelayed?(sessionId: string, promptId: string): void;
 }

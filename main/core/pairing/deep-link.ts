@@ -1,0 +1,23 @@
+/**
+ * The pairing deep link `https://t.me/<bot username>?start=<token>`. Opening it in Telegram starts
+ * a private chat with the bot and sends `/start <token>`
+ * (https://core.telegram.org/bots/features#deep-linking).
+ */
+import { START_PARAMETER_PATTERN } from './tokens.js';
+
+/** Telegram usernames: 5–32 chars of `A-Za-z0-9_` (https://core.telegram.org/method/account.checkUsername). */
+const USERNAME_PATTERN = /^[A-Za-z0-9_]{5,32}$/;
+
+/**
+ * Builds the deep link for a bot and a start parameter.
+ * @param botUsername the bot's username, with or without a leading "@".
+ * @param token the start parameter (1–64 chars of `A-Za-z0-9_-`).
+ * @throws Error when the username or token has characters Telegram would not accept.
+ */
+export function pairingDeepLink(botUsername: string, token: string): string {
+  const username = botUsername.replace(/^@/, '');
+  if (!USERNAME_PATTERN.test(username))
+    throw new Error(`not a Telegram bot username: ${username.slice(0, 40)}`);
+  if (!START_PARAMETER_PATTERN.test(token)) throw new Error('pairing token is not a valid start parameter');
+  return `https://t.me/${username}?start=${token}`;
+}

@@ -1,0 +1,31 @@
+/**
+ * What the bot's composers need from the phone service: the relay, the host, the pairing record
+ * and the few actions a chat may trigger. One object, built by `phone-service.ts`.
+ */
+import type { TokenRefusal } from '../pairing/tokens.js';
+import type { RelayHost } from './host.js';
+import type { Relay } from './relay.js';
+import type { PairedChat } from './phone-store.js';
+
+/** The chat and user presenting a pairing token. */
+export interface PairingCandidate {
+  chatId: number;
+  userId: number;
+  username: string | null;
+  firstName: string;
+}
+
+/** Dependencies of the composers. */
+export interface BotDeps {
+  relay: Relay;
+  host: RelayHost;
+  /** The paired chat, or null. */
+  paired(): PairedChat | null;
+  /** Tries a pairing token; binds the chat when accepted. @returns null when paired, or why not. */
+  pair(candidate: PairingCandidate, token: string): TokenRefusal | null;
+  /** Unpairs (from the chat's /unpair). */
+  unpair(): void;
+  setPaused(paused: boolean): void;
+  /** Logs a line (the service redacts the token). Never pass message contents. */
+  log(level: 'info' | 'warn' | 'error', message: string): void;
+}

@@ -1,0 +1,93 @@
+/**
+ * Builds the grammY bot: API transformers (bounded `@grammyjs/auto-retry` for 429 `retry_after`
+ * and 5xx, and a watcher that reports the connection state), the composers in order — pairing,
+ * the paired-chat gate, commands, button taps, replies — and the `bot.catch` error boundary, so a
+ * failing handler is logged (token redacted) and never stops polling.
+ */
+import { Bot, HttpError, type Transformer } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import { autoRetry } from '@grammyjs/auto-retry';
+import type { BotDeps } from './bot-deps.js';
+import { pairingComposer } from './composers/pairing.js';
+import { pairedOnly } from './composers/guard.js';
+import { commandsComposer } from './composers/commands.js';
+import { promptsComposer } from './composers/prompts.js';
+import { repliesComposer } from './composers/replies.js';
+
+/** Retries of a call answered 429 or 5xx, after the first attempt. */
+export const MAX_RETRY_ATTEMPTS = 3;
+/** Longest `retry_after` honoured by waiting, in seconds; longer ones fail the call at once. */
+export const MAX_RETRY_DELAY_SECONDS = 30;
+
+/** Thrown (instead of grammY's retried-forever HttpError) when setup calls hit a network error. */
+export class OfflineError extends Error {
+  override name = 'OfflineError';
+  constructor(override readonly cause: unknown) {
+    super('Telegram is unreachable');
+  }
+}
+
+/** Options of {@link createBot}. */
+export interface CreateBotOptions {
+  token: string;
+  apiRoot: string;
+  /** Known bot identity (skips the `getMe` of `bot.init`). */
+  botInfo?: UserFromGetMe;
+  deps: BotDeps;
+  /** Long-poll timeout, in seconds; the HTTP timeout is this plus 20. */
+  pollTimeoutSeconds: number;
+  /** Called after every getUpdates: null when it succeeded, else the error. */
+  onPoll(error: unknown): void;
+  /** Extra wait after a failed getUpdates, in ms (grammY itself waits 3 s more); 0 while stopping. */
+  pollBackoffMs(failures: number): number;
+}
+
+/** Creates a bot with every composer installed (not started). */
+export function createBot(options: CreateBotOptions): Bot {
+  const bot = new Bot(options.token, {
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+    client: { apiRoot: options.apiRoot, timeoutSeconds: options.pollTimeoutSeconds + 20 },
+  });
+  bot.api.config.use(
+    autoRetry({
+      maxRetryAttempts: MAX_RETRY_ATTEMPTS,
+      maxDelaySeconds: MAX_RETRY_DELAY_SECONDS,
+      rethrowHttpErrors: true,
+    }),
+  );
+  let failures = 0;
+  const watcher: Transformer = async (prev, method, payload, signal) => {
+    try {
+      const result = await prev(method, payload, signal);
+      if (method === 'getUpdates') {
+        failures = 0;
+        options.onPoll(result.ok ? null : result);
+      }
+      return result;
+    } catch (error) {
+      if (method === 'getUpdates' && !signal?.aborted) {
+        failures += 1;
+        options.onPoll(error);
+        const wait = options.pollBackoffMs(failures);
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+      if (method === 'deleteWebhook' && error instanceof HttpError) throw new OfflineError(error);
+      throw error;
+    }
+  };
+  bot.api.config.use(watcher);
+
+  const { deps } = options;
+  bot.use(pairingComposer(deps));
+  bot.use(pairedOnly(deps));
+  bot.use(commandsComposer(deps));
+  bot.use(promptsComposer(deps));
+  bot.use(repliesComposer(deps));
+  bot.catch((err) => {
+    deps.log(
+      'error',
+      `handler failed for update ${err.ctx.update.update_id}: ${err.error instanceof Error ? err.error.message : String(err.error)}`,
+    );
+  });
+  return bot;
+}

@@ -1,0 +1,132 @@
+/**
+ * An in-memory {@link RelayHost} for tests of the Telegram side: sessions, screens and open
+ * prompts are plain data the test sets; every write (answer, keys, text) is recorded in `writes`.
+ * It follows the host contract: answering a prompt that is not the open one writes nothing and
+ * returns 'stale-prompt'; answering closes the prompt, as the real tracker would once the program
+ * reacted.
+ */
+import type { PromptInfo, SessionInfo } from '../../../../main/core/bridge/contract.js';
+import type { RelayHost, WriteRefusal } from '../../../../main/core/telegram/host.js';
+
+/** One recorded write into a session. */
+export interface RecordedWrite {
+  sessionId: string;
+  kind: 'answer' | 'keys' | 'text';
+  data: string;
+  promptId: string | null;
+}
+
+/** Builds a session record with defaults. */
+export function makeSession(id: string, name: string, cwd = `/home/dev/${name}`): SessionInfo {
+  return {
+    id,
+    name,
+    agent: 'claude',
+    commandLine: 'claude',
+    cwd,
+    state: 'running',
+    exit: null,
+    error: null,
+    title: null,
+    prompt: null,
+    createdAt: Date.now(),
+  };
+}
+
+/** Builds a prompt record with defaults. */
+export function makePrompt(id: string, sessionId: string, patch: Partial<PromptInfo> = {}): PromptInfo {
+  return {
+    id,
+    sessionId,
+    kind: 'permission',
+    title: 'Bash command',
+    body: 'git status',
+    options: [
+      { label: 'Yes', keys: '1' },
+      { label: "Yes, and don't ask again for git status", keys: '2' },
+      { label: 'No, and tell Claude what to do differently', keys: '3' },
+    ],
+    openedAt: Date.now(),
+    relayed: false,
+    ...patch,
+  };
+}
+
+/** The in-memory host. */
+export class MemoryRelayHost implements RelayHost {
+  readonly computerName = 'test-desk';
+  readonly sessions: SessionInfo[] = [];
+  readonly screens = new Map<string, string>();
+  readonly writes: RecordedWrite[] = [];
+  readonly relayed: string[] = [];
+
+  add(session: SessionInfo, screen = ''): SessionInfo {
+    this.sessions.push(session);
+    this.screens.set(session.id, screen);
+    return session;
+  }
+
+  /** Opens a prompt in its session (the session needs attention). */
+  open(prompt: PromptInfo): PromptInfo {
+    const session = this.sessions.find((s) => s.id === prompt.sessionId)!;
+    session.prompt = prompt;
+    session.state = 'needs-attention';
+    return prompt;
+  }
+
+  /** Closes the session's prompt. */
+  close(sessionId: string): void {
+    const session = this.sessions.find((s) => s.id === sessionId)!;
+    session.prompt = null;
+    session.state = 'running';
+  }
+
+  listSessions(): SessionInfo[] {
+    return this.sessions.map((s) => structuredClone(s));
+  }
+
+  screenText(sessionId: string): string | null {
+    return this.screens.get(sessionId) ?? null;
+  }
+
+  openPrompt(sessionId: string): PromptInfo | null {
+    return this.sessions.find((s) => s.id === sessionId)?.prompt ?? null;
+  }
+
+  private check(sessionId: string): WriteRefusal | null {
+    const session = this.sessions.find((s) => s.id === sessionId);
+    if (!session) return 'no-session';
+    if (session.state === 'exited') return 'exited';
+    return null;
+  }
+
+  answerPrompt(sessionId: string, promptId: string, optionIndex: number): WriteRefusal | null {
+    const refusal = this.check(sessionId);
+    if (refusal) return refusal;
+    const prompt = this.openPrompt(sessionId);
+    const option = prompt?.options[optionIndex];
+    if (!prompt || prompt.id !== promptId || !option) return 'stale-prompt';
+    this.writes.push({ sessionId, kind: 'answer', data: option.keys, promptId });
+    this.close(sessionId);
+    return null;
+  }
+
+  sendKeys(sessionId: string, keys: string, promptId: string | null): WriteRefusal | null {
+    const refusal = this.check(sessionId);
+    if (refusal) return refusal;
+    if (promptId !== null && this.openPrompt(sessionId)?.id !== promptId) return 'stale-prompt';
+    this.writes.push({ sessionId, kind: 'keys', data: keys, promptId });
+    return null;
+  }
+
+  async submitText(sessionId: string, text: string): Promise<WriteRefusal | null> {
+    const refusal = this.check(sessionId);
+    if (refusal) return refusal;
+    this.writes.push({ sessionId, kind: 'text', data: text, promptId: null });
+    return null;
+  }
+
+  promptRelayed(_sessionId: string, promptId: string): void {
+    this.relayed.push(promptId);
+  }
+}
