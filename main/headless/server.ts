@@ -35,7 +35,9 @@ export interface HeadlessServer {
 /** Starts the server; resolves once it listens. */
 export async function startHeadlessServer(options: HeadlessServerOptions): Promise<HeadlessServer> {
   const log = options.log ?? (() => {});
-  const statics = sirv(options.rendererDir, { dev: false, etag: true, gzip: false });
+  // dev: files are looked up per request, so a rebuild while the host runs never serves a stale
+  // or truncated bundle (the cost is a stat per request, nothing next to a terminal's traffic).
+  const statics = sirv(options.rendererDir, { dev: true, etag: true, gzip: false });
   let port = options.port;
 
   const authorised = (req: http.IncomingMessage) => {

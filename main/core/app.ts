@@ -1,0 +1,175 @@
+/**
+ * Wires the core together: settings, sessions, prompt detection, the Claude hook channel, the
+ * Telegram side, and the clients (windows or browser tabs). Both shells call {@link createCore}.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { mkdirSync } from 'node:fs';
+import {
+  parseRequest,
+  type EventName,
+  type EventPayloads,
+  type RequestName,
+  type RequestParams,
+  type RequestResults,
+  type SessionInfo,
+} from './bridge/contract.js';
+import type { ClientConnection, ClientSink, Core, CoreOptions, CoreSnapshot } from './app-types.js';
+import { ClientState } from './client-state.js';
+import { makeHandlers, type CoreServices } from './app-handlers.js';
+import { SessionManager } from './sessions/session-manager.js';
+import { SettingsService } from './settings/settings.js';
+import { AuditLog } from './settings/audit-log.js';
+import { Attention } from './attention.js';
+import { createPhone } from './phone.js';
+import { userShell } from './sessions/user-shell.js';
+
+/** The app's root folder (two levels above this module once bundled into dist/<shell>/). */
+function appRoot(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  return path.resolve(here, '..', '..');
+}
+
+/**
+ * Creates the core. Restores the saved session list (not started), starts the hook channel and,
+ * when a bot token is stored, the Telegram bot.
+ */
+export async function createCore(options: CoreOptions): Promise<Core> {
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const settings = new SettingsService(options.settings);
+  const audit = new AuditLog(options.dataDir);
+  const clients = new Set<ClientState>();
+  const changeListeners = new Set<() => void>();
+  let changeQueued = false;
+
+  const broadcast = <E extends EventName>(event: E, payload: EventPayloads[E]): void => {
+    for (const c of clients) c.sink.send(event, payload);
+  };
+  const notifyChange = (): void => {
+    if (changeQueued) return;
+    changeQueued = true;
+    queueMicrotask(() => {
+      changeQueued = false;
+      changeListeners.forEach((l) => l());
+    });
+  };
+
+  let attention: Attention | null = null;
+  const sessions = new SessionManager({
+    store: settings.sessionList(),
+    userShell: userShell(),
+    appRoot: appRoot(),
+    launchExtras: (id, spec) => attention?.launchExtras(id, spec) ?? {},
+  });
+
+  const info = (id: string): SessionInfo | null => {
+    const base = sessions.info(id);
+    if (!base) return null;
+    const prompt = attention?.openPrompt(id) ?? null;
+    return { ...base, prompt, state: prompt && base.state === 'running' ? 'needs-attention' : base.state };
+  };
+  const list = (): SessionInfo[] => sessions.ids().flatMap((id) => info(id) ?? []);
+  const publishSession = (id: string): void => {
+    const i = info(id);
+    if (i) broadcast('session.state', i);
+    notifyChange();
+  };
+
+  const att = await Attention.create({
+    dataDir: options.dataDir,
+    hookRunner: options.hookRunner,
+    sessions,
+    settings,
+    presence: options.presence,
+    onPromptChange: publishSession,
+  });
+  attention = att;
+
+  const phone = createPhone({
+    options,
+    audit,
+    sessions,
+    info,
+    list,
+    openPrompt: (id) => att.openPrompt(id),
+    answer: (sessionId, promptId, optionIndex) => att.answer(sessionId, promptId, optionIndex, 'phone'),
+    sendKeys: (sessionId, keys, promptId) => att.sendKeys(sessionId, keys, promptId),
+    phoneTyped: (id) => att.phoneTyped(id),
+    markRelayed: (sessionId, promptId) => att.markRelayed(sessionId, promptId),
+  });
+  att.setSink(phone);
+  phone.onState((state) => {
+    broadcast('phone.state', state);
+    notifyChange();
+  });
+
+  sessions.onChanged(publishSession);
+  sessions.onRemoved((id) => {
+    attention?.forget(id);
+    broadcast('session.removed', { id });
+    notifyChange();
+  });
+  settings.onChange((s) => {
+    broadcast('settings.changed', s);
+    notifyChange();
+  });
+  sessions.restore();
+
+  const services: CoreServices = {
+    options,
+    sessions,
+    settings,
+    phone,
+    attention: att,
+    info,
+    list,
+    hostInfo: () => ({
+      shell: options.hostKind,
+      platform: process.platform,
+      hostname: options.computerName ?? os.hostname(),
+      homeDir: os.homedir(),
+      version: options.version,
+      userShell: userShell(),
+      canPickDirectory: Boolean(options.pickDirectory),
+    }),
+  };
+  const handlers = makeHandlers(services);
+
+  const run = async (client: ClientState | null, name: unknown, params: unknown): Promise<unknown> => {
+    const req = parseRequest(name, params);
+    const handler = handlers[req.name] as (p: unknown, c: ClientState | null) => unknown;
+    return await handler(req.params, client);
+  };
+
+  await phone.start();
+
+  return {
+    connect(sink: ClientSink): ClientConnection {
+      const client = new ClientState(sink);
+      clients.add(client);
+      return {
+        handle: (name, params) => run(client, name, params),
+        close: () => {
+          client.close();
+          clients.delete(client);
+        },
+      };
+    },
+    broadcast,
+    request: <K extends RequestName>(name: K, params: RequestParams<K>) =>
+      run(null, name, params) as Promise<RequestResults[K]>,
+    snapshot: (): CoreSnapshot => ({ sessions: list(), phone: phone.state(), settings: settings.get() }),
+    onChange(listener) {
+      changeListeners.add(listener);
+      return () => changeListeners.delete(listener);
+    },
+    async dispose() {
+      for (const c of clients) c.close();
+      clients.clear();
+      await phone.stop();
+      await att.dispose();
+      await sessions.disposeAll();
+    },
+  };
+}
