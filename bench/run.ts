@@ -43,7 +43,11 @@ async function flood(seconds: number) {
   const ctrlCMs = Date.now() - tC;
   view.detach();
   await s.dispose();
-  return { charsPerSecond: Math.round(received / elapsed), peakScreenBacklogChars: peakBacklog, ctrlCToPromptMs: ctrlCMs };
+  return {
+    charsPerSecond: Math.round(received / elapsed),
+    peakScreenBacklogChars: peakBacklog,
+    ctrlCToPromptMs: ctrlCMs,
+  };
 }
 
 async function detect(iterations: number) {

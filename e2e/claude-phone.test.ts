@@ -36,10 +36,18 @@ const api = new FakeAnthropicApi({
     if (hasToolResult(req)) return { kind: 'text', text: 'Done.' };
     const text = lastUserText(req);
     if (text.includes('write hello')) {
-      return { kind: 'tool_use', name: 'Bash', input: { command: 'echo hello > out.txt', description: 'Write hello to out.txt' } };
+      return {
+        kind: 'tool_use',
+        name: 'Bash',
+        input: { command: 'echo hello > out.txt', description: 'Write hello to out.txt' },
+      };
     }
     if (text.includes('write desk')) {
-      return { kind: 'tool_use', name: 'Bash', input: { command: 'echo desk > desk.txt', description: 'Write desk to desk.txt' } };
+      return {
+        kind: 'tool_use',
+        name: 'Bash',
+        input: { command: 'echo desk > desk.txt', description: 'Write desk to desk.txt' },
+      };
     }
     return { kind: 'text', text: 'Noted.' };
   },
@@ -53,7 +61,8 @@ let binDir: string;
 
 const botMessages = () => telegram.messagesIn(CHAT).filter((m) => m.fromBot);
 const byId = (id: number) => telegram.messagesIn(CHAT).find((m) => m.messageId === id)!;
-const buttonData = (m: FakeMessage, label: RegExp) => m.buttons.flat().find((b) => label.test(b.text))?.data ?? null;
+const buttonData = (m: FakeMessage, label: RegExp) =>
+  m.buttons.flat().find((b) => label.test(b.text))?.data ?? null;
 
 async function waitForFile(file: string, timeoutMs = 20_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
@@ -116,7 +125,12 @@ describe('pairing a phone and answering Claude Code from it', () => {
     const m = /^https:\/\/t\.me\/([A-Za-z0-9_]+)\?start=([A-Za-z0-9_-]{22,64})$/.exec(href);
     expect(m, href).not.toBeNull();
     expect(m![1]).toBe(telegram.bot.username);
-    expect(await panel.getByRole('img', { name: /QR code/ }).locator('svg').count()).toBe(1);
+    expect(
+      await panel
+        .getByRole('img', { name: /QR code/ })
+        .locator('svg')
+        .count(),
+    ).toBe(1);
 
     telegram.userSends(CHAT, USER, `/start ${m![2]}`);
     const reply = await telegram.waitForMessage((msg) => msg.fromBot && /Paired with/.test(msg.text), 10_000);
@@ -156,7 +170,9 @@ describe('pairing a phone and answering Claude Code from it', () => {
     await expect
       .poll(
         async () => {
-          const id = await page.getByRole('tab', { name: 'claude-e2e', exact: true }).getAttribute('aria-describedby');
+          const id = await page
+            .getByRole('tab', { name: 'claude-e2e', exact: true })
+            .getAttribute('aria-describedby');
           return id ? ((await page.locator(`[id="${id}"]`).textContent()) ?? '') : '';
         },
         { timeout: 10_000 },
@@ -167,7 +183,10 @@ describe('pairing a phone and answering Claude Code from it', () => {
     const answer = await telegram.userTaps(CHAT, USER, prompt.messageId, yes, 10_000);
     expect(answer.text ?? '').not.toMatch(/no longer open/i);
     expect((await waitForFile(path.join(claudeEnv.cwd, 'out.txt'))).trim()).toBe('hello');
-    await telegram.waitFor(() => (/answered from phone/.test(byId(prompt.messageId).text) ? true : null), 10_000);
+    await telegram.waitFor(
+      () => (/answered from phone/.test(byId(prompt.messageId).text) ? true : null),
+      10_000,
+    );
     expect(byId(prompt.messageId).buttons).toEqual([]);
 
     const optionWrites = (await auditEntries()).filter((e) => e.via === 'option');
@@ -208,7 +227,10 @@ describe('pairing a phone and answering Claude Code from it', () => {
     const turnsBefore = api.turns.length;
     telegram.userSends(CHAT, USER, 'what changed on disk?', { replyTo: waiting.messageId });
     await telegram.waitFor(
-      () => (api.turns.slice(turnsBefore).some((t) => lastUserText(t).includes('what changed on disk?')) ? true : null),
+      () =>
+        api.turns.slice(turnsBefore).some((t) => lastUserText(t).includes('what changed on disk?'))
+          ? true
+          : null,
       30_000,
     );
     await waitForTerminal(page, 'what changed on disk?', 15_000);

@@ -39,7 +39,9 @@ afterAll(async () => {
 
 describe('terminal tabs in the browser (headless host)', () => {
   it('shows an empty state that tells a new user what to do', async () => {
-    await expect(page.getByRole('button', { name: 'Start your first session' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: 'Start your first session' }).isVisible()).resolves.toBe(
+      true,
+    );
     expect(await page.getByRole('tab').count()).toBe(0);
   });
 
@@ -49,7 +51,9 @@ describe('terminal tabs in the browser (headless host)', () => {
     await dialog.getByRole('radio', { name: /^Shell/ }).check();
     await dialog.getByLabel('Working directory').fill(path.join(work, 'missing'));
     await dialog.getByRole('button', { name: 'Start', exact: true }).click();
-    await expect(dialog.getByRole('alert').textContent({ timeout: 10_000 })).resolves.toContain('does not exist');
+    await expect(dialog.getByRole('alert').textContent({ timeout: 10_000 })).resolves.toContain(
+      'does not exist',
+    );
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     expect(await page.getByRole('tab').count()).toBe(0);
   });
@@ -77,7 +81,9 @@ describe('terminal tabs in the browser (headless host)', () => {
     expect(beta).not.toContain('alpha-42');
 
     await page.getByRole('tab', { name: 'alpha', exact: true }).click();
-    expect(await page.getByRole('tab', { name: 'alpha', exact: true }).getAttribute('aria-selected')).toBe('true');
+    expect(await page.getByRole('tab', { name: 'alpha', exact: true }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
     const alpha = await waitForTerminal(page, /^alpha-42\s*$/m);
     expect(alpha).not.toContain('beta-58');
 
@@ -91,10 +97,18 @@ describe('terminal tabs in the browser (headless host)', () => {
     await page.setViewportSize({ width: 900, height: 560 });
     await page.waitForTimeout(400);
     await typeLine(page, 'clear; stty size');
-    const after = await waitForTerminal(page, (() => {
-      const re = /^(\d+) (\d+)\s*$/m;
-      return { test: (s: string) => { const m = re.exec(s); return !!m && m[0] !== before[0]; } } as RegExp;
-    })());
+    const after = await waitForTerminal(
+      page,
+      (() => {
+        const re = /^(\d+) (\d+)\s*$/m;
+        return {
+          test: (s: string) => {
+            const m = re.exec(s);
+            return !!m && m[0] !== before[0];
+          },
+        } as RegExp;
+      })(),
+    );
     const m = /^(\d+) (\d+)\s*$/m.exec(after)!;
     expect(Number(m[1])).toBeLessThan(Number(before[1]));
     expect(Number(m[2])).toBeLessThan(Number(before[2]));
@@ -126,7 +140,10 @@ describe('terminal tabs in the browser (headless host)', () => {
   it('shows "exited (code N)" with Restart when the program ends, and Restart runs it again', async () => {
     await page.getByRole('tab', { name: 'alpha', exact: true }).click();
     await typeLine(page, 'exit 3');
-    await page.getByRole('tabpanel', { name: 'alpha' }).getByText('exited (code 3)').waitFor({ timeout: 10_000 });
+    await page
+      .getByRole('tabpanel', { name: 'alpha' })
+      .getByText('exited (code 3)')
+      .waitFor({ timeout: 10_000 });
     await page.getByRole('button', { name: 'Restart' }).click();
     await waitForTerminal(page, /restarted[\s\S]*[#$] *$/m);
     await typeLine(page, 'echo restarted-$((3+3))');

@@ -7,7 +7,15 @@
 //   dist/renderer/           the React renderer (Vite)
 // `--if-needed` skips the build when dist/ is newer than every source file.
 import { build as esbuild } from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync, readFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  statSync,
+  writeFileSync,
+  readFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -45,7 +53,12 @@ const common = {
   absWorkingDir: root,
 };
 await Promise.all([
-  esbuild({ ...common, entryPoints: ['main/headless/cli.ts'], outfile: 'dist/headless/cli.js', format: 'esm' }),
+  esbuild({
+    ...common,
+    entryPoints: ['main/headless/cli.ts'],
+    outfile: 'dist/headless/cli.js',
+    format: 'esm',
+  }),
   esbuild({
     ...common,
     entryPoints: ['main/electron/main.ts'],

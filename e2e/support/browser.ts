@@ -34,12 +34,18 @@ export async function terminalText(page: Page): Promise<string> {
       (p) => (p as HTMLElement).offsetParent !== null,
     );
     const rows = panel?.querySelector('.xterm-rows');
-    return rows ? [...rows.children].map((r) => (r.textContent ?? '').replace(/\u00a0/g, ' ')).join('\n') : '';
+    return rows
+      ? [...rows.children].map((r) => (r.textContent ?? '').replace(/\u00a0/g, ' ')).join('\n')
+      : '';
   });
 }
 
 /** Waits until the visible terminal's text matches. */
-export async function waitForTerminal(page: Page, test: RegExp | string, timeoutMs = 15_000): Promise<string> {
+export async function waitForTerminal(
+  page: Page,
+  test: RegExp | string,
+  timeoutMs = 15_000,
+): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < deadline) {

@@ -41,7 +41,8 @@ function mustExist(s: CoreServices, id: string): SessionInfo {
 export function makeHandlers(s: CoreServices): Handlers {
   return {
     'host.info': () => s.hostInfo(),
-    'host.pickDirectory': async ({ defaultPath }) => (s.options.pickDirectory ? s.options.pickDirectory(defaultPath) : null),
+    'host.pickDirectory': async ({ defaultPath }) =>
+      s.options.pickDirectory ? s.options.pickDirectory(defaultPath) : null,
     'sessions.list': () => s.list(),
     'session.create': async ({ spec, cols, rows }) => {
       const id = await s.sessions.create(spec, cols, rows);

@@ -145,7 +145,12 @@ export class Attention {
    * option's keys into the PTY and closes the record.
    * @returns null when written, or why nothing was written.
    */
-  answer(sessionId: string, promptId: string, optionIndex: number, source: 'phone' | 'desk'): WriteRefusal | null {
+  answer(
+    sessionId: string,
+    promptId: string,
+    optionIndex: number,
+    source: 'phone' | 'desk',
+  ): WriteRefusal | null {
     const session = this.options.sessions.get(sessionId);
     const w = this.watches.get(sessionId);
     if (!session || !w) return 'no-session';

@@ -129,7 +129,10 @@ export function createPhone(deps: PhoneDeps): Phone {
     promptClosed(prompt, reason: PromptCloseReason) {
       // An answer from the phone already edited its own message ("… — answered from phone").
       if (reason === 'answered-from-phone') return;
-      service.promptClosed(prompt.id, reason === 'answered-here' ? 'answered' : reason === 'session-exited' ? 'exited' : 'gone');
+      service.promptClosed(
+        prompt.id,
+        reason === 'answered-here' ? 'answered' : reason === 'session-exited' ? 'exited' : 'gone',
+      );
     },
   };
 }

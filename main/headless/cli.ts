@@ -55,8 +55,13 @@ async function main(): Promise<void> {
   }
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
   const dataDir = path.resolve(args['data-dir'] ?? defaultDataDir());
-  const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
-  const conf = new Conf<Record<string, unknown>>({ cwd: dataDir, configName: 'settings', projectName: 'agent-pager' });
+  const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string })
+    .version;
+  const conf = new Conf<Record<string, unknown>>({
+    cwd: dataDir,
+    configName: 'settings',
+    projectName: 'agent-pager',
+  });
   const store: KeyValueStore = {
     get: (k) => conf.get(k),
     set: (k, v) => conf.set(k, v),
@@ -69,7 +74,11 @@ async function main(): Promise<void> {
     dataDir,
     settings: store,
     secrets: createFileSecretStore(dataDir, null),
-    hookRunner: { command: process.execPath, env: {}, helperPath: path.join(root, 'dist', 'hook-helper.cjs') },
+    hookRunner: {
+      command: process.execPath,
+      env: {},
+      helperPath: path.join(root, 'dist', 'hook-helper.cjs'),
+    },
     version,
   });
   const server = await startHeadlessServer({

@@ -13,7 +13,6 @@ import { TOKEN_COOKIE, presentedToken, tokensEqual } from './access-token.js';
 import { hostAllowed, originAllowed } from './host-check.js';
 import { MAX_FRAME_BYTES, serveSocket } from './ws-bridge.js';
 
-
 export interface HeadlessServerOptions {
   core: Core;
   /** Folder with the built renderer (index.html and assets/). */
@@ -69,7 +68,9 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   server.on('upgrade', (req, socket, head) => {
     const refuse = (status: number) => {
-      socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
+      socket.end(
+        `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`,
+      );
     };
     socket.on('error', () => socket.destroy());
     const path = new URL(req.url ?? '/', 'http://x').pathname;

@@ -35,7 +35,8 @@ export function serveSocket(ws: WebSocket, core: Core, log: (msg: string) => voi
     }
     conn.handle(frame.name, frame.params).then(
       (result) => send({ t: 'res', id: frame.id, ok: true, result: result ?? null }),
-      (err: unknown) => send({ t: 'res', id: frame.id, ok: false, error: (err as Error).message ?? String(err) }),
+      (err: unknown) =>
+        send({ t: 'res', id: frame.id, ok: false, error: (err as Error).message ?? String(err) }),
     );
   });
   ws.on('close', () => conn.close());

@@ -184,7 +184,11 @@ export const requestSchemas = {
   'session.kill': z.object({ id: sessionId }),
   'session.restart': z.object({ id: sessionId, cols: cols.optional(), rows: rows.optional() }),
   'session.remove': z.object({ id: sessionId }),
-  'session.answer': z.object({ id: sessionId, promptId: z.string().max(64), option: z.number().int().min(0) }),
+  'session.answer': z.object({
+    id: sessionId,
+    promptId: z.string().max(64),
+    option: z.number().int().min(0),
+  }),
   'settings.get': z.object({}),
   'settings.update': z.object({ patch: publicSettingsPatchSchema }),
   'phone.state': z.object({}),

@@ -21,7 +21,11 @@ export function expandHome(dir: string, home = os.homedir()): string {
  * `envPath` (or is an executable path). Returns the absolute executable path.
  * @throws LaunchError with a user-readable message.
  */
-export async function checkLaunch(plan: LaunchPlan, cwd: string, envPath: string | undefined): Promise<string> {
+export async function checkLaunch(
+  plan: LaunchPlan,
+  cwd: string,
+  envPath: string | undefined,
+): Promise<string> {
   const st = await stat(cwd).catch(() => null);
   if (!st) throw new LaunchError(`The folder ${cwd} does not exist.`);
   if (!st.isDirectory()) throw new LaunchError(`${cwd} is not a folder.`);

@@ -102,7 +102,13 @@ export class ScreenModel {
     for (let y = 0; y < this.term.rows; y++) {
       lines.push(buf.getLine(buf.viewportY + y)?.translateToString(true) ?? '');
     }
-    return { lines, cursorRow: buf.cursorY, cursorCol: buf.cursorX, cols: this.term.cols, rows: this.term.rows };
+    return {
+      lines,
+      cursorRow: buf.cursorY,
+      cursorCol: buf.cursorX,
+      cols: this.term.cols,
+      rows: this.term.rows,
+    };
   }
 
   /** The visible screen as one string with trailing blank rows removed. */

@@ -115,7 +115,10 @@ export class SessionManager {
     if (!e) return null;
     let commandLine = e.spec.command;
     try {
-      commandLine = planLaunch(e.spec, { userShell: this.options.userShell, platform: process.platform }).commandLine;
+      commandLine = planLaunch(e.spec, {
+        userShell: this.options.userShell,
+        platform: process.platform,
+      }).commandLine;
     } catch {
       // An invalid stored command shows as typed.
     }

@@ -6,7 +6,11 @@
 import { z } from 'zod';
 import { notifyModes, type PublicSettings } from '../bridge/contract.js';
 import type { KeyValueStore } from '../app-types.js';
-import { storedSessionSchema, type SessionListStore, type StoredSession } from '../sessions/session-manager.js';
+import {
+  storedSessionSchema,
+  type SessionListStore,
+  type StoredSession,
+} from '../sessions/session-manager.js';
 
 /** Defaults for a new install. */
 export const defaultSettings: PublicSettings = {

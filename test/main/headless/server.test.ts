@@ -31,7 +31,10 @@ function echoCore(): Core & { sinks: ClientSink[] } {
   };
 }
 
-function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function get(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     http
       .get(url, { headers }, (res) => {
@@ -81,7 +84,12 @@ describe('headless host HTTP', () => {
 
   it('answers a missing or wrong token with 401 and nothing else', async () => {
     const base = `http://127.0.0.1:${server.port}`;
-    for (const url of [`${base}/`, `${base}/?token=wrong`, `${base}/assets/app.js`, `${base}/?token=${token}x`]) {
+    for (const url of [
+      `${base}/`,
+      `${base}/?token=wrong`,
+      `${base}/assets/app.js`,
+      `${base}/?token=${token}x`,
+    ]) {
       const res = await get(url);
       expect(res.status).toBe(401);
       expect(res.body).toBe('');
@@ -114,7 +122,9 @@ describe('headless host WebSocket bridge', () => {
     expect(await wsOutcome(wsBase())).toBe('401');
     expect(await wsOutcome(`${wsBase()}?token=nope`)).toBe('401');
     expect(await wsOutcome(`${wsBase()}?token=${token}`, { origin: 'http://evil.example' })).toBe('403');
-    expect(await wsOutcome(`${wsBase()}?token=${token}`, { origin: `http://127.0.0.1:${server.port}` })).toBe('open');
+    expect(await wsOutcome(`${wsBase()}?token=${token}`, { origin: `http://127.0.0.1:${server.port}` })).toBe(
+      'open',
+    );
   });
 
   it('carries requests, results, errors and events as JSON frames', async () => {
@@ -130,7 +140,12 @@ describe('headless host WebSocket bridge', () => {
     core.sinks[0]!.send('ui.newSession', {});
     while (frames.length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     ws.close();
-    expect(frames).toContainEqual({ t: 'res', id: 1, ok: true, result: { name: 'sessions.list', params: {} } });
+    expect(frames).toContainEqual({
+      t: 'res',
+      id: 1,
+      ok: true,
+      result: { name: 'sessions.list', params: {} },
+    });
     expect(frames).toContainEqual({ t: 'res', id: 2, ok: false, error: 'user-readable failure' });
     expect(frames).toContainEqual({ t: 'evt', name: 'ui.newSession', payload: {} });
   });

@@ -44,7 +44,7 @@ describe('PromptTracker', () => {
     tracker.update(capture('claude', 'permission'), ctx, (now += 500));
     expect(tracker.current()?.id).toBe(first!.id);
     expect(opened).toHaveLength(1);
-    tracker.update(capture('claude', 'busy'), ctx, (now += 100));
+    tracker.update(capture('claude', 'busy'), ctx, now + 100);
     expect(tracker.current()).toBeNull();
     expect(closed).toEqual([[expect.objectContaining({ id: first!.id }), 'gone']]);
   });

@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Session, type SessionLaunch } from '../../../../main/core/sessions/session.js';
 import { sessionEnv } from '../../../../main/core/sessions/session-env.js';
-import { FLOW_HIGH_WATERMARK_CHARS, OUTPUT_BATCH_MAX_CHARS } from '../../../../main/core/sessions/flow-control.js';
+import {
+  FLOW_HIGH_WATERMARK_CHARS,
+  OUTPUT_BATCH_MAX_CHARS,
+} from '../../../../main/core/sessions/flow-control.js';
 import { sleep, waitFor } from '../../../support/wait.js';
 
 const live: Session[] = [];
@@ -133,7 +136,11 @@ describe('Session with a real bash in node-pty', () => {
     const tC = Date.now();
     s.write('\x03');
     s.write('echo after-flood\r');
-    await waitFor(() => screen(s).includes('after-flood\nREADY$') || /^after-flood$/m.test(screen(s)), 'prompt back', 3000);
+    await waitFor(
+      () => screen(s).includes('after-flood\nREADY$') || /^after-flood$/m.test(screen(s)),
+      'prompt back',
+      3000,
+    );
     expect(Date.now() - tC).toBeLessThan(1000);
     view.detach();
   });
