@@ -149,4 +149,18 @@ describe('terminal tabs in the browser (headless host)', () => {
     await typeLine(page, 'echo restarted-$((3+3))');
     await waitForTerminal(page, /^restarted-6\s*$/m);
   });
+
+  it('keeps the session list across a restart of the host, with a one-click restart of each', async () => {
+    expect(await host.stop()).toBe(0);
+    host = await startHost({ env: { HOME: work, SHELL: '/bin/bash' }, dataDir: host.dataDir });
+    await page.goto(host.url);
+    await page.getByRole('tab', { name: 'alpha', exact: true }).waitFor();
+    expect(await page.getByRole('tab').count()).toBe(1);
+    const panel = page.getByRole('tabpanel', { name: 'alpha' });
+    await panel.getByText('not running since the app restarted').waitFor();
+    await panel.getByRole('button', { name: 'Restart' }).click();
+    await waitForTerminal(page, PROMPT);
+    await typeLine(page, 'echo back-$((4+4))');
+    await waitForTerminal(page, /^back-8\s*$/m);
+  });
 });
