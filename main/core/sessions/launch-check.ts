@@ -18,7 +18,8 @@ export function expandHome(dir: string, home = os.homedir()): string {
 
 /**
  * Verifies that `cwd` is an existing folder and that `plan.file` resolves to an executable on
- * `envPath` (or is an executable path). Returns the absolute executable path.
+ * `envPath` (or is an executable path; a relative one is taken relative to `cwd`). Returns the
+ * absolute executable path.
  * @throws LaunchError with a user-readable message.
  */
 export async function checkLaunch(
@@ -29,9 +30,13 @@ export async function checkLaunch(
   const st = await stat(cwd).catch(() => null);
   if (!st) throw new LaunchError(`The folder ${cwd} does not exist.`);
   if (!st.isDirectory()) throw new LaunchError(`${cwd} is not a folder.`);
-  const found = await which(plan.file, { path: envPath ?? '', nothrow: true });
+  // A relative path such as `./start.sh` is relative to the session's folder (where it is spawned),
+  // not to the app's own working directory.
+  const hasDir = plan.file.includes('/') || plan.file.includes(path.sep);
+  const file = hasDir && !path.isAbsolute(plan.file) ? path.resolve(cwd, plan.file) : plan.file;
+  const found = await which(file, { path: envPath ?? '', nothrow: true });
   if (!found) {
-    const hint = plan.file.includes('/')
+    const hint = hasDir
       ? `${plan.file} does not exist or is not executable.`
       : `Command not found: ${plan.file}. Is it installed and on your PATH?`;
     throw new LaunchError(hint);

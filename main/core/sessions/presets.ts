@@ -51,7 +51,8 @@ function displayWord(word: string): string {
  * - presets run their executable (claude gets `ctx.claudeArgs`);
  * - `shell` runs the user's shell (a login shell on macOS, as Terminal.app does);
  * - `custom` splits the line into words like a shell; a line with shell syntax (pipes, `&&`,
- *   redirections, globs, variables) runs through `<userShell> -c <line>` instead.
+ *   redirections, globs, variables, `~` paths, leading `NAME=value` assignments) runs through
+ *   `<userShell> -c <line>` instead.
  * @throws LaunchError for an empty custom command.
  */
 export function planLaunch(spec: Pick<SessionSpec, 'agent' | 'command'>, ctx: PlanContext): LaunchPlan {
@@ -72,7 +73,12 @@ export function planLaunch(spec: Pick<SessionSpec, 'agent' | 'command'>, ctx: Pl
       const line = spec.command.trim();
       if (!line) throw new LaunchError('Enter a command to run.');
       const words = parseShellWords(line, (name) => `$${name}`);
-      const plain = words.every((w): w is string => typeof w === 'string') && !/[$`*?]/.test(line);
+      // `~` expansion and `NAME=value cmd` assignments need a shell too (shell-quote keeps them as words).
+      const plain =
+        words.every((w): w is string => typeof w === 'string') &&
+        !/[$`*?]/.test(line) &&
+        !/(^|\s)~/.test(line) &&
+        !/^[A-Za-z_]\w*=/.test(line);
       if (plain && words.length > 0) {
         const [file, ...args] = words as string[];
         return { file: file!, args, commandLine: [file!, ...args].map(displayWord).join(' ') };

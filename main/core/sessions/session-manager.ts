@@ -225,15 +225,21 @@ export class SessionManager {
     return entry;
   }
 
+  /**
+   * Checks the launch first and only then asks for launch extras (hook registration), so a
+   * failed check leaves nothing registered for a session that never exists.
+   */
   private async prepare(spec: StoredSession, cols: number, rows: number) {
+    const ctx = { userShell: this.options.userShell, platform: process.platform };
+    const base = this.options.baseEnv ?? process.env;
+    const file = await checkLaunch(
+      planLaunch(spec, ctx),
+      spec.cwd,
+      sessionEnv(base, this.options.appRoot).PATH,
+    );
     const extras = this.options.launchExtras?.(spec.id, spec) ?? {};
-    const plan = planLaunch(spec, {
-      userShell: this.options.userShell,
-      platform: process.platform,
-      claudeArgs: extras.claudeArgs,
-    });
-    const env = sessionEnv(this.options.baseEnv ?? process.env, this.options.appRoot, extras.env ?? {});
-    const file = await checkLaunch(plan, spec.cwd, env.PATH);
+    const plan = planLaunch(spec, { ...ctx, claudeArgs: extras.claudeArgs });
+    const env = sessionEnv(base, this.options.appRoot, extras.env ?? {});
     return { file, args: plan.args, cwd: spec.cwd, env, cols, rows };
   }
 

@@ -1,0 +1,122 @@
+/**
+ * The away gate with real sessions: prompts are always tracked for the desk, but go to the phone
+ * only when notifications are "always", or when the user is away (idle or locked); when the user
+ * leaves, prompts already open are sent then. Real bash in a real PTY; a fake presence source.
+ */
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PromptInfo } from '../../../main/core/bridge/contract.js';
+import type { KeyValueStore, PresenceSource } from '../../../main/core/app-types.js';
+import { Attention, type PromptSink } from '../../../main/core/attention.js';
+import { SessionManager } from '../../../main/core/sessions/session-manager.js';
+import { SettingsService } from '../../../main/core/settings/settings.js';
+import { waitFor } from '../../support/wait.js';
+
+const HELPER = path.resolve('main/core/claude/hook-helper.cjs');
+
+function mapStore(): KeyValueStore {
+  const m = new Map<string, unknown>();
+  return { get: (k) => m.get(k), set: (k, v) => m.set(k, v), delete: (k) => m.delete(k) };
+}
+
+let dir: string;
+let sessions: SessionManager;
+let attention: Attention;
+let settings: SettingsService;
+const presence = { idle: 0, locked: false };
+const fakePresence: PresenceSource = { idleSeconds: () => presence.idle, isLocked: () => presence.locked };
+let sent: PromptInfo[];
+let closed: string[];
+
+beforeEach(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ap-attention-'));
+  presence.idle = 0;
+  presence.locked = false;
+  sent = [];
+  closed = [];
+  settings = new SettingsService(mapStore());
+  settings.update({ idleSeconds: 2, notifyMode: 'away', awayAfterMinutes: 5 });
+  sessions = new SessionManager({
+    store: { load: () => [], save: () => {} },
+    userShell: '/bin/bash',
+    appRoot: process.cwd(),
+    baseEnv: { ...process.env, HOME: dir, PS1: 'ready$ ' },
+    launchExtras: (id, spec) => attention.launchExtras(id, spec),
+  });
+  attention = await Attention.create({
+    dataDir: dir,
+    hookRunner: { command: process.execPath, env: {}, helperPath: HELPER },
+    sessions,
+    settings,
+    presence: fakePresence,
+    onPromptChange: () => {},
+  });
+  const sink: PromptSink = {
+    promptOpened: (p) => sent.push(p),
+    promptUpdated: () => {},
+    promptClosed: (p) => closed.push(p.id),
+  };
+  attention.setSink(sink);
+});
+
+afterEach(async () => {
+  await attention.dispose();
+  await sessions.disposeAll();
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+async function questionSession(): Promise<string> {
+  const id = await sessions.create(
+    {
+      name: 'q',
+      agent: 'custom',
+      command: `bash -c 'read -p "Continue? [y/N] " a; echo "got:$a"; sleep 30'`,
+      cwd: dir,
+    },
+    80,
+    24,
+  );
+  await waitFor(() => attention.openPrompt(id), 'the question to be recognised', 8000);
+  return id;
+}
+
+describe('Attention: when prompts go to the phone', () => {
+  it('at the desk (mode "away", not idle): the prompt is open for the UI but nothing is sent', async () => {
+    const id = await questionSession();
+    expect(attention.openPrompt(id)?.kind).toBe('question');
+    expect(sent).toHaveLength(0);
+  });
+
+  it('when the user leaves (idle past the threshold), the open prompt is sent once', async () => {
+    const id = await questionSession();
+    presence.idle = 6 * 60;
+    attention.sendOpenPrompts();
+    attention.sendOpenPrompts();
+    expect(sent.map((p) => p.id)).toEqual([attention.openPrompt(id)!.id]);
+    expect(attention.shouldRelay()).toBe(true);
+  });
+
+  it('a locked screen counts as away at once; mode "always" sends regardless', async () => {
+    presence.locked = true;
+    expect(attention.shouldRelay()).toBe(true);
+    presence.locked = false;
+    expect(attention.shouldRelay()).toBe(false);
+    settings.update({ notifyMode: 'always' });
+    const id = await questionSession();
+    expect(sent.map((p) => p.id)).toEqual([attention.openPrompt(id)!.id]);
+  });
+
+  it('an answer from the phone writes the option keys once; a stale answer writes nothing', async () => {
+    settings.update({ notifyMode: 'always' });
+    const id = await questionSession();
+    const prompt = attention.openPrompt(id)!;
+    const yes = prompt.options.findIndex((o) => /yes/i.test(o.label));
+    expect(attention.answer(id, prompt.id, yes, 'phone')).toBeNull();
+    await waitFor(() => sessions.get(id)!.screen.plainText().includes('got:y'), 'the answer to arrive', 5000);
+    expect(attention.answer(id, prompt.id, yes, 'phone')).toBe('stale-prompt');
+    expect(attention.openPrompt(id)).toBeNull();
+    expect(closed).toEqual([prompt.id]);
+  });
+});
