@@ -5,9 +5,13 @@ import { defineConfig } from 'vitest/config';
 // run in separate forks so a PTY or server left by one cannot leak into another.
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'e2e/**/*.test.ts'],
     pool: 'forks',
-    testTimeout: 30_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], testTimeout: 30_000 } },
+      // Browser, host and agent processes share 2 cores with the unit tests: give each step room,
+      // so a slow moment shows up as the step's own error, not as a bare test time-out.
+      { extends: true, test: { name: 'e2e', include: ['e2e/**/*.test.ts'], testTimeout: 120_000 } },
+    ],
     hookTimeout: 60_000,
     teardownTimeout: 10_000,
     fileParallelism: true,

@@ -11,9 +11,9 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../main/core/app.js';
-import type { Core, KeyValueStore } from '../main/core/app-types.js';
+import { testCoreOptions } from '../test/support/core-options.js';
+import type { Core } from '../main/core/app-types.js';
 import { buildTrayMenu, trayIconState, trayTooltip } from '../main/core/desktop/tray-model.js';
-import { createFileSecretStore } from '../main/core/settings/secret-file.js';
 import { newAccessToken } from '../main/headless/access-token.js';
 import { startHeadlessServer, type HeadlessServer } from '../main/headless/server.js';
 import { launchBrowser, waitForTerminal } from './support/browser.js';
@@ -26,28 +26,11 @@ let server: HeadlessServer;
 let browser: Browser;
 let page: Page;
 
-function mapStore(): KeyValueStore {
-  const m = new Map<string, unknown>();
-  return { get: (k) => m.get(k), set: (k, v) => m.set(k, structuredClone(v)), delete: (k) => m.delete(k) };
-}
-
 const menu = () => buildTrayMenu(core.snapshot(), { startAtLogin: false, platform: 'linux' });
 
 beforeAll(async () => {
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ap-desktop-'));
-  core = await createCore({
-    hostKind: 'headless',
-    dataDir,
-    settings: mapStore(),
-    secrets: createFileSecretStore(dataDir, null),
-    hookRunner: {
-      command: process.execPath,
-      env: {},
-      helperPath: path.join(ROOT, 'main/core/claude/hook-helper.cjs'),
-    },
-    version: '0.0.0-test',
-    telegramApiRoot: 'http://127.0.0.1:9',
-  });
+  core = await createCore(testCoreOptions(dataDir));
   server = await startHeadlessServer({
     core,
     rendererDir: path.join(ROOT, 'dist', 'renderer'),

@@ -28,6 +28,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(host.url);
+  await page.getByRole('button', { name: 'New session', exact: true }).waitFor();
 }, 120_000);
 
 afterAll(async () => {
@@ -39,9 +40,7 @@ afterAll(async () => {
 
 describe('terminal tabs in the browser (headless host)', () => {
   it('shows an empty state that tells a new user what to do', async () => {
-    await expect(page.getByRole('button', { name: 'Start your first session' }).isVisible()).resolves.toBe(
-      true,
-    );
+    await page.getByRole('button', { name: 'Start your first session' }).waitFor();
     expect(await page.getByRole('tab').count()).toBe(0);
   });
 

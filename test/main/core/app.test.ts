@@ -2,13 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testCoreOptions } from '../../support/core-options.js';
 import { createCore } from '../../../main/core/app.js';
-import type { ClientConnection, Core, KeyValueStore } from '../../../main/core/app-types.js';
+import type { ClientConnection, Core } from '../../../main/core/app-types.js';
 import type { EventName, EventPayloads, SessionInfo } from '../../../main/core/bridge/contract.js';
-import { createFileSecretStore } from '../../../main/core/settings/secret-file.js';
 import { sleep, waitFor } from '../../support/wait.js';
-
-const repoRoot = path.resolve(import.meta.dirname, '../../..');
 
 interface Recorded {
   event: EventName;
@@ -19,32 +17,8 @@ let dataDir: string;
 let core: Core | null = null;
 const pids: number[] = [];
 
-/** A KeyValueStore over a Map, storing JSON copies like conf does on disk. */
-function mapStore(): KeyValueStore {
-  const map = new Map<string, unknown>();
-  return {
-    get: (k) => (map.has(k) ? JSON.parse(JSON.stringify(map.get(k))) : undefined),
-    set: (k, v) => void map.set(k, JSON.parse(JSON.stringify(v))),
-    delete: (k) => void map.delete(k),
-  };
-}
-
 async function startCore(): Promise<Core> {
-  core = await createCore({
-    hostKind: 'headless',
-    dataDir,
-    settings: mapStore(),
-    secrets: createFileSecretStore(dataDir, null),
-    hookRunner: {
-      command: process.execPath,
-      env: {},
-      helperPath: path.join(repoRoot, 'main/core/claude/hook-helper.cjs'),
-    },
-    computerName: 'test-box',
-    // Nothing listens here: the core must never reach the real Telegram.
-    telegramApiRoot: 'http://127.0.0.1:9',
-    version: '0.0.0-test',
-  });
+  core = await createCore(testCoreOptions(dataDir));
   return core;
 }
 

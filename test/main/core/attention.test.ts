@@ -8,18 +8,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PromptInfo } from '../../../main/core/bridge/contract.js';
-import type { KeyValueStore, PresenceSource } from '../../../main/core/app-types.js';
+import type { PresenceSource } from '../../../main/core/app-types.js';
 import { Attention, type PromptSink } from '../../../main/core/attention.js';
 import { SessionManager } from '../../../main/core/sessions/session-manager.js';
 import { SettingsService } from '../../../main/core/settings/settings.js';
 import { waitFor } from '../../support/wait.js';
+import { mapStore } from '../../support/core-options.js';
 
 const HELPER = path.resolve('main/core/claude/hook-helper.cjs');
-
-function mapStore(): KeyValueStore {
-  const m = new Map<string, unknown>();
-  return { get: (k) => m.get(k), set: (k, v) => m.set(k, v), delete: (k) => m.delete(k) };
-}
 
 let dir: string;
 let sessions: SessionManager;
