@@ -143,6 +143,7 @@ describe('pairing a phone and answering Claude Code from it', () => {
     await page.waitForTimeout(300);
     await expect(panel.getByText(`Paired with @${USER.username}`).isVisible()).resolves.toBe(true);
     await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
   });
 
   it('shows the Claude Code welcome screen and its input box in a tab', async () => {

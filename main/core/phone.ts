@@ -105,6 +105,8 @@ export function createPhone(deps: PhoneDeps): Phone {
     // PhoneService validates what it reads back (phone-store.ts).
     store: { get: () => kv.get(PHONE_KEY), set: (r: PhoneRecord) => kv.set(PHONE_KEY, r) },
     apiRoot: deps.options.telegramApiRoot,
+    // Logs go to stderr: the headless host's stdout carries only its one "listening" line.
+    log: (level, message) => console.error(`[phone] ${level}: ${message}`),
   });
   service.onState((s) => (chatId = s.paired?.chatId ?? null));
 

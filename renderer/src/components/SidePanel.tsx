@@ -25,6 +25,23 @@ export function SidePanel(props: SidePanelProps) {
     };
   }, []);
 
+  // Esc closes the panel while focus is in it, or nowhere in particular (the button that had it
+  // was replaced, e.g. "Pair phone" by the QR code). Never while a terminal has focus: Esc belongs
+  // to the program there (Claude Code's "Esc to cancel").
+  const { onClose } = props;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      const active = document.activeElement;
+      if (active === null || active === document.body || ref.current?.contains(active)) {
+        e.preventDefault();
+        onClose();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
   return (
     <aside
       ref={ref}
@@ -33,12 +50,6 @@ export function SidePanel(props: SidePanelProps) {
       aria-modal="false"
       aria-labelledby={titleId}
       tabIndex={-1}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          props.onClose();
-        }
-      }}
     >
       <div className="sheet-header">
         <h2 id={titleId} className="sheet-title">
