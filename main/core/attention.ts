@@ -22,6 +22,9 @@ import type { WriteRefusal } from './telegram/host.js';
  */
 export const DETECT_DEBOUNCE_MS = 120;
 
+/** Longest a screen check is postponed by continuing output, in ms. */
+export const DETECT_MAX_WAIT_MS = 500;
+
 /**
  * Desk input this recent (ms) when a prompt leaves the screen means the user answered it at the
  * desk (the message on the phone then says so) rather than the program withdrawing it.
@@ -48,6 +51,8 @@ export interface AttentionOptions {
 interface Watch {
   tracker: PromptTracker;
   debounce: NodeJS.Timeout | null;
+  /** Epoch ms when the pending debounced check was first asked for. */
+  debounceSince: number;
   quiet: NodeJS.Timeout | null;
   /** The user (desk or phone) has typed since the process started: idle prompts make sense now. */
   hadInput: boolean;
@@ -115,6 +120,7 @@ export class Attention {
     const w: Watch = {
       tracker,
       debounce: null,
+      debounceSince: 0,
       quiet: null,
       hadInput: false,
       lastDeskInputAt: 0,
@@ -246,11 +252,21 @@ export class Attention {
   private schedule(id: string, delayMs: number): void {
     const w = this.watches.get(id);
     if (!w) return;
-    if (w.debounce) clearTimeout(w.debounce);
-    w.debounce = setTimeout(() => {
+    // Debounce, but never postpone a check past DETECT_MAX_WAIT_MS: a program that keeps
+    // redrawing something (a clock, a spinner elsewhere) must not hide its prompt forever.
+    const now = Date.now();
+    if (w.debounce && now - w.debounceSince < DETECT_MAX_WAIT_MS) {
+      clearTimeout(w.debounce);
       w.debounce = null;
-      void this.detect(id);
-    }, delayMs);
+    }
+    if (!w.debounce) {
+      if (now - w.debounceSince >= DETECT_MAX_WAIT_MS) w.debounceSince = now;
+      w.debounce = setTimeout(() => {
+        w.debounce = null;
+        w.debounceSince = 0;
+        void this.detect(id);
+      }, delayMs);
+    }
     if (w.quiet) clearTimeout(w.quiet);
     const idleMs = this.options.settings.get().idleSeconds * 1000;
     w.quiet = setTimeout(() => {

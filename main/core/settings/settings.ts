@@ -38,17 +38,31 @@ const KEYS = { settings: 'settings', sessions: 'sessions' } as const;
 export class SettingsService {
   private listeners = new Set<(s: PublicSettings) => void>();
 
+  /**
+   * The settings as last read or written. Read on hot paths (every output batch schedules a
+   * prompt check), and `conf` reads its file on every get, so the store is read once.
+   */
+  private cache: PublicSettings | null = null;
+
   constructor(private readonly store: KeyValueStore) {}
 
+  /** The current settings (a copy). */
   get(): PublicSettings {
-    const raw = this.store.get(KEYS.settings);
-    return publicSettingsSchema.parse({ ...defaultSettings, ...(typeof raw === 'object' && raw ? raw : {}) });
+    if (!this.cache) {
+      const raw = this.store.get(KEYS.settings);
+      this.cache = publicSettingsSchema.parse({
+        ...defaultSettings,
+        ...(typeof raw === 'object' && raw ? raw : {}),
+      });
+    }
+    return { ...this.cache };
   }
 
   /** Merges a validated patch, saves, notifies, and returns the new settings. */
   update(patch: Partial<PublicSettings>): PublicSettings {
     const next = publicSettingsSchema.parse({ ...this.get(), ...patch });
     this.store.set(KEYS.settings, next);
+    this.cache = next;
     this.listeners.forEach((l) => l(next));
     return next;
   }

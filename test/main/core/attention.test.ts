@@ -115,4 +115,41 @@ describe('Attention: when prompts go to the phone', () => {
     expect(attention.openPrompt(id)).toBeNull();
     expect(closed).toEqual([prompt.id]);
   });
+
+  it('finds a prompt even while the program keeps redrawing another part of the screen', async () => {
+    settings.update({ notifyMode: 'always' });
+    // A clock in the top row, redrawn every 50 ms with the cursor saved and restored, while the
+    // question waits at the cursor: output never goes quiet.
+    await fs.writeFile(
+      path.join(dir, 'clock.sh'),
+      [
+        `(while true; do printf '\\0337\\033[1;60H%s\\0338' "$(date +%N)"; sleep 0.05; done) &`,
+        "printf 'status line below\\n\\n'",
+        'read -p "Deploy now? [y/N] " a',
+        'kill %1',
+        'echo "got:$a"',
+        'sleep 30',
+      ].join('\n'),
+    );
+    const id = await sessions.create(
+      { name: 'clock', agent: 'custom', command: 'bash clock.sh', cwd: dir },
+      100,
+      24,
+    );
+    await waitFor(
+      () => sessions.get(id)!.screen.plainText().includes('Deploy now?'),
+      'the question on screen',
+    );
+    const t0 = Date.now();
+    const prompt = await waitFor(
+      () => attention.openPrompt(id),
+      'the question under constant output',
+      5000,
+    ).catch((e: Error) => {
+      throw new Error(`${e.message}; screen:\n${sessions.get(id)!.screen.plainText()}`);
+    });
+    expect(prompt.kind).toBe('question');
+    expect(prompt.title + prompt.body).toMatch(/Deploy now/);
+    expect(Date.now() - t0).toBeLessThan(3000);
+  });
 });
