@@ -89,6 +89,11 @@ async function main(): Promise<void> {
     token: process.env.AGENT_PAGER_ACCESS_TOKEN || newAccessToken(),
     log,
   });
+  if (!['127.0.0.1', '::1', 'localhost'].includes(args.host!)) {
+    log(
+      `warning: bound to ${args.host}, not loopback: anyone who can reach this address and learns the token can type into your terminals`,
+    );
+  }
   process.stdout.write(`Agent Pager listening on ${server.url}\n`);
 
   let stopping = false;
