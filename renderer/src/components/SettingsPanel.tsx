@@ -19,12 +19,42 @@ export interface SettingsPanelProps {
   onClose: () => void;
 }
 
+/** One radio choice with a visible label and a hint that describes it. */
+function RadioOption(props: {
+  name: string;
+  label: string;
+  hint: string;
+  checked: boolean;
+  onSelect: () => void;
+}) {
+  const id = useId();
+  const hintId = useId();
+  return (
+    <div className="radio-row">
+      <input
+        id={id}
+        type="radio"
+        name={props.name}
+        aria-describedby={hintId}
+        checked={props.checked}
+        onChange={props.onSelect}
+      />
+      <span>
+        <label htmlFor={id}>{props.label}</label>
+        <span id={hintId} className="muted small block">
+          {props.hint}
+        </span>
+      </span>
+    </div>
+  );
+}
+
 /** The settings form. */
 export function SettingsPanel(props: SettingsPanelProps) {
   const { settings, host } = props;
   const bridge = useBridge();
   const action = useRequestAction();
-  const ids = { always: useId(), alwaysHint: useId(), away: useId(), awayHint: useId(), login: useId() };
+  const ids = { login: useId() };
   const save = (patch: Patch): void => void action.run(() => bridge.request('settings.update', { patch }));
 
   return (
@@ -36,40 +66,24 @@ export function SettingsPanel(props: SettingsPanelProps) {
           <section className="panel-section">
             <fieldset className="radio-group">
               <legend className="section-title">Send prompts to the phone</legend>
-              <div className="radio-row">
-                <input
-                  id={ids.always}
-                  type="radio"
-                  name="notifyMode"
-                  aria-describedby={ids.alwaysHint}
-                  checked={settings.notifyMode === 'always'}
-                  onChange={() => save({ notifyMode: 'always' })}
-                />
-                <span>
-                  <label htmlFor={ids.always}>Always</label>
-                  <span id={ids.alwaysHint} className="muted small block">
-                    Every prompt goes to the phone at once.
-                  </span>
-                </span>
-              </div>
-              <div className="radio-row">
-                <input
-                  id={ids.away}
-                  type="radio"
-                  name="notifyMode"
-                  aria-describedby={ids.awayHint}
-                  checked={settings.notifyMode === 'away'}
-                  onChange={() => save({ notifyMode: 'away' })}
-                />
-                <span>
-                  <label htmlFor={ids.away}>Only when I’m away</label>
-                  <span id={ids.awayHint} className="muted small block">
-                    {host?.shell === 'headless'
-                      ? 'The headless host cannot see your keyboard, so it counts you as away.'
-                      : 'After the computer has been idle for a while, or while the screen is locked.'}
-                  </span>
-                </span>
-              </div>
+              <RadioOption
+                name="notifyMode"
+                label="Always"
+                hint="Every prompt goes to the phone at once."
+                checked={settings.notifyMode === 'always'}
+                onSelect={() => save({ notifyMode: 'always' })}
+              />
+              <RadioOption
+                name="notifyMode"
+                label="Only when I’m away"
+                hint={
+                  host?.shell === 'headless'
+                    ? 'The headless host cannot see your keyboard, so it counts you as away.'
+                    : 'After the computer has been idle for a while, or while the screen is locked.'
+                }
+                checked={settings.notifyMode === 'away'}
+                onSelect={() => save({ notifyMode: 'away' })}
+              />
             </fieldset>
             <NumberSetting
               label="Away after"

@@ -7,6 +7,7 @@ import { createCore } from '../../../main/core/app.js';
 import type { ClientConnection, Core } from '../../../main/core/app-types.js';
 import type { EventName, EventPayloads, SessionInfo } from '../../../main/core/bridge/contract.js';
 import { sleep, waitFor } from '../../support/wait.js';
+import { processAlive } from '../../support/process.js';
 
 interface Recorded {
   event: EventName;
@@ -59,15 +60,6 @@ async function shellPid(conn: ClientConnection, events: Recorded[], id: string):
   return pid;
 }
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 beforeEach(() => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'core-'));
 });
@@ -75,7 +67,7 @@ beforeEach(() => {
 afterEach(async () => {
   await core?.dispose();
   core = null;
-  for (const pid of pids.splice(0)) if (alive(pid)) process.kill(pid, 'SIGKILL');
+  for (const pid of pids.splice(0)) if (processAlive(pid)) process.kill(pid, 'SIGKILL');
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -215,10 +207,10 @@ describe('createCore in-process with a real bash session', () => {
     await conn.handle('session.attach', { id: b.id });
     const pa = await shellPid(conn, events, a.id);
     const pb = await shellPid(conn, events, b.id);
-    expect(alive(pa) && alive(pb)).toBe(true);
+    expect(processAlive(pa) && processAlive(pb)).toBe(true);
     await c.dispose();
     core = null;
-    expect(alive(pa)).toBe(false);
-    expect(alive(pb)).toBe(false);
+    expect(processAlive(pa)).toBe(false);
+    expect(processAlive(pb)).toBe(false);
   });
 });

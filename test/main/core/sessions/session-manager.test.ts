@@ -9,6 +9,7 @@ import {
 } from '../../../../main/core/sessions/session-manager.js';
 import { LaunchError } from '../../../../main/core/sessions/presets.js';
 import { waitFor } from '../../../support/wait.js';
+import { processAlive } from '../../../support/process.js';
 
 /** An in-memory session list that keeps copies, like a settings file would. */
 function memoryStore(): SessionListStore & { saved: StoredSession[]; saves: number } {
@@ -47,15 +48,6 @@ const bashSpec = (cwd: string, name = '') => ({
   cwd,
 });
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 const screen = (m: SessionManager, id: string) => m.get(id)!.screen.plainText();
 
 beforeEach(() => {
@@ -65,7 +57,7 @@ beforeEach(() => {
 afterEach(async () => {
   await Promise.all(managers.splice(0).map((m) => m.disposeAll()));
   for (const pid of pids.splice(0)) {
-    if (alive(pid)) process.kill(pid, 'SIGKILL');
+    if (processAlive(pid)) process.kill(pid, 'SIGKILL');
   }
   rmSync(dir, { recursive: true, force: true });
 });
@@ -174,7 +166,7 @@ describe('SessionManager with real bash PTYs', () => {
     const secondPid = session.pid!;
     pids.push(secondPid);
     expect(secondPid).not.toBe(firstPid);
-    expect(alive(firstPid)).toBe(false);
+    expect(processAlive(firstPid)).toBe(false);
     expect(m.info(id)).toMatchObject({ state: 'running', exit: null });
     await waitFor(() => screen(m, id).includes('── restarted ──'), 'restart marker');
     session.write('echo again-$((6*7))\r');
@@ -204,9 +196,9 @@ describe('SessionManager with real bash PTYs', () => {
     pids.push(m.get(keep)!.pid!);
     const pid = m.get(drop)!.pid!;
     pids.push(pid);
-    expect(alive(pid)).toBe(true);
+    expect(processAlive(pid)).toBe(true);
     await m.remove(drop);
-    expect(alive(pid)).toBe(false);
+    expect(processAlive(pid)).toBe(false);
     expect(m.ids()).toEqual([keep]);
     expect(m.get(drop)).toBeUndefined();
     expect(m.info(drop)).toBeNull();
@@ -227,8 +219,8 @@ describe('SessionManager with real bash PTYs', () => {
     );
     pids.push(child);
     await m.disposeAll();
-    for (const pid of procs) expect(alive(pid)).toBe(false);
-    await waitFor(() => !alive(child), 'background job ended by the hangup');
+    for (const pid of procs) expect(processAlive(pid)).toBe(false);
+    await waitFor(() => !processAlive(child), 'background job ended by the hangup');
     expect(m.ids()).toEqual([]);
     expect(store.saved.map((s) => s.id)).toEqual(ids);
   });
