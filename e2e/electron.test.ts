@@ -14,7 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SessionInfo } from '../main/core/bridge/contract.js';
+import type { SessionInfo } from '../contract/bridge.js';
 import type { TrayMenuItem } from '../main/core/desktop/tray-model.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');

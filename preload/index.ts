@@ -6,10 +6,8 @@
  * The renderer can type `window.agentPager` as the contract's `BridgeClient`.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { eventNames, requestNames, type BridgeClient } from '../main/core/bridge/contract.js';
-
-const REQUEST_CHANNEL = 'bridge:request';
-const EVENT_CHANNEL = 'bridge:event';
+import { eventNames, requestNames, type BridgeClient } from '../contract/bridge.js';
+import { EVENT_CHANNEL, REQUEST_CHANNEL, type BridgeReply } from '../contract/ipc.js';
 
 const knownRequests = new Set<string>(requestNames);
 const knownEvents = new Set<string>(eventNames);
@@ -26,14 +24,12 @@ ipcRenderer.on(EVENT_CHANNEL, (_event, name: unknown, payload: unknown) => {
   }
 });
 
-type Reply = { ok: true; result: unknown } | { ok: false; error: string };
-
 const api = {
   async request(name: unknown, params: unknown): Promise<unknown> {
     if (typeof name !== 'string' || !knownRequests.has(name)) {
       throw new Error(`unknown request: ${String(name).slice(0, 60)}`);
     }
-    const reply = (await ipcRenderer.invoke(REQUEST_CHANNEL, name, params ?? {})) as Reply;
+    const reply = (await ipcRenderer.invoke(REQUEST_CHANNEL, name, params ?? {})) as BridgeReply;
     if (!reply.ok) throw new Error(reply.error);
     return reply.result;
   },

@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const stamp = path.join(dist, '.build-stamp');
-const sources = ['main', 'renderer', 'preload', 'package.json', 'scripts/build.mjs'];
+const sources = ['contract', 'main', 'renderer', 'preload', 'package.json', 'scripts/build.mjs'];
 
 function newestMtime(p) {
   const st = statSync(p);

@@ -2,7 +2,13 @@
  * One handler per request of the bridge contract. Params arrive already validated by the
  * contract's schemas; handlers throw Error with a user-readable message on failure.
  */
-import type { ParsedParams, RequestName, RequestResults, HostInfo, SessionInfo } from './bridge/contract.js';
+import type {
+  ParsedParams,
+  RequestName,
+  RequestResults,
+  HostInfo,
+  SessionInfo,
+} from '../../contract/bridge.js';
 import type { CoreOptions } from './app-types.js';
 import type { ClientState } from './client-state.js';
 import type { SessionManager } from './sessions/session-manager.js';

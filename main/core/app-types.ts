@@ -11,7 +11,7 @@ import type {
   RequestParams,
   RequestResults,
   SessionInfo,
-} from './bridge/contract.js';
+} from '../../contract/bridge.js';
 
 /** A key-value store: `conf` in the headless host, `electron-store` in Electron (same API). */
 export interface KeyValueStore {

@@ -14,7 +14,7 @@ import {
   type RequestParams,
   type RequestResults,
   type SessionInfo,
-} from './bridge/contract.js';
+} from '../../contract/bridge.js';
 import type { ClientConnection, ClientSink, Core, CoreOptions, CoreSnapshot } from './app-types.js';
 import { ClientState } from './client-state.js';
 import { makeHandlers, type CoreServices } from './app-handlers.js';

@@ -4,7 +4,7 @@
  * phone, and forwards prompt events to it.
  */
 import os from 'node:os';
-import type { PhoneState, PromptInfo, SessionInfo } from './bridge/contract.js';
+import type { PhoneState, PromptInfo, SessionInfo } from '../../contract/bridge.js';
 import type { CoreOptions } from './app-types.js';
 import type { PromptSink } from './attention.js';
 import type { PromptCloseReason } from './prompts/tracker.js';

@@ -10,14 +10,7 @@
 import { ipcMain, type WebContents } from 'electron';
 import type { ClientConnection, Core } from '../core/app-types.js';
 import { isRendererUrl } from './app-protocol.js';
-
-/** IPC channel of requests (renderer → main, invoke). */
-export const REQUEST_CHANNEL = 'bridge:request';
-/** IPC channel of events (main → renderer, send). */
-export const EVENT_CHANNEL = 'bridge:event';
-
-/** What `bridge:request` resolves to. */
-export type BridgeReply = { ok: true; result: unknown } | { ok: false; error: string };
+import { EVENT_CHANNEL, REQUEST_CHANNEL, type BridgeReply } from '../../contract/ipc.js';
 
 /** The IPC side of the bridge: `attach` each window's webContents; `dispose` to unregister. */
 export interface IpcBridge {

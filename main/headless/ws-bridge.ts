@@ -6,7 +6,7 @@
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
 import type { Core } from '../core/app-types.js';
-import type { WireFrame } from '../core/bridge/contract.js';
+import type { WireFrame } from '../../contract/bridge.js';
 
 /** Largest frame accepted from a browser, in bytes (a big paste plus JSON overhead). */
 export const MAX_FRAME_BYTES = 4 * 1024 * 1024;

@@ -3,7 +3,7 @@
  * (main/electron/tray.ts) and runs each item's {@link TrayAction}; everything about what the menu
  * says lives here so it can be tested under plain Node.
  */
-import type { SessionInfo, SessionState } from '../bridge/contract.js';
+import type { SessionInfo, SessionState } from '../../../contract/bridge.js';
 import type { CoreSnapshot } from '../app-types.js';
 
 /** What clicking a tray item does. Executed by the shell, never by this module. */

@@ -5,7 +5,7 @@
  * {@link PromptTracker.update} and passes the time, so tests drive it with a fake clock.
  */
 import { randomBytes } from 'node:crypto';
-import type { PromptInfo } from '../bridge/contract.js';
+import type { PromptInfo } from '../../../contract/bridge.js';
 import type { HookEvent } from '../claude/hook-event.js';
 import { detectPrompt } from './detect.js';
 import type { DetectedPrompt, RecogniserContext, ScreenText } from './types.js';

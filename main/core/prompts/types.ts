@@ -2,7 +2,7 @@
  * Prompt detection types: what a recogniser reads (a plain-text view of the screen model)
  * and what it returns (a detected prompt, before the tracker gives it an id).
  */
-import type { AgentKind, PromptKind, PromptOption } from '../bridge/contract.js';
+import type { AgentKind, PromptKind, PromptOption } from '../../../contract/bridge.js';
 
 /** A plain-text view of a session's visible screen, read from the `@xterm/headless` model. */
 export interface ScreenText {

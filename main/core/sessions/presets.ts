@@ -2,7 +2,7 @@
  * Agent presets and how a session's command line becomes a process to spawn.
  */
 import { parse as parseShellWords } from 'shell-quote';
-import type { AgentKind, SessionSpec } from '../bridge/contract.js';
+import type { AgentKind, SessionSpec } from '../../../contract/bridge.js';
 
 /** Human names of the presets, for labels and messages. */
 export const presetLabels: Record<AgentKind, string> = {

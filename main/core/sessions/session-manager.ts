@@ -5,7 +5,12 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
-import { agentKinds, type SessionInfo, type SessionSpec, type SessionState } from '../bridge/contract.js';
+import {
+  agentKinds,
+  type SessionInfo,
+  type SessionSpec,
+  type SessionState,
+} from '../../../contract/bridge.js';
 import { checkLaunch, expandHome } from './launch-check.js';
 import { LaunchError, planLaunch } from './presets.js';
 import { Session } from './session.js';

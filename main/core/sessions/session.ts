@@ -9,7 +9,7 @@
  */
 import os from 'node:os';
 import * as pty from 'node-pty';
-import type { AgentKind, SessionExit, SessionSnapshot } from '../bridge/contract.js';
+import type { AgentKind, SessionExit, SessionSnapshot } from '../../../contract/bridge.js';
 import { FlowController, OUTPUT_BATCH_MAX_CHARS, OUTPUT_BATCH_MS } from './flow-control.js';
 import { ScreenModel } from './screen-model.js';
 

@@ -4,7 +4,7 @@
  * defaults for the bad keys instead of crashing the app.
  */
 import { z } from 'zod';
-import { notifyModes, type PublicSettings } from '../bridge/contract.js';
+import { notifyModes, type PublicSettings } from '../../../contract/bridge.js';
 import type { KeyValueStore } from '../app-types.js';
 import {
   storedSessionSchema,

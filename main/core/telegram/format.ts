@@ -9,7 +9,7 @@
  * {@link EDIT_RESERVE_CHARS} is kept free for the line appended when the prompt is answered.
  */
 import os from 'node:os';
-import type { PromptInfo, SessionInfo } from '../bridge/contract.js';
+import type { PromptInfo, SessionInfo } from '../../../contract/bridge.js';
 
 /** Telegram's maximum message length, in characters after entity parsing. */
 export const TELEGRAM_MESSAGE_MAX = 4096;

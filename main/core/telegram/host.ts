@@ -3,7 +3,7 @@
  * The core implements {@link RelayHost}; `main/core/telegram/` consumes it and never
  * touches sessions or PTYs directly.
  */
-import type { PromptInfo, SessionInfo } from '../bridge/contract.js';
+import type { PromptInfo, SessionInfo } from '../../../contract/bridge.js';
 
 /** Why a write into a session was refused. */
 export type WriteRefusal = 'no-session' | 'exited' | 'stale-prompt';

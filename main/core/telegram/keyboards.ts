@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { InlineKeyboard } from 'grammy';
-import type { PromptOption, SessionInfo } from '../bridge/contract.js';
+import type { PromptOption, SessionInfo } from '../../../contract/bridge.js';
 
 /** Telegram's limit on callback data, in bytes (core.telegram.org/bots/api#inlinekeyboardbutton). */
 export const CALLBACK_DATA_MAX_BYTES = 64;

@@ -27,7 +27,7 @@
  */
 import { Api, type Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
-import type { PhoneState, PromptInfo, SessionInfo } from '../bridge/contract.js';
+import type { PhoneState, PromptInfo, SessionInfo } from '../../../contract/bridge.js';
 import type { SecretStore } from '../app-types.js';
 import { PairingTokens, type TokenRefusal } from '../pairing/tokens.js';
 import { pairingDeepLink } from '../pairing/deep-link.js';

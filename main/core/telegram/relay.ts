@@ -8,7 +8,7 @@
  * happened last. Every call to Telegram goes through the {@link Outbox}.
  */
 import type { Api, InlineKeyboard } from 'grammy';
-import type { PromptInfo, SessionInfo } from '../bridge/contract.js';
+import type { PromptInfo, SessionInfo } from '../../../contract/bridge.js';
 import type { RelayHost, WriteRefusal } from './host.js';
 import type { Outbox } from './outbox.js';
 import { dataKey, KEYPAD, keypadKeyboard, promptKeyboard, waitingKeyboard } from './keyboards.js';

@@ -2,7 +2,7 @@
  * What the renderer adds to the contract's {@link BridgeClient}: the state of the transport,
  * so the UI can show "Disconnected — reconnecting…" and re-attach terminals after a drop.
  */
-import type { BridgeClient } from '../../../main/core/bridge/contract.js';
+import type { BridgeClient } from '../../../contract/bridge.js';
 
 /**
  * Transport state. `connecting`: first connection under way; `open`: requests flow;

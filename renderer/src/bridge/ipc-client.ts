@@ -8,7 +8,7 @@ import type {
   RequestName,
   RequestParams,
   RequestResults,
-} from '../../../main/core/bridge/contract.js';
+} from '../../../contract/bridge.js';
 import type { ConnectionStatus, RendererBridge } from './connection.js';
 import type { AgentPagerPreload } from './global.js';
 

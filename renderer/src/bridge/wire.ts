@@ -3,7 +3,7 @@
  * come from another process, so their shape is checked with zod before anything reads them.
  */
 import { z } from 'zod';
-import { eventNames, type EventName } from '../../../main/core/bridge/contract.js';
+import { eventNames, type EventName } from '../../../contract/bridge.js';
 
 const resultFrame = z.union([
   z.object({ t: z.literal('res'), id: z.number().int(), ok: z.literal(true), result: z.unknown() }),

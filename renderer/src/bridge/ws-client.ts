@@ -12,7 +12,7 @@ import type {
   RequestParams,
   RequestResults,
   WireFrame,
-} from '../../../main/core/bridge/contract.js';
+} from '../../../contract/bridge.js';
 import { backoffDelay } from './backoff.js';
 import type { ConnectionStatus, RendererBridge } from './connection.js';
 import { parseIncomingFrame } from './wire.js';

@@ -4,7 +4,7 @@
  * session) and routes keyboard shortcuts.
  */
 import { useCallback, useRef, useState } from 'react';
-import type { SessionInfo } from '../../../main/core/bridge/contract.js';
+import type { SessionInfo } from '../../../contract/bridge.js';
 import { useDocumentTitle } from '../hooks/use-document-title.js';
 import { useShortcuts } from '../hooks/use-shortcuts.js';
 import type { ShortcutAction } from '../lib/shortcuts.js';

@@ -2,7 +2,7 @@
  * The connected bot: its @username, where the token is kept, whether polling works (in plain
  * words), and "Remove token".
  */
-import type { PhoneState } from '../../../main/core/bridge/contract.js';
+import type { PhoneState } from '../../../contract/bridge.js';
 import { useRequestAction } from '../hooks/use-request-action.js';
 import { pollingText } from '../lib/phone-text.js';
 import { useBridge } from '../store/context.js';

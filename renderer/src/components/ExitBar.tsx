@@ -3,7 +3,7 @@
  * error) and a Restart button that starts the same command in the same tab.
  */
 import { useState } from 'react';
-import type { SessionInfo } from '../../../main/core/bridge/contract.js';
+import type { SessionInfo } from '../../../contract/bridge.js';
 import { RestartIcon } from './icons.js';
 import { exitFailed, exitText } from './StateBadge.js';
 

@@ -5,8 +5,8 @@
  * is shown in the dialog, which stays open.
  */
 import { useId, useState, type FormEvent } from 'react';
-import type { AgentKind, HostInfo, SessionInfo } from '../../../main/core/bridge/contract.js';
-import { agentKinds } from '../../../main/core/bridge/contract.js';
+import type { AgentKind, HostInfo, SessionInfo } from '../../../contract/bridge.js';
+import { agentKinds } from '../../../contract/bridge.js';
 import { buildSpec, defaultCwd, effectiveName } from '../lib/session-form.js';
 import { useBridge } from '../store/context.js';
 import { FolderIcon } from './icons.js';

@@ -3,7 +3,7 @@
  * "New code"); once paired, "Paired with @username" and Unpair. The QR SVG is produced by the
  * host with the `qrcode` library from the deep link alone, so injecting its markup is safe.
  */
-import type { PairingOffer, PhoneState } from '../../../main/core/bridge/contract.js';
+import type { PairingOffer, PhoneState } from '../../../contract/bridge.js';
 import { useRequestAction } from '../hooks/use-request-action.js';
 import { pairedName } from '../lib/phone-text.js';
 import { useBridge } from '../store/context.js';

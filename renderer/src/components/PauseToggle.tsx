@@ -2,7 +2,7 @@
  * "Pause notifications": while on, prompts stay on the desktop and nothing goes to the phone.
  */
 import { useId } from 'react';
-import type { PhoneState } from '../../../main/core/bridge/contract.js';
+import type { PhoneState } from '../../../contract/bridge.js';
 import { useRequestAction } from '../hooks/use-request-action.js';
 import { useBridge } from '../store/context.js';
 

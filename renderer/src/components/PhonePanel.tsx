@@ -2,7 +2,7 @@
  * The phone side sheet: bot token setup until a valid token is stored, then the bot status,
  * pairing and the pause switch.
  */
-import type { PhoneState } from '../../../main/core/bridge/contract.js';
+import type { PhoneState } from '../../../contract/bridge.js';
 import { BotStatus } from './BotStatus.js';
 import { PairingSection } from './PairingSection.js';
 import { PauseToggle } from './PauseToggle.js';

@@ -2,7 +2,7 @@
  * The agent preset choice of the "New session" dialog, as radio cards (arrow keys move
  * between them, as with any radio group).
  */
-import type { AgentKind } from '../../../main/core/bridge/contract.js';
+import type { AgentKind } from '../../../contract/bridge.js';
 import { presets } from '../lib/presets.js';
 
 /** Props of {@link PresetPicker}. */

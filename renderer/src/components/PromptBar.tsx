@@ -3,7 +3,7 @@
  * writes the option's exact keys through `session.answer`), plus "sent to phone" once relayed.
  */
 import { useState } from 'react';
-import type { PromptInfo } from '../../../main/core/bridge/contract.js';
+import type { PromptInfo } from '../../../contract/bridge.js';
 import { useBridge } from '../store/context.js';
 import { PhoneIcon } from './icons.js';
 

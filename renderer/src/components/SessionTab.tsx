@@ -3,7 +3,7 @@
  * "sent to phone" marker while the open prompt was relayed, and a close button.
  */
 import type { KeyboardEvent } from 'react';
-import type { SessionInfo } from '../../../main/core/bridge/contract.js';
+import type { SessionInfo } from '../../../contract/bridge.js';
 import { agentLabel } from '../lib/presets.js';
 import { CloseIcon, PhoneIcon } from './icons.js';
 import { StateBadge, stateText } from './StateBadge.js';

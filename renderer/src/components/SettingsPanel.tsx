@@ -3,7 +3,7 @@
  * app) start at login. Every change is saved at once with `settings.update`.
  */
 import { useId } from 'react';
-import type { HostInfo, PublicSettings } from '../../../main/core/bridge/contract.js';
+import type { HostInfo, PublicSettings } from '../../../contract/bridge.js';
 import { useRequestAction } from '../hooks/use-request-action.js';
 import { AWAY_MINUTES, IDLE_SECONDS } from '../lib/settings-input.js';
 import { useBridge } from '../store/context.js';

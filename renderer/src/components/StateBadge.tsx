@@ -2,7 +2,7 @@
  * The small status dot of a tab: running (green), starting (grey, pulsing), needs attention
  * (accent, pulsing), exited (hollow; red when the exit was a failure).
  */
-import type { SessionInfo } from '../../../main/core/bridge/contract.js';
+import type { SessionInfo } from '../../../contract/bridge.js';
 
 /** Plain-words state of a session, for descriptions and tooltips. */
 export function stateText(session: SessionInfo): string {

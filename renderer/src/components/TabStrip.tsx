@@ -3,7 +3,7 @@
  * closes one) followed by the "New session" button.
  */
 import type { KeyboardEvent } from 'react';
-import type { SessionInfo } from '../../../main/core/bridge/contract.js';
+import type { SessionInfo } from '../../../contract/bridge.js';
 import { chordLabel } from '../lib/shortcuts.js';
 import { PlusIcon } from './icons.js';
 import { SessionTab, tabIds } from './SessionTab.js';

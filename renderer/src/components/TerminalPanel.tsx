@@ -3,7 +3,7 @@
  * Hidden panels stay mounted so their terminals keep scrollback and keep receiving output.
  */
 import { useCallback, useState } from 'react';
-import type { SessionInfo } from '../../../main/core/bridge/contract.js';
+import type { SessionInfo } from '../../../contract/bridge.js';
 import { useBridge } from '../store/context.js';
 import type { TerminalController } from '../terminal/terminal-controller.js';
 import { ExitBar } from './ExitBar.js';

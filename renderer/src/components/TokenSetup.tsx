@@ -4,7 +4,7 @@
  * sends it back.
  */
 import { useId, useState, type FormEvent } from 'react';
-import type { PhoneState } from '../../../main/core/bridge/contract.js';
+import type { PhoneState } from '../../../contract/bridge.js';
 import { useRequestAction } from '../hooks/use-request-action.js';
 import { useBridge } from '../store/context.js';
 

@@ -2,7 +2,7 @@
  * The window's top bar: the tab strip on the left, the Phone and Settings buttons on the right.
  * The Phone button shows a dot when the phone side needs setup or has a problem.
  */
-import type { PhoneState, SessionInfo } from '../../../main/core/bridge/contract.js';
+import type { PhoneState, SessionInfo } from '../../../contract/bridge.js';
 import type { Panel } from '../store/state.js';
 import { GearIcon, PhoneIcon } from './icons.js';
 import { TabStrip } from './TabStrip.js';

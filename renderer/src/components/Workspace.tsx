@@ -3,7 +3,7 @@
  * empty state when there are none.
  */
 import { forwardRef } from 'react';
-import type { SessionInfo } from '../../../main/core/bridge/contract.js';
+import type { SessionInfo } from '../../../contract/bridge.js';
 import { EmptyState } from './EmptyState.js';
 import { TerminalPanel } from './TerminalPanel.js';
 

@@ -1,7 +1,7 @@
 /**
  * Plain-words texts of the phone panel: the polling state and the pairing code's countdown.
  */
-import type { PhoneState } from '../../../main/core/bridge/contract.js';
+import type { PhoneState } from '../../../contract/bridge.js';
 
 /**
  * What the bot's long polling state means for the user. `conflict` is Telegram's 409 reply to

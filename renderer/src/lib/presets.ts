@@ -2,7 +2,7 @@
  * The agent presets offered in the "New session" dialog, with the label and the command line
  * shown on each card. The host resolves the actual command for each kind.
  */
-import type { AgentKind } from '../../../main/core/bridge/contract.js';
+import type { AgentKind } from '../../../contract/bridge.js';
 
 /** One preset card. */
 export interface Preset {

@@ -2,7 +2,7 @@
  * The "New session" form's rules, kept apart from the React component: the default name, the
  * default folder, and turning the fields into a {@link SessionSpec} or a message to show.
  */
-import type { AgentKind, SessionSpec } from '../../../main/core/bridge/contract.js';
+import type { AgentKind, SessionSpec } from '../../../contract/bridge.js';
 import { folderName } from './folder-name.js';
 
 /** The form's fields as typed. `name` is null while the user has not edited it. */

@@ -2,12 +2,7 @@
  * The renderer's state and the pure reducer that changes it. Everything the components show
  * comes from here; the store ({@link ./store.ts}) feeds it bridge events and request results.
  */
-import type {
-  HostInfo,
-  PhoneState,
-  PublicSettings,
-  SessionInfo,
-} from '../../../main/core/bridge/contract.js';
+import type { HostInfo, PhoneState, PublicSettings, SessionInfo } from '../../../contract/bridge.js';
 import type { ConnectionStatus } from '../bridge/connection.js';
 
 /** Side sheets of the top bar. */

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testCoreOptions } from '../../support/core-options.js';
 import { createCore } from '../../../main/core/app.js';
 import type { ClientConnection, Core } from '../../../main/core/app-types.js';
-import type { EventName, EventPayloads, SessionInfo } from '../../../main/core/bridge/contract.js';
+import type { EventName, EventPayloads, SessionInfo } from '../../../contract/bridge.js';
 import { sleep, waitFor } from '../../support/wait.js';
 import { processAlive } from '../../support/process.js';
 

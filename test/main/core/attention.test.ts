@@ -7,7 +7,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PromptInfo } from '../../../main/core/bridge/contract.js';
+import type { PromptInfo } from '../../../contract/bridge.js';
 import type { PresenceSource } from '../../../main/core/app-types.js';
 import { Attention, type PromptSink } from '../../../main/core/attention.js';
 import { SessionManager } from '../../../main/core/sessions/session-manager.js';

@@ -36,7 +36,7 @@
  * reads `esc to interrupt · ← for agents`. With text typed, the `❯` row holds it.
  */
 import type { DetectedPrompt, Recogniser, RecogniserContext, ScreenText } from '../types.js';
-import type { PromptOption } from '../../bridge/contract.js';
+import type { PromptOption } from '../../../../contract/bridge.js';
 import {
   dedent,
   dedentParagraphs,

@@ -21,7 +21,7 @@
  * bash prompt `dev@box:~/project$ █` and python `input("Your name: ")` → `Your name: █`.
  */
 import type { DetectedPrompt, Recogniser, RecogniserContext, ScreenText } from '../types.js';
-import type { PromptOption } from '../../bridge/contract.js';
+import type { PromptOption } from '../../../../contract/bridge.js';
 import {
   dedent,
   isRule,

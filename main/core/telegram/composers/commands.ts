@@ -4,7 +4,7 @@
  * `setMyCommands` registers.
  */
 import { Composer, type Context } from 'grammy';
-import type { SessionInfo } from '../../bridge/contract.js';
+import type { SessionInfo } from '../../../../contract/bridge.js';
 import type { BotDeps } from '../bot-deps.js';
 import { escapeHtml, formatSessions, HELP_TEXT } from '../format.js';
 import { sessionsKeyboard } from '../keyboards.js';

@@ -12,7 +12,7 @@ import { FakeAnthropicApi, bashThenText } from '../../../fakes/anthropic-api.js'
 import { CLAUDE_BIN, makeClaudeEnv, type ClaudeEnv } from '../../../support/claude-env.js';
 import { spawnScreen, type PtyScreen } from '../../../support/pty-screen.js';
 import { PromptTracker, type PromptCloseReason } from '../../../../main/core/prompts/tracker.js';
-import type { PromptInfo } from '../../../../main/core/bridge/contract.js';
+import type { PromptInfo } from '../../../../contract/bridge.js';
 import type { ScreenText } from '../../../../main/core/prompts/types.js';
 import { HookReceiver } from '../../../../main/core/claude/hook-receiver.js';
 import { writeSettingsOverlay } from '../../../../main/core/claude/settings-overlay.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CoreSnapshot } from '../../../../main/core/app-types.js';
-import type { PhoneState, SessionInfo } from '../../../../main/core/bridge/contract.js';
+import type { PhoneState, SessionInfo } from '../../../../contract/bridge.js';
 import {
   buildTrayMenu,
   trayIconFile,

@@ -4,7 +4,7 @@ import {
   PromptTracker,
   type PromptCloseReason,
 } from '../../../../main/core/prompts/tracker.js';
-import type { PromptInfo } from '../../../../main/core/bridge/contract.js';
+import type { PromptInfo } from '../../../../contract/bridge.js';
 import type { RecogniserContext } from '../../../../main/core/prompts/types.js';
 import type { HookEvent } from '../../../../main/core/claude/hook-event.js';
 import { capture } from './screens.js';

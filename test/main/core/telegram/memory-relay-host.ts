@@ -5,7 +5,7 @@
  * returns 'stale-prompt'; answering closes the prompt, as the real tracker would once the program
  * reacted.
  */
-import type { PromptInfo, SessionInfo } from '../../../../main/core/bridge/contract.js';
+import type { PromptInfo, SessionInfo } from '../../../../contract/bridge.js';
 import type { RelayHost, WriteRefusal } from '../../../../main/core/telegram/host.js';
 
 /** One recorded write into a session. */

@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SecretStore } from '../../../../main/core/app-types.js';
-import type { PhoneState } from '../../../../main/core/bridge/contract.js';
+import type { PhoneState } from '../../../../contract/bridge.js';
 import { PhoneService, type PhoneServiceOptions } from '../../../../main/core/telegram/phone-service.js';
 import { memoryPhoneStore } from '../../../../main/core/telegram/phone-store.js';
 import { FakeTelegramBotApi, type FakeMessage } from '../../../fakes/telegram-bot-api.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sessionSpecSchema } from '../../../../main/core/bridge/contract.js';
+import { sessionSpecSchema } from '../../../../contract/bridge.js';
 import { buildSpec, defaultCwd, effectiveName } from '../../../../renderer/src/lib/session-form.js';
 
 describe('session form', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { publicSettingsPatchSchema } from '../../../../main/core/bridge/contract.js';
+import { publicSettingsPatchSchema } from '../../../../contract/bridge.js';
 import { AWAY_MINUTES, IDLE_SECONDS, parseIntInRange } from '../../../../renderer/src/lib/settings-input.js';
 
 describe('parseIntInRange', () => {

@@ -5,7 +5,7 @@ import type {
   RequestName,
   RequestParams,
   RequestResults,
-} from '../../../../main/core/bridge/contract.js';
+} from '../../../../contract/bridge.js';
 import type { ConnectionStatus, RendererBridge } from '../../../../renderer/src/bridge/connection.js';
 import { createAppStore } from '../../../../renderer/src/store/store.js';
 import { sessionInfo } from '../../support/session-info.js';

@@ -11,7 +11,8 @@
  * handler in `main/core/app-handlers.ts`. Every incoming params object is validated with
  * its schema at the transport boundary (see {@link parseRequest}); nothing else is trusted.
  *
- * This module is imported by the renderer too, so it must stay free of Node APIs.
+ * It lives in the top-level `contract/` folder because main, preload and renderer all import it;
+ * it must stay free of Node and Electron APIs.
  */
 import { z } from 'zod';
 
@@ -250,16 +251,18 @@ export interface EventPayloads {
 export type EventName = keyof EventPayloads;
 
 export const requestNames = Object.keys(requestSchemas) as RequestName[];
-export const eventNames: EventName[] = [
-  'session.data',
-  'session.state',
-  'session.removed',
-  'phone.state',
-  'settings.changed',
-  'ui.focusSession',
-  'ui.newSession',
-  'ui.showPhone',
-];
+/** Every event name, checked against {@link EventPayloads}: a missing or extra name fails to compile. */
+const eventNameSet = {
+  'session.data': true,
+  'session.state': true,
+  'session.removed': true,
+  'phone.state': true,
+  'settings.changed': true,
+  'ui.focusSession': true,
+  'ui.newSession': true,
+  'ui.showPhone': true,
+} as const satisfies Record<EventName, true>;
+export const eventNames = Object.keys(eventNameSet) as EventName[];
 
 /** Thrown at the boundary when a request is unknown or its params fail validation. */
 export class BridgeInputError extends Error {
