@@ -7,6 +7,7 @@
 import path from 'node:path';
 import type { PromptInfo, SessionInfo } from '../../contract/bridge.js';
 import type { HookRunner, PresenceSource } from './app-types.js';
+import { DisposableStore } from './base/lifecycle.js';
 import { HookReceiver } from './claude/hook-receiver.js';
 import { writeSettingsOverlay } from './claude/settings-overlay.js';
 import { createAwayDetector, type AwayDetector } from './desktop/away-detector.js';
@@ -59,7 +60,8 @@ interface Watch {
   lastDeskInputAt: number;
   /** The open prompt went to the sink (so its close must too). */
   sentToSink: boolean;
-  unsubscribe: Array<() => void>;
+  /** The tracker's subscriptions. */
+  subscriptions: DisposableStore;
 }
 
 /** Prompt detection and routing for all sessions. */
@@ -67,6 +69,7 @@ export class Attention {
   private readonly watches = new Map<string, Watch>();
   private sink: PromptSink | null = null;
   private readonly away: AwayDetector | null;
+  private readonly subscriptions = new DisposableStore();
 
   private constructor(
     private readonly options: AttentionOptions,
@@ -79,22 +82,30 @@ export class Attention {
           thresholdMinutes: () => options.settings.get().awayAfterMinutes,
         })
       : null;
-    this.away?.onChange((away) => {
-      if (away) this.sendOpenPrompts();
-    });
-    this.away?.start();
-    receiver.onEvent((sessionId, event) => {
-      const w = this.watch(sessionId);
-      if (!w) return;
-      w.tracker.applyHook(event, Date.now());
-      // A hook often fires before the screen has settled; read it again shortly.
-      this.schedule(sessionId, DETECT_DEBOUNCE_MS);
-    });
-    options.sessions.onOutput((id) => this.schedule(id, DETECT_DEBOUNCE_MS));
-    options.sessions.onChanged((id) => {
-      const s = options.sessions.get(id);
-      if (s && !s.running) this.watches.get(id)?.tracker.sessionExited();
-    });
+    if (this.away) {
+      this.subscriptions.add(
+        this.away.onChange((away) => {
+          if (away) this.sendOpenPrompts();
+        }),
+      );
+      this.away.start();
+    }
+    this.subscriptions.add(
+      receiver.onEvent((sessionId, event) => {
+        const w = this.watches.get(sessionId);
+        if (!w) return;
+        w.tracker.applyHook(event, Date.now());
+        // A hook often fires before the screen has settled; read it again shortly.
+        this.schedule(sessionId, DETECT_DEBOUNCE_MS);
+      }),
+    );
+    this.subscriptions.add(options.sessions.onOutput((id) => this.schedule(id, DETECT_DEBOUNCE_MS)));
+    this.subscriptions.add(
+      options.sessions.onChanged((id) => {
+        const s = options.sessions.get(id);
+        if (s && !s.running) this.watches.get(id)?.tracker.sessionExited();
+      }),
+    );
   }
 
   /** Starts the hook channel and writes the Claude settings overlay into the data dir. */
@@ -125,14 +136,12 @@ export class Attention {
       hadInput: false,
       lastDeskInputAt: 0,
       sentToSink: false,
-      unsubscribe: [],
+      subscriptions: new DisposableStore(),
     };
     this.watches.set(id, w);
-    w.unsubscribe.push(
-      tracker.onOpened((p) => this.opened(id, w, p)),
-      tracker.onUpdated((p) => this.updated(id, w, p)),
-      tracker.onClosed((p, reason) => this.closed(id, w, p, reason)),
-    );
+    w.subscriptions.add(tracker.onOpened((p) => this.opened(id, w, p)));
+    w.subscriptions.add(tracker.onUpdated((p) => this.updated(id, w, p)));
+    w.subscriptions.add(tracker.onClosed((p, reason) => this.closed(id, w, p, reason)));
     if (spec.agent !== 'claude') {
       this.receiver.unregister(id);
       return {};
@@ -233,19 +242,17 @@ export class Attention {
     if (w.debounce) clearTimeout(w.debounce);
     if (w.quiet) clearTimeout(w.quiet);
     w.tracker.sessionExited();
-    w.unsubscribe.forEach((u) => u());
+    w.subscriptions.dispose();
     this.watches.delete(id);
     this.receiver.unregister(id);
   }
 
+  /** Stops the away detector, every watch and the hook channel. */
   async dispose(): Promise<void> {
     this.away?.stop();
+    this.subscriptions.dispose();
     for (const id of [...this.watches.keys()]) this.forget(id);
     await this.receiver.close();
-  }
-
-  private watch(id: string): Watch | undefined {
-    return this.watches.get(id);
   }
 
   /** Reads the screen `delayMs` from now, and again once output has been quiet for the idle period. */

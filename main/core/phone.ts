@@ -6,6 +6,7 @@
 import os from 'node:os';
 import type { PhoneState, PromptInfo, SessionInfo } from '../../contract/bridge.js';
 import type { CoreOptions } from './app-types.js';
+import type { Event } from './base/event.js';
 import type { PromptSink } from './attention.js';
 import type { PromptCloseReason } from './prompts/tracker.js';
 import type { SessionManager } from './sessions/session-manager.js';
@@ -39,7 +40,7 @@ export interface PhoneDeps {
 /** The phone as the core uses it. */
 export interface Phone extends PromptSink {
   state(): PhoneState;
-  onState(listener: (state: PhoneState) => void): () => void;
+  readonly onState: Event<PhoneState>;
   setToken(token: string): Promise<PhoneState>;
   clearToken(): Promise<PhoneState>;
   setPaused(paused: boolean): PhoneState;
@@ -112,7 +113,7 @@ export function createPhone(deps: PhoneDeps): Phone {
 
   return {
     state: () => service.state(),
-    onState: (l) => service.onState(l),
+    onState: service.onState,
     setToken: (t) => service.setToken(t),
     clearToken: () => service.clearToken(),
     setPaused: (p) => service.setPaused(p),

@@ -6,6 +6,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { PromptInfo } from '../../../contract/bridge.js';
+import { Emitter } from '../base/event.js';
+import type { Disposable } from '../base/lifecycle.js';
 import type { HookEvent } from '../claude/hook-event.js';
 import { detectPrompt } from './detect.js';
 import type { DetectedPrompt, RecogniserContext, ScreenText } from './types.js';
@@ -38,8 +40,6 @@ export interface ClaudeFacts {
   /** `last_assistant_message` of the last Stop. */
   lastAssistantMessage: { text: string; at: number } | null;
 }
-
-type Listener<A extends unknown[]> = (...args: A) => void;
 
 /** Makes a prompt id: 12 chars of base64url from 9 random bytes. */
 export function newPromptId(): string {
@@ -89,9 +89,11 @@ export class PromptTracker {
     lastPermission: null,
     lastAssistantMessage: null,
   };
-  private readonly opened = new Set<Listener<[PromptInfo]>>();
-  private readonly closed = new Set<Listener<[PromptInfo, PromptCloseReason]>>();
-  private readonly updated = new Set<Listener<[PromptInfo]>>();
+  private readonly opened = new Emitter<PromptInfo>({ name: 'prompt.opened' });
+  private readonly closed = new Emitter<{ prompt: PromptInfo; reason: PromptCloseReason }>({
+    name: 'prompt.closed',
+  });
+  private readonly updated = new Emitter<PromptInfo>({ name: 'prompt.updated' });
   private readonly sessionId: string;
   private readonly newId: () => string;
   private exited = false;
@@ -111,25 +113,15 @@ export class PromptTracker {
     return structuredClone(this.facts);
   }
 
-  /** Listens for newly opened prompts. Returns an unsubscribe function. */
-  onOpened(listener: (prompt: PromptInfo) => void): () => void {
-    this.opened.add(listener);
-    return () => this.opened.delete(listener);
-  }
+  /** Fires with a copy of each newly opened prompt. */
+  readonly onOpened = this.opened.event;
 
-  /** Listens for closed prompts and why they closed. Returns an unsubscribe function. */
-  onClosed(listener: (prompt: PromptInfo, reason: PromptCloseReason) => void): () => void {
-    this.closed.add(listener);
-    return () => this.closed.delete(listener);
-  }
+  /** Fires with a copy of the open prompt when its title/body changed (hook facts arriving after it opened). */
+  readonly onUpdated = this.updated.event;
 
-  /**
-   * Listens for changes to the open prompt's title/body (hook facts arriving after it opened).
-   * Returns an unsubscribe function.
-   */
-  onUpdated(listener: (prompt: PromptInfo) => void): () => void {
-    this.updated.add(listener);
-    return () => this.updated.delete(listener);
+  /** Listens for closed prompts and why they closed. */
+  onClosed(listener: (prompt: PromptInfo, reason: PromptCloseReason) => void): Disposable {
+    return this.closed.event(({ prompt, reason }) => listener(prompt, reason));
   }
 
   /**
@@ -162,7 +154,7 @@ export class PromptTracker {
     };
     this.open = { info, detected: found, enrichedFrom: 'none' };
     this.enrich(now);
-    for (const l of this.opened) l(structuredClone(info));
+    this.opened.fire(structuredClone(info));
   }
 
   /**
@@ -222,7 +214,7 @@ export class PromptTracker {
         return;
     }
     if (this.open && this.enrich(now)) {
-      for (const l of this.updated) l(structuredClone(this.open.info));
+      this.updated.fire(structuredClone(this.open.info));
     }
   }
 
@@ -265,7 +257,7 @@ export class PromptTracker {
     const open = this.open;
     if (!open) return;
     this.open = null;
-    for (const l of this.closed) l(structuredClone(open.info), reason);
+    this.closed.fire({ prompt: structuredClone(open.info), reason });
   }
 }
 

@@ -29,6 +29,7 @@ import { Api, type Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { PhoneState, PromptInfo, SessionInfo } from '../../../contract/bridge.js';
 import type { SecretStore } from '../app-types.js';
+import { Emitter } from '../base/event.js';
 import { PairingTokens, type TokenRefusal } from '../pairing/tokens.js';
 import { pairingDeepLink } from '../pairing/deep-link.js';
 import { qrSvg } from '../pairing/qr.js';
@@ -117,7 +118,9 @@ export class PhoneService {
   private readonly pollTimeoutSeconds: number;
   private readonly maxBackoffMs: number;
   private readonly conflictRetryMs: number;
-  private readonly listeners = new Set<(state: PhoneState) => void>();
+  private readonly stateChanged = new Emitter<PhoneState>({
+    onListenerError: (error) => this.log('warn', `state listener failed: ${describeError(error, null)}`),
+  });
   private record: PhoneRecord;
   private current: PhoneState;
   private bot: Bot | null = null;
@@ -167,24 +170,14 @@ export class PhoneService {
     return structuredClone(this.current);
   }
 
-  /** Calls `listener` with the new state after every change. @returns unsubscribe. */
-  onState(listener: (state: PhoneState) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
+  /** Fires with the new state (a copy) after every change. */
+  readonly onState = this.stateChanged.event;
 
   private update(patch: Partial<PhoneState>): void {
     const next = { ...this.current, ...patch };
     if (JSON.stringify(next) === JSON.stringify(this.current)) return;
     this.current = next;
-    const snapshot = this.state();
-    for (const listener of this.listeners) {
-      try {
-        listener(snapshot);
-      } catch (error) {
-        this.log('warn', `state listener failed: ${describeError(error, null)}`);
-      }
-    }
+    this.stateChanged.fire(this.state());
   }
 
   private publicPaired(): PhoneState['paired'] {

@@ -68,13 +68,13 @@ function waitForState(
   return new Promise((resolve, reject) => {
     if (predicate(phone.state())) return resolve(phone.state());
     const timer = setTimeout(() => {
-      off();
+      sub.dispose();
       reject(new Error(`state not reached: ${JSON.stringify({ ...phone.state(), pairing: null })}`));
     }, timeoutMs);
-    const off = phone.onState((s) => {
+    const sub = phone.onState((s) => {
       if (predicate(s)) {
         clearTimeout(timer);
-        off();
+        sub.dispose();
         resolve(s);
       }
     });
