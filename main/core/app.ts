@@ -87,18 +87,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   attention = att;
 
-  const phone = createPhone({
-    options,
-    audit,
-    sessions,
-    info,
-    list,
-    openPrompt: (id) => att.openPrompt(id),
-    answer: (sessionId, promptId, optionIndex) => att.answer(sessionId, promptId, optionIndex, 'phone'),
-    sendKeys: (sessionId, keys, promptId) => att.sendKeys(sessionId, keys, promptId),
-    phoneTyped: (id) => att.phoneTyped(id),
-    markRelayed: (sessionId, promptId) => att.markRelayed(sessionId, promptId),
-  });
+  const phone = createPhone({ options, audit, sessions, attention: att, list });
   att.setSink(phone);
   phone.onState((state) => {
     broadcast('phone.state', state);

@@ -11,10 +11,10 @@ import { DisposableStore } from './base/lifecycle.js';
 import { HookReceiver } from './claude/hook-receiver.js';
 import { writeSettingsOverlay } from './claude/settings-overlay.js';
 import { createAwayDetector, type AwayDetector } from './desktop/away-detector.js';
-import { PromptTracker, type PromptCloseReason } from './prompts/tracker.js';
+import { PromptTracker } from './prompts/tracker.js';
+import type { AnswerSource, PromptCloseReason, PromptSink, WriteRefusal } from './prompts/types.js';
 import type { SessionManager, LaunchExtras, StoredSession } from './sessions/session-manager.js';
 import type { SettingsService } from './settings/settings.js';
-import type { WriteRefusal } from './telegram/host.js';
 
 /**
  * Screens are read this long after the last output, in ms: long enough that a program redrawing
@@ -31,13 +31,6 @@ export const DETECT_MAX_WAIT_MS = 500;
  * desk (the message on the phone then says so) rather than the program withdrawing it.
  */
 export const DESK_ANSWER_WINDOW_MS = 10_000;
-
-/** Where prompts go besides the UI: the Telegram relay. */
-export interface PromptSink {
-  promptOpened(prompt: PromptInfo, session: SessionInfo): void;
-  promptUpdated(prompt: PromptInfo, session: SessionInfo): void;
-  promptClosed(prompt: PromptInfo, reason: PromptCloseReason): void;
-}
 
 export interface AttentionOptions {
   dataDir: string;
@@ -164,7 +157,7 @@ export class Attention {
     sessionId: string,
     promptId: string,
     optionIndex: number,
-    source: 'phone' | 'desk',
+    source: AnswerSource,
   ): WriteRefusal | null {
     const session = this.options.sessions.get(sessionId);
     const w = this.watches.get(sessionId);

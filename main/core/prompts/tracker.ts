@@ -10,13 +10,13 @@ import { Emitter } from '../base/event.js';
 import type { Disposable } from '../base/lifecycle.js';
 import type { HookEvent } from '../claude/hook-event.js';
 import { detectPrompt } from './detect.js';
-import type { DetectedPrompt, RecogniserContext, ScreenText } from './types.js';
-
-/** Why a prompt record closed. */
-export type PromptCloseReason = 'answered-here' | 'answered-from-phone' | 'gone' | 'session-exited';
-
-/** Where an answer came from: the paired phone, or the desk (terminal view). */
-export type AnswerSource = 'phone' | 'desk';
+import type {
+  AnswerSource,
+  DetectedPrompt,
+  PromptCloseReason,
+  RecogniserContext,
+  ScreenText,
+} from './types.js';
 
 /**
  * After an answer, the same prompt still on screen is not reopened for this long (ms): the

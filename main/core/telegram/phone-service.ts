@@ -12,8 +12,8 @@
  * phone.cancelPairing();             // 'pairing.cancel'
  * phone.unpair();                    // 'pairing.unpair'
  * phone.setPaused(true);             // 'phone.setPaused'
- * phone.promptOpened(prompt, session);       // tracker opened a prompt → message with buttons
- * phone.promptClosed(prompt.id, 'answered'); // closed at the desk → message edited, or never sent
+ * phone.promptOpened(prompt, session);           // a PromptSink: Attention calls these directly
+ * phone.promptClosed(prompt, 'answered-here');   // → message edited, or never sent
  * await phone.stop();                // dispose
  * ```
  * Every method returning `PhoneState` returns the state after the change. The setters throw
@@ -35,10 +35,11 @@ import { pairingDeepLink } from '../pairing/deep-link.js';
 import { qrSvg } from '../pairing/qr.js';
 import type { RelayHost } from './host.js';
 import type { BotDeps, PairingCandidate } from './bot-deps.js';
-import { createBot, OfflineError } from './bot.js';
+import type { PromptCloseReason, PromptSink } from '../prompts/types.js';
+import { createApi, createBot, OfflineError } from './bot.js';
 import { BOT_COMMANDS } from './composers/commands.js';
 import { describeError, isNetworkError, redact, telegramErrorCode } from './errors.js';
-import { escapeHtml, type PromptCloseReason } from './format.js';
+import { escapeHtml } from './format.js';
 import { Outbox, DEFAULT_MIN_INTERVAL_MS } from './outbox.js';
 import { loadPhoneRecord, type PairedChat, type PhoneRecord, type PhoneStore } from './phone-store.js';
 import { Relay } from './relay.js';
@@ -106,7 +107,7 @@ export interface PhoneServiceOptions {
 const defaultLog: PhoneLogger = (level, message) => console[level](`[phone] ${message}`);
 
 /** Everything phone-side; see the module doc for the API. */
-export class PhoneService {
+export class PhoneService implements PromptSink {
   private readonly host: RelayHost;
   private readonly secrets: SecretStore;
   private readonly store: PhoneStore;
@@ -124,6 +125,8 @@ export class PhoneService {
   private record: PhoneRecord;
   private current: PhoneState;
   private bot: Bot | null = null;
+  /** The Api the relay and the outbox send with (the bot's own Api polls). */
+  private api: Api | null = null;
   private botInfo: UserFromGetMe | null = null;
   private outbox: Outbox | null = null;
   private relay: Relay | null = null;
@@ -230,6 +233,7 @@ export class PhoneService {
     if (this.loop)
       await Promise.race([this.loop, new Promise((resolve) => setTimeout(resolve, STOP_WAIT_MS).unref())]);
     this.bot = null;
+    this.api = null;
     this.outbox = null;
     this.relay = null;
     this.loop = null;
@@ -246,11 +250,17 @@ export class PhoneService {
       onError: (error, retry) =>
         this.log('warn', `send failed${retry ? ', will retry' : ''}: ${this.describe(error)}`),
     });
-    let relay: Relay | null = null;
+    const api = createApi(token, this.apiRoot, this.pollTimeoutSeconds + 20);
+    const relay = new Relay({
+      host: this.host,
+      api,
+      outbox,
+      chatId: () => this.record.paired?.chatId ?? null,
+      log: (level, message) => this.log(level, message),
+      describe: (error) => this.describe(error),
+    });
     const deps: BotDeps = {
-      get relay() {
-        return relay!;
-      },
+      relay,
       host: this.host,
       paired: () => this.record.paired,
       pair: (candidate, t) => this.pair(candidate, t),
@@ -268,15 +278,8 @@ export class PhoneService {
       pollBackoffMs: (failures) =>
         this.stopping ? 0 : Math.min(this.maxBackoffMs, 500 * 2 ** (failures - 1)),
     });
-    relay = new Relay({
-      host: this.host,
-      api: bot.api,
-      outbox,
-      chatId: () => this.record.paired?.chatId ?? null,
-      log: (level, message) => this.log(level, message),
-      describe: (error) => this.describe(error),
-    });
     this.bot = bot;
+    this.api = api;
     this.outbox = outbox;
     this.relay = relay;
     let resolveFirst = (): void => undefined;
@@ -511,11 +514,11 @@ export class PhoneService {
 
   /** Sends a plain message to a chat that is not (or no longer) the paired one, through the outbox. */
   private sendTo(chatId: number, text: string): void {
-    const bot = this.bot;
-    if (!bot) return;
+    const api = this.api;
+    if (!api) return;
     this.outbox?.enqueue({
       run: async () => {
-        await bot.api.sendMessage(chatId, text);
+        await api.sendMessage(chatId, text);
       },
     });
   }
@@ -550,12 +553,17 @@ export class PhoneService {
     this.relay.promptOpened(prompt, session, () => this.host.promptRelayed?.(prompt.sessionId, prompt.id));
   }
 
+  /** The message already sent keeps its text and buttons; the desk shows the richer one. */
+  promptUpdated(): void {}
+
   /**
    * A prompt closed (answered at the desk, session exited, or replaced). Its message is edited
    * ("answered at the desk") and loses its buttons; if it was not sent yet, it never will be.
+   * An answer from the phone already edited its own message ("… — answered from phone").
    */
-  promptClosed(promptId: string, reason: PromptCloseReason = 'answered'): void {
-    this.relay?.promptClosed(promptId, reason);
+  promptClosed(prompt: PromptInfo, reason: PromptCloseReason): void {
+    if (reason === 'answered-from-phone') return;
+    this.relay?.promptClosed(prompt.id, reason);
   }
 
   /** Resolves once every queued message was sent or given up (tests, orderly shutdown). */

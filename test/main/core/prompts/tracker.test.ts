@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ANSWER_GRACE_MS,
-  PromptTracker,
-  type PromptCloseReason,
-} from '../../../../main/core/prompts/tracker.js';
+import { ANSWER_GRACE_MS, PromptTracker } from '../../../../main/core/prompts/tracker.js';
 import type { PromptInfo } from '../../../../contract/bridge.js';
-import type { RecogniserContext } from '../../../../main/core/prompts/types.js';
+import type { PromptCloseReason, RecogniserContext } from '../../../../main/core/prompts/types.js';
 import type { HookEvent } from '../../../../main/core/claude/hook-event.js';
 import { capture } from './screens.js';
 

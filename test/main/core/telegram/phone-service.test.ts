@@ -266,8 +266,9 @@ describe('prompts', () => {
     const h = await setup();
     await pairPhone(h);
     const message = await openPrompt(h);
+    const prompt = h.host.openPrompt('s1')!;
     h.host.close('s1');
-    h.phone.promptClosed('p1', 'answered');
+    h.phone.promptClosed(prompt, 'answered-here');
     const edited = await botMessage(
       h,
       (m) => m.messageId === message.messageId && /answered at the desk/.test(m.text),
@@ -331,10 +332,11 @@ describe('prompts', () => {
     h.host.add(makeSession('s1', 'alpha'));
     await h.tg.goOffline();
     await waitForState(h.phone, (s) => s.polling === 'offline');
-    h.phone.promptOpened(h.host.open(makePrompt('p1', 's1')), h.host.sessions[0]!);
+    const prompt = h.host.open(makePrompt('p1', 's1'));
+    h.phone.promptOpened(prompt, h.host.sessions[0]!);
     await sleep(300);
     h.host.close('s1');
-    h.phone.promptClosed('p1', 'answered');
+    h.phone.promptClosed(prompt, 'answered-here');
     await h.tg.goOnline();
     await waitForState(h.phone, (s) => s.polling === 'running', 15_000);
     await sleep(1500);
