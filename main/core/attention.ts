@@ -5,7 +5,7 @@
  * phone, and the gate that decides when prompts go to the phone (always, or only when away).
  */
 import path from 'node:path';
-import type { PromptInfo, SessionInfo } from '../../contract/bridge.js';
+import type { PromptInfo } from '../../contract/bridge.js';
 import type { HookRunner, PresenceSource } from './app-types.js';
 import { DisposableStore } from './base/lifecycle.js';
 import { HookReceiver } from './claude/hook-receiver.js';
