@@ -19,11 +19,8 @@
  * Every method returning `PhoneState` returns the state after the change. The setters throw
  * `Error` with a user-readable message only where noted (beginPairing without a valid token).
  *
- * Polling states (`PhoneState.polling`): `running`; `offline` while Telegram is unreachable
- * (retrying with backoff up to {@link MAX_POLL_BACKOFF_MS}, never crashing); `conflict` when
- * another program polls the same bot (409), retried every {@link CONFLICT_RETRY_MS} doubling to
- * {@link MAX_CONFLICT_RETRY_MS}; `stopped` without a (valid) token. The bot token is never
- * logged: every log line goes through `redact`.
+ * Polling and its states (`PhoneState.polling`) are `poller.ts`'s; `stopped` also means no
+ * (valid) token. The bot token is never logged: every log line goes through `redact`.
  */
 import { Api, type Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
@@ -34,14 +31,20 @@ import { PairingTokens, type TokenRefusal } from '../pairing/tokens.js';
 import { pairingDeepLink } from '../pairing/deep-link.js';
 import { qrSvg } from '../pairing/qr.js';
 import type { RelayHost } from './host.js';
-import type { BotDeps, PairingCandidate } from './bot-deps.js';
 import type { PromptCloseReason, PromptSink } from '../prompts/types.js';
-import { createApi, createBot, OfflineError } from './bot.js';
-import { BOT_COMMANDS } from './composers/commands.js';
+import type { PairingCandidate } from './bot-deps.js';
+import { createApi, createBot } from './bot.js';
 import { describeError, isNetworkError, redact, telegramErrorCode } from './errors.js';
 import { escapeHtml } from './format.js';
 import { Outbox, DEFAULT_MIN_INTERVAL_MS } from './outbox.js';
 import { loadPhoneRecord, type PairedChat, type PhoneRecord, type PhoneStore } from './phone-store.js';
+import {
+  CONFLICT_RETRY_MS,
+  DEFAULT_POLL_TIMEOUT_SECONDS,
+  MAX_POLL_BACKOFF_MS,
+  POLL_MESSAGES,
+  Poller,
+} from './poller.js';
 import { Relay } from './relay.js';
 
 /** Telegram's public Bot API root. */
@@ -50,20 +53,8 @@ export const DEFAULT_TELEGRAM_API_ROOT = 'https://api.telegram.org';
 export const API_ROOT_ENV = 'AGENT_PAGER_TELEGRAM_API_ROOT';
 /** Env var presetting the bot token (stored in the SecretStore at start). */
 export const BOT_TOKEN_ENV = 'AGENT_PAGER_BOT_TOKEN';
-/** Long-poll timeout, in seconds (Telegram allows up to 50; grammY's default is 30). */
-export const DEFAULT_POLL_TIMEOUT_SECONDS = 30;
-/** Largest wait between reconnect attempts while offline, in ms. */
-export const MAX_POLL_BACKOFF_MS = 30_000;
-/** First wait before polling again after a 409 conflict, in ms. */
-export const CONFLICT_RETRY_MS = 15_000;
-/** Largest wait between attempts during a 409 conflict, in ms. */
-export const MAX_CONFLICT_RETRY_MS = 5 * 60_000;
 /** How long `setToken` waits for the first getUpdates (to report a 409 at once), in ms. */
 export const FIRST_POLL_WAIT_MS = 3000;
-/** How long after polling started `setToken` still waits for a 409, in ms. */
-export const CONFLICT_GRACE_MS = 700;
-/** Longest wait in `stop()` for the polling loop to end, in ms. */
-export const STOP_WAIT_MS = 5000;
 /** Timeout of the `getMe` check in `setToken`, in seconds. */
 export const TOKEN_CHECK_TIMEOUT_SECONDS = 15;
 
@@ -71,11 +62,8 @@ export const TOKEN_CHECK_TIMEOUT_SECONDS = 15;
 const TOKEN_PATTERN = /^\d{1,20}:[A-Za-z0-9_-]{30,100}$/;
 
 const MESSAGES = {
-  invalid: 'Telegram rejected this bot token (401 Unauthorized). Copy it again from @BotFather.',
+  ...POLL_MESSAGES,
   malformed: 'This does not look like a bot token. It looks like 123456789:AAE… (from @BotFather).',
-  offline: 'Cannot reach Telegram (no network?). Retrying…',
-  conflict:
-    'Another program is already polling this bot (409 Conflict). Stop the other instance or use a different bot.',
 };
 
 /** A log sink; `message` never contains the token (redacted before it gets here). */
@@ -130,12 +118,8 @@ export class PhoneService implements PromptSink {
   private botInfo: UserFromGetMe | null = null;
   private outbox: Outbox | null = null;
   private relay: Relay | null = null;
-  private loop: Promise<void> | null = null;
-  private stopping = false;
-  private wakeLoop: (() => void) | null = null;
+  private poller: Poller | null = null;
   private pairingTimer: NodeJS.Timeout | null = null;
-  private firstPoll: { resolve: () => void; promise: Promise<void> } | null = null;
-  private generation = 0;
 
   constructor(options: PhoneServiceOptions) {
     this.host = options.host;
@@ -223,26 +207,18 @@ export class PhoneService implements PromptSink {
   }
 
   private async shutdownBot(): Promise<void> {
-    this.generation += 1;
-    this.stopping = true;
     this.outbox?.stop();
-    this.wakeLoop?.();
-    const bot = this.bot;
-    if (bot?.isRunning()) await bot.stop().catch(() => undefined);
-    // A getMe in flight on a silent network can take its full HTTP timeout; do not wait for it.
-    if (this.loop)
-      await Promise.race([this.loop, new Promise((resolve) => setTimeout(resolve, STOP_WAIT_MS).unref())]);
+    if (this.poller && this.bot) await this.poller.stop(this.bot);
     this.bot = null;
     this.api = null;
     this.outbox = null;
     this.relay = null;
-    this.loop = null;
-    this.stopping = false;
+    this.poller = null;
     this.update({ polling: 'stopped' });
   }
 
+  /** Builds the Api, outbox and relay, then the bot over them, and starts its polling loop. */
   private launch(token: string, info: UserFromGetMe | null): void {
-    const generation = this.generation;
     this.botInfo = info;
     const outbox = new Outbox({
       minIntervalMs: this.minIntervalMs,
@@ -259,138 +235,45 @@ export class PhoneService implements PromptSink {
       log: (level, message) => this.log(level, message),
       describe: (error) => this.describe(error),
     });
-    const deps: BotDeps = {
-      relay,
-      host: this.host,
-      paired: () => this.record.paired,
-      pair: (candidate, t) => this.pair(candidate, t),
-      unpair: () => this.unpair(),
-      setPaused: (paused) => this.setPaused(paused),
+    const poller = new Poller({
+      pollTimeoutSeconds: this.pollTimeoutSeconds,
+      maxBackoffMs: this.maxBackoffMs,
+      conflictRetryMs: this.conflictRetryMs,
+      polling: () => this.current.polling,
+      update: (patch) => this.update(patch),
+      identified: (botInfo) => this.botIdentified(botInfo),
+      reconnected: () => outbox.kick(),
       log: (level, message) => this.log(level, message),
-    };
+      describe: (error) => this.describe(error),
+    });
     const bot = createBot({
       token,
       apiRoot: this.apiRoot,
       ...(info ? { botInfo: info } : {}),
-      deps,
+      deps: {
+        relay,
+        host: this.host,
+        paired: () => this.record.paired,
+        pair: (candidate, t) => this.pair(candidate, t),
+        unpair: () => this.unpair(),
+        setPaused: (paused) => this.setPaused(paused),
+        log: (level, message) => this.log(level, message),
+      },
       pollTimeoutSeconds: this.pollTimeoutSeconds,
-      onPoll: (error) => this.onPoll(error, generation),
-      pollBackoffMs: (failures) =>
-        this.stopping ? 0 : Math.min(this.maxBackoffMs, 500 * 2 ** (failures - 1)),
+      onPoll: (error) => poller.onPoll(error),
+      pollBackoffMs: (failures) => poller.backoffMs(failures),
     });
     this.bot = bot;
     this.api = api;
     this.outbox = outbox;
     this.relay = relay;
-    let resolveFirst = (): void => undefined;
-    const promise = new Promise<void>((resolve) => (resolveFirst = resolve));
-    this.firstPoll = { resolve: resolveFirst, promise };
+    this.poller = poller;
     this.update({
       tokenStorage: this.secrets.kind,
       token: info ? 'valid' : 'checking',
       botUsername: info?.username ?? null,
     });
-    this.loop = this.runLoop(bot, generation);
-  }
-
-  private onPoll(error: unknown, generation: number): void {
-    if (generation !== this.generation || this.stopping) return;
-    if (error === null) {
-      const wasOffline = this.current.polling !== 'running';
-      this.update({ polling: 'running', error: null });
-      this.firstPoll?.resolve();
-      if (wasOffline) this.outbox?.kick();
-      return;
-    }
-    const code =
-      error && typeof error === 'object' && 'error_code' in error
-        ? (error as { error_code: number }).error_code
-        : telegramErrorCode(error);
-    if (code === 409) {
-      this.update({ polling: 'conflict', error: MESSAGES.conflict });
-      this.firstPoll?.resolve();
-    } else if (isNetworkError(error)) {
-      this.update({ polling: 'offline', error: MESSAGES.offline });
-      this.firstPoll?.resolve();
-    }
-  }
-
-  /** deleteWebhook succeeded: Telegram is reachable. A 409 shows up within a moment, if any. */
-  private onStarted(generation: number): void {
-    if (generation !== this.generation || this.stopping) return;
-    if (this.current.polling !== 'conflict') this.update({ polling: 'running', error: null });
-    const first = this.firstPoll;
-    setTimeout(() => first?.resolve(), CONFLICT_GRACE_MS).unref();
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.wakeLoop = null;
-        resolve();
-      }, ms);
-      this.wakeLoop = () => {
-        clearTimeout(timer);
-        this.wakeLoop = null;
-        resolve();
-      };
-    });
-  }
-
-  private async runLoop(bot: Bot, generation: number): Promise<void> {
-    let offlineFailures = 0;
-    let conflictDelay = this.conflictRetryMs;
-    let commandsSet = false;
-    const live = (): boolean => generation === this.generation && !this.stopping;
-    while (live()) {
-      try {
-        if (!bot.isInited()) {
-          await bot.init();
-          if (!live()) break;
-          this.botIdentified(bot.botInfo);
-        }
-        if (!commandsSet) {
-          commandsSet = true;
-          await bot.api.setMyCommands(BOT_COMMANDS).catch((error) => {
-            this.log('warn', `setMyCommands failed (not fatal): ${this.describe(error)}`);
-          });
-        }
-        offlineFailures = 0;
-        await bot.start({
-          timeout: this.pollTimeoutSeconds,
-          allowed_updates: ['message', 'callback_query'],
-          onStart: () => this.onStarted(generation),
-        });
-        if (!live()) break;
-      } catch (error) {
-        if (!live()) break;
-        const code = telegramErrorCode(error);
-        if (code === 401) {
-          this.update({ token: 'invalid', error: MESSAGES.invalid, polling: 'stopped', botUsername: null });
-          this.log('warn', 'Telegram refused the bot token (401); polling stopped');
-          this.firstPoll?.resolve();
-          break;
-        }
-        if (code === 409) {
-          this.update({ polling: 'conflict', error: MESSAGES.conflict });
-          this.log('warn', `getUpdates conflict (409); retrying in ${Math.round(conflictDelay / 1000)} s`);
-          this.firstPoll?.resolve();
-          await this.sleep(conflictDelay);
-          conflictDelay = Math.min(MAX_CONFLICT_RETRY_MS, conflictDelay * 2);
-          continue;
-        }
-        offlineFailures += 1;
-        const delay = Math.min(this.maxBackoffMs, 500 * 2 ** (offlineFailures - 1));
-        const network = isNetworkError(error) || error instanceof OfflineError;
-        this.update({ polling: 'offline', error: network ? MESSAGES.offline : this.describe(error) });
-        this.log(
-          'warn',
-          `polling failed, retrying in ${delay} ms: ${this.describe(error instanceof OfflineError ? error.cause : error)}`,
-        );
-        this.firstPoll?.resolve();
-        await this.sleep(delay);
-      }
-    }
+    poller.run(bot);
   }
 
   private botIdentified(info: UserFromGetMe): void {
@@ -442,7 +325,7 @@ export class PhoneService implements PromptSink {
     this.launch(token, info);
     if (info) this.botIdentified(info);
     else this.update({ polling: 'offline', error: MESSAGES.offline });
-    const first = this.firstPoll?.promise;
+    const first = this.poller?.firstPoll;
     if (first)
       await Promise.race([first, new Promise((resolve) => setTimeout(resolve, FIRST_POLL_WAIT_MS).unref())]);
     return this.state();
