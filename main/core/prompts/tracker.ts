@@ -1,8 +1,8 @@
 /**
  * The prompt tracker of one session: turns what the recognisers see on successive screens into
  * prompt records with ids, opened and closed exactly once, and enriches them with facts from
- * Claude Code's hooks. It owns no timers: the caller (the session, debounced after output) calls
- * {@link PromptTracker.update} and passes the time, so tests drive it with a fake clock.
+ * Claude Code's hooks. It owns no timers: the caller (`attention.ts`, debounced after output)
+ * calls {@link PromptTracker.update} and passes the time, so tests drive it with a fake clock.
  */
 import { randomBytes } from 'node:crypto';
 import type { PromptInfo } from '../../../contract/bridge.js';
@@ -32,9 +32,7 @@ export const HOOK_FACT_TTL_MS = 60_000;
 const MAX_TITLE_CHARS = 120;
 
 /** Facts about the Claude Code session behind this PTY, learned from hooks. */
-export interface ClaudeFacts {
-  /** Claude's own session id (`session_id` of the hook events). */
-  claudeSessionId: string | null;
+interface ClaudeFacts {
   /** Tool and input of the last PermissionRequest. */
   lastPermission: { toolName: string; toolInput: Record<string, unknown>; at: number } | null;
   /** `last_assistant_message` of the last Stop. */
@@ -85,7 +83,6 @@ export class PromptTracker {
   /** Signature answered last and when, so a lingering redraw of it is not reopened. */
   private answered: { signature: string; at: number } | null = null;
   private readonly facts: ClaudeFacts = {
-    claudeSessionId: null,
     lastPermission: null,
     lastAssistantMessage: null,
   };
@@ -106,11 +103,6 @@ export class PromptTracker {
   /** The open prompt record (a copy), or null. */
   current(): PromptInfo | null {
     return this.open ? structuredClone(this.open.info) : null;
-  }
-
-  /** What the hooks told so far about the Claude session (a copy). */
-  claudeFacts(): ClaudeFacts {
-    return structuredClone(this.facts);
   }
 
   /** Fires with a copy of each newly opened prompt. */
@@ -183,14 +175,13 @@ export class PromptTracker {
   }
 
   /**
-   * Takes a fact from a Claude Code hook: the Claude session id from any event; tool name and
+   * Takes a fact from a Claude Code hook: tool name and
    * input from PermissionRequest (the matching permission prompt's title becomes e.g.
    * "Bash: echo hi > out.txt" and its body carries the full input); `last_assistant_message` from
    * Stop (the finished prompt's body becomes it). UserPromptSubmit starts a new turn and drops
    * older facts. `now` is epoch ms.
    */
   applyHook(event: HookEvent, now: number = Date.now()): void {
-    this.facts.claudeSessionId = event.session_id;
     switch (event.hook_event_name) {
       case 'UserPromptSubmit':
         this.facts.lastPermission = null;

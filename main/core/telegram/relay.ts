@@ -84,11 +84,6 @@ export class Relay {
     return this.o.host.listSessions().find((s) => s.id === this.target) ?? null;
   }
 
-  /** Makes a session the target (picked with /sessions). */
-  pick(sessionId: string): void {
-    this.target = sessionId;
-  }
-
   /** The session a message of ours belongs to, or null when unknown. */
   sessionOfMessage(messageId: number): string | null {
     return this.messageSessions.get(messageId) ?? null;

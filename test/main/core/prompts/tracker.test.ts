@@ -104,7 +104,6 @@ describe('PromptTracker', () => {
     expect(p.title).toBe('Bash: echo hello > out.txt');
     expect(p.body).toBe('echo hello > out.txt\nWrite hello to out.txt\n\nDo you want to proceed?');
     expect(updated).toHaveLength(1);
-    expect(tracker.claudeFacts().claudeSessionId).toBe('claude-sess-1');
   });
 
   it('a PermissionRequest hook arriving first is used when the prompt opens; one for another command is not', () => {

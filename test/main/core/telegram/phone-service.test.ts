@@ -6,9 +6,18 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SecretStore } from '../../../../main/core/app-types.js';
 import type { PhoneState } from '../../../../contract/bridge.js';
 import { PhoneService, type PhoneServiceOptions } from '../../../../main/core/telegram/phone-service.js';
-import { memoryPhoneStore } from '../../../../main/core/telegram/phone-store.js';
+import type { PhoneRecord, PhoneStore } from '../../../../main/core/telegram/phone-store.js';
 import { FakeTelegramBotApi, type FakeMessage } from '../../../fakes/telegram-bot-api.js';
 import { makePrompt, makeSession, MemoryRelayHost } from './memory-relay-host.js';
+
+/** A phone record kept in memory (as the settings store keeps it: a copy). */
+function memoryPhoneStore(): PhoneStore {
+  let value: unknown;
+  return {
+    get: () => value,
+    set: (record: PhoneRecord) => (value = structuredClone(record)),
+  };
+}
 
 const USER = { id: 555, first_name: 'Ada', username: 'ada' };
 const CHAT = 555;
