@@ -59,6 +59,11 @@ export interface CoreOptions {
   /** Native folder picker (Electron only). */
   pickDirectory?: (defaultPath?: string) => Promise<string | null>;
   presence?: PresenceSource;
+  /**
+   * Environment sessions inherit and the launch check searches (PATH); defaults to process.env.
+   * The Electron shell passes the login shell's PATH here (sessions/login-env.ts).
+   */
+  baseEnv?: NodeJS.ProcessEnv;
   /** Telegram Bot API root; defaults to AGENT_PAGER_TELEGRAM_API_ROOT or https://api.telegram.org. */
   telegramApiRoot?: string;
   /** App version shown in the UI. */
