@@ -59,12 +59,7 @@ export function installQuitFlow(opts: QuitFlowOptions): QuitFlow {
     busy = true;
     void (async () => {
       if (!confirmed) {
-        let go = false;
-        try {
-          go = await ask();
-        } catch {
-          go = false;
-        }
+        const go = await ask().catch(() => false);
         if (!go) {
           busy = false;
           return;
