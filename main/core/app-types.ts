@@ -45,6 +45,8 @@ export interface PresenceSource {
   idleSeconds(): number;
   /** True while the screen is locked. */
   isLocked(): boolean;
+  /** Optional: calls `listener` when presence changes at once (screen locked or unlocked). Returns unsubscribe. */
+  onChange?(listener: () => void): () => void;
 }
 
 export interface CoreOptions {

@@ -75,6 +75,7 @@ export function createAwayDetector(opts: AwayDetectorOptions): AwayDetector {
   const listeners = new Set<AwayListener>();
   let away = false;
   let handle: unknown = null;
+  let unsubscribe: (() => void) | null = null;
 
   const check = (): boolean => {
     const next = decideAway(opts.presence, opts.thresholdMinutes());
@@ -96,11 +97,14 @@ export function createAwayDetector(opts: AwayDetectorOptions): AwayDetector {
       if (handle !== null) return;
       check();
       handle = scheduler.setInterval(check, pollMs);
+      unsubscribe = opts.presence.onChange?.(() => void check()) ?? null;
     },
     stop() {
       if (handle === null) return;
       scheduler.clearInterval(handle);
       handle = null;
+      unsubscribe?.();
+      unsubscribe = null;
     },
   };
 }

@@ -161,6 +161,11 @@ describe('Electron shell under the stand-in', () => {
     expect(powerMonitor.listenerCount('lock-screen')).toBe(1);
     expect(powerMonitor.listenerCount('unlock-screen')).toBe(1);
     expect(run.state.of('powerMonitor.getSystemIdleTime').length).toBeGreaterThan(0);
+    // An unlock re-checks the gate at once (reading the idle state), not at the next 5 s poll.
+    const before = run.state.of('powerMonitor.getSystemIdleState').length;
+    powerMonitor.emit('lock-screen');
+    powerMonitor.emit('unlock-screen');
+    expect(run.state.of('powerMonitor.getSystemIdleState').length).toBeGreaterThan(before);
   });
 
   it('writes the Linux autostart entry with the app path and an icon outside the asar, and does not loop when it fails', async () => {
