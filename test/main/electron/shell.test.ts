@@ -12,7 +12,7 @@ import {
   powerMonitor,
   setRendererSender,
   type MenuTemplateItem,
-} from '../../support/electron-stand-in.js';
+} from '../../support/electron-stand-in/index.js';
 import { waitFor } from '../../support/wait.js';
 import { PRELOAD, restoreProcess, startShell, type ShellRun } from './support/shell-run.js';
 
@@ -234,7 +234,7 @@ describe('Electron shell under the stand-in', () => {
 
   it('quits at once as a second instance', async () => {
     const { resetStandIn, emitReady, installElectronStandIn, nativeImport } =
-      await import('../../support/electron-stand-in.js');
+      await import('../../support/electron-stand-in/index.js');
     installElectronStandIn();
     const st = resetStandIn({ singleInstanceLock: false }, '/nonexistent-user-data');
     const { pathToFileURL } = await import('node:url');

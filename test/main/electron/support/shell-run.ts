@@ -1,6 +1,6 @@
 /**
  * Runs the built Electron shell (dist/electron/main.js + dist/preload/index.cjs) under the
- * `electron` stand-in (test/support/electron-stand-in.ts), in this test process: a throw-away
+ * `electron` stand-in (test/support/electron-stand-in/), in this test process: a throw-away
  * user-data folder and XDG config home, a fake login shell whose profile adds a folder holding
  * `fake-agent` to PATH, and a fake `dbus-send` answering whether a StatusNotifier host exists.
  */
@@ -21,7 +21,7 @@ import {
   type MenuTemplateItem,
   type StandInConfig,
   type StandInState,
-} from '../../../support/electron-stand-in.js';
+} from '../../../support/electron-stand-in/index.js';
 import { waitFor } from '../../../support/wait.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
