@@ -11,7 +11,7 @@
  *   archive), or the icon theme name the deb installs when the copy fails.
  * `read()` always asks the OS rather than trusting a saved flag.
  */
-import { copyFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { app } from 'electron';
 import { autostartExecutable, createLinuxAutostart } from '../core/desktop/autostart-linux.js';
@@ -26,7 +26,8 @@ export const LINUX_ICON_NAME = 'agent-pager';
 export function autostartIcon(assetIcon: string, dataDir: string): string {
   const target = join(dataDir, 'autostart-icon.png');
   try {
-    copyFileSync(assetIcon, target);
+    // readFileSync reads inside app.asar (Electron's asar fs support); the copy lands outside it.
+    writeFileSync(target, readFileSync(assetIcon));
     return target;
   } catch {
     return LINUX_ICON_NAME;
