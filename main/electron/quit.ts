@@ -7,15 +7,19 @@
 import { app, dialog, powerMonitor, type BrowserWindow, type MessageBoxOptions } from 'electron';
 import type { Core } from '../core/app-types.js';
 import { liveSessionCount } from '../core/desktop/tray-model.js';
-import { quitChoiceAt, quitDialog } from '../core/desktop/quit-flow.js';
+import { quitChoiceAt, quitDialog, type QuitChoice } from '../core/desktop/quit-flow.js';
 
 /** Options for {@link installQuitFlow}. */
 export interface QuitFlowOptions {
   core: Core;
   /** The window the dialog belongs to, when one is visible. */
   parent: () => BrowserWindow | null;
-  /** Disposes everything (tray, IPC, core); awaited once, before the real quit. */
-  dispose: () => Promise<void>;
+  /**
+   * Disposes everything (tray, IPC, core); awaited once, before the real quit. `choice` is what
+   * the user picked ('quit' also when nothing was asked), so a choice such as keeping agents
+   * running can change what is disposed.
+   */
+  dispose: (choice: Exclude<QuitChoice, 'cancel'>) => Promise<void>;
 }
 
 /** The quit state the shell reads: true once quitting is confirmed (windows may then close). */
@@ -25,17 +29,17 @@ export interface QuitFlow {
 
 /** Installs the `before-quit` and powerMonitor `shutdown` handlers. Call after `app.whenReady()`. */
 export function installQuitFlow(opts: QuitFlowOptions): QuitFlow {
-  let confirmed = false;
+  let confirmed: Exclude<QuitChoice, 'cancel'> | null = null;
   let shutdown = false;
   let busy = false;
   let disposed = false;
 
-  const ask = async (): Promise<boolean> => {
+  const ask = async (): Promise<QuitChoice> => {
     const spec = quitDialog({
       liveSessions: liveSessionCount(opts.core.snapshot()),
       systemShutdown: shutdown,
     });
-    if (!spec) return true;
+    if (!spec) return 'quit';
     const options: MessageBoxOptions = {
       type: 'question',
       message: spec.message,
@@ -49,7 +53,7 @@ export function installQuitFlow(opts: QuitFlowOptions): QuitFlow {
       parent && !parent.isDestroyed() && parent.isVisible()
         ? await dialog.showMessageBox(parent, options)
         : await dialog.showMessageBox(options);
-    return quitChoiceAt(spec, response) === 'quit';
+    return quitChoiceAt(spec, response);
   };
 
   app.on('before-quit', (event) => {
@@ -59,15 +63,15 @@ export function installQuitFlow(opts: QuitFlowOptions): QuitFlow {
     busy = true;
     void (async () => {
       if (!confirmed) {
-        const go = await ask().catch(() => false);
-        if (!go) {
+        const choice = await ask().catch((): QuitChoice => 'cancel');
+        if (choice === 'cancel') {
           busy = false;
           return;
         }
-        confirmed = true;
+        confirmed = choice;
       }
       try {
-        await opts.dispose();
+        await opts.dispose(confirmed);
       } finally {
         disposed = true;
         app.quit();
@@ -79,10 +83,10 @@ export function installQuitFlow(opts: QuitFlowOptions): QuitFlow {
   // (Electron docs, powerMonitor "Event: 'shutdown'"); its typings declare no argument.
   powerMonitor.on('shutdown', (...args: unknown[]) => {
     shutdown = true;
-    confirmed = true;
+    confirmed ??= 'quit';
     (args[0] as { preventDefault?: () => void } | undefined)?.preventDefault?.();
     app.quit();
   });
 
-  return { quitting: () => confirmed };
+  return { quitting: () => confirmed !== null };
 }
