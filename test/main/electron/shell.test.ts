@@ -208,6 +208,13 @@ describe('Electron shell under the stand-in', () => {
     expect(r.window().history.slice(-3)).toEqual(['maximize', 'show', 'focus']);
   });
 
+  it('shows a saved-maximized window maximized only once it is ready (no flash before ready-to-show)', async () => {
+    run = await startShell({ savedWindow: { x: 10, y: 10, width: 900, height: 700, maximized: true } });
+    const r = run;
+    await waitFor(() => r.window().isVisible(), 'the window shown');
+    expect(r.window().history).toEqual(['loadURL app://agent-pager/index.html', 'maximize', 'show', 'focus']);
+  });
+
   it('with no StatusNotifier host starts minimised instead of hidden, minimises on close, and keeps the token in a file without a real key store', async () => {
     run = await startShell({
       hidden: true,
