@@ -59,7 +59,9 @@ export function loginShellPath(opts: LoginShellOptions): Promise<string | null> 
     let child: ReturnType<typeof spawn>;
     try {
       child = spawn(opts.shell, ['-ilc', command], {
-        env: { ...opts.env, DISABLE_AUTO_UPDATE: 'true' },
+        // DISABLE_AUTO_UPDATE stops oh-my-zsh's update prompt; AGENT_PAGER_RESOLVING_ENVIRONMENT
+        // lets a profile skip slow or interactive parts (as VS Code's VSCODE_RESOLVING_ENVIRONMENT).
+        env: { ...opts.env, DISABLE_AUTO_UPDATE: 'true', AGENT_PAGER_RESOLVING_ENVIRONMENT: '1' },
         stdio: ['ignore', 'pipe', 'ignore'],
         detached: true,
       });
