@@ -92,13 +92,13 @@ export function createTray(opts: TrayOptions): TrayHandle | null {
       shownMenu = key;
     }
   };
-  const unsubscribe = opts.core.onChange(refresh);
+  const subscription = opts.core.onChange(refresh);
   refresh();
 
   return {
     refresh,
     destroy() {
-      unsubscribe();
+      subscription.dispose();
       if (!tray.isDestroyed()) tray.destroy();
     },
   };
