@@ -27,9 +27,8 @@ import type { UserFromGetMe } from 'grammy/types';
 import type { PhoneState, PromptInfo, SessionInfo } from '../../../contract/bridge.js';
 import type { SecretStore } from '../app-types.js';
 import { Emitter } from '../base/event.js';
-import { PairingTokens, type TokenRefusal } from '../pairing/tokens.js';
-import { pairingDeepLink } from '../pairing/deep-link.js';
-import { qrSvg } from '../pairing/qr.js';
+import { PairingOffer } from '../pairing/offer.js';
+import type { TokenRefusal } from '../pairing/tokens.js';
 import type { PromptCloseReason, PromptSink } from '../prompts/types.js';
 import type { PairingCandidate } from './bot-deps.js';
 import { BotStack } from './bot-stack.js';
@@ -100,7 +99,7 @@ export class PhoneService implements PromptSink {
   private readonly apiRoot: string;
   private readonly env: Record<string, string | undefined>;
   private readonly sink: PhoneLogger;
-  private readonly tokens: PairingTokens;
+  private readonly offer: PairingOffer;
   private readonly minIntervalMs: number;
   private readonly pollTimeoutSeconds: number;
   private readonly maxBackoffMs: number;
@@ -113,7 +112,6 @@ export class PhoneService implements PromptSink {
   /** The Api, outbox, relay, poller and bot of the token in use; null without one. */
   private stack: BotStack | null = null;
   private botInfo: UserFromGetMe | null = null;
-  private pairingTimer: NodeJS.Timeout | null = null;
 
   constructor(options: PhoneServiceOptions) {
     this.host = options.host;
@@ -125,7 +123,12 @@ export class PhoneService implements PromptSink {
       '',
     );
     this.sink = options.log ?? defaultLog;
-    this.tokens = new PairingTokens({ now: options.now });
+    this.offer = new PairingOffer({
+      now: options.now,
+      onExpired: (expiresAt) => {
+        if (this.current.pairing?.expiresAt === expiresAt) this.update({ pairing: null });
+      },
+    });
     this.minIntervalMs = options.minIntervalMs ?? DEFAULT_MIN_INTERVAL_MS;
     this.pollTimeoutSeconds = options.pollTimeoutSeconds ?? DEFAULT_POLL_TIMEOUT_SECONDS;
     this.maxBackoffMs = options.maxBackoffMs ?? MAX_POLL_BACKOFF_MS;
@@ -317,37 +320,23 @@ export class PhoneService implements PromptSink {
   async beginPairing(): Promise<PhoneState> {
     const username = this.botInfo?.username;
     if (!username || !this.stack) throw new Error('Set a valid bot token first.');
-    const { token, expiresAt } = this.tokens.issue();
-    const deepLink = pairingDeepLink(username, token);
-    const svg = await qrSvg(deepLink);
-    if (this.pairingTimer) clearTimeout(this.pairingTimer);
-    this.pairingTimer = setTimeout(() => this.expirePairing(expiresAt), Math.max(0, expiresAt - Date.now()));
-    this.pairingTimer.unref();
-    this.update({ pairing: { deepLink, qrSvg: svg, expiresAt } });
+    this.update({ pairing: await this.offer.open(username) });
     return this.state();
-  }
-
-  private expirePairing(expiresAt: number): void {
-    if (this.current.pairing?.expiresAt === expiresAt) this.update({ pairing: null });
   }
 
   /** Closes the pairing offer; its token no longer pairs. */
   cancelPairing(): PhoneState {
-    this.tokens.cancel();
-    if (this.pairingTimer) clearTimeout(this.pairingTimer);
-    this.pairingTimer = null;
+    this.offer.close();
     this.update({ pairing: null });
     return this.state();
   }
 
   private pair(candidate: PairingCandidate, token: string): TokenRefusal | null {
-    const refusal = this.tokens.consume(token);
+    const refusal = this.offer.consume(token);
     if (refusal) return refusal;
     const old = this.record.paired;
     const botId = this.botInfo?.id ?? 0;
     const paired: PairedChat = { ...candidate, botId };
-    if (this.pairingTimer) clearTimeout(this.pairingTimer);
-    this.pairingTimer = null;
     this.stack?.outbox.clear();
     this.stack?.relay.reset();
     if (old && old.chatId !== candidate.chatId)
