@@ -1,6 +1,7 @@
 /**
- * PhoneService: everything about the phone — bot token, Telegram long polling, pairing, the
- * prompt relay — behind one small API for `app.ts`.
+ * PhoneService: everything about the phone — bot token, pairing, paused flag, prompts to the
+ * chat — behind one small API for the core. Per token it runs a {@link BotStack} (Api, outbox,
+ * relay, poller, bot); the pairing offer is `pairing/offer.ts`.
  *
  * ```ts
  * const phone = new PhoneService({ host, secrets, store, apiRoot });  // host: RelayHost
