@@ -54,6 +54,7 @@ export function createPhone(deps: PhoneDeps): PhoneService {
     computerName: deps.options.computerName ?? os.hostname(),
     listSessions: () => deps.list(),
     screenText: (id) => sessions.get(id)?.screen.plainText() ?? null,
+    screenSnapshot: (id, limits) => sessions.get(id)?.screen.snapshot(limits) ?? null,
     openPrompt: (id) => attention.openPrompt(id),
     answerPrompt(sessionId, promptId, optionIndex) {
       const option = attention.openPrompt(sessionId)?.options[optionIndex];

@@ -5,7 +5,9 @@
  * Implemented methods (`POST|GET /bot<token>/<method>`, JSON or form bodies): getMe, getUpdates
  * (real long polling with `offset`/`timeout`/`limit`), deleteWebhook, sendMessage,
  * editMessageText, editMessageReplyMarkup, answerCallbackQuery, setMyCommands, deleteMyCommands,
- * close, logOut. Behaviour the app depends on, as in the real API:
+ * close, logOut, sendPhoto and sendDocument (multipart uploads; the caption counts like text, at
+ * most 1024 chars), getFile and the file download endpoint `GET /file/bot<token>/<file_path>`
+ * (files users send with {@link FakeTelegramBotApi.userSendsFile}). Behaviour the app depends on, as in the real API:
  * - unknown token → 401 `Unauthorized`; unknown method → 404.
  * - a second concurrent `getUpdates` terminates the pending one with 409 `Conflict: terminated by
  *   other getUpdates request` (the newest poller wins); {@link FakeTelegramBotApi.simulateOtherPoller}
@@ -34,6 +36,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { FakeFileStore, parseMultipart, uploadOf, type StoredFile } from './telegram-files.js';
 
 /** A Telegram user as the fake reports it in updates. */
 export interface FakeUser {
@@ -75,8 +78,17 @@ export interface FakeMessage {
   replyToMessageId: number | null;
   /** How often it was edited (text or markup). */
   edits: number;
+  /** A photo, document or voice note carried by the message (`text` is then its caption). */
+  media?: FakeMedia;
   /** Epoch ms when it was stored. */
   at: number;
+}
+
+/** A file in a message. */
+export interface FakeMedia {
+  kind: 'photo' | 'document' | 'voice';
+  data: Buffer;
+  fileName: string | null;
 }
 
 /** One API call the fake received (also failed ones). */
@@ -241,6 +253,7 @@ export class FakeTelegramBotApi {
   private readonly messageWaiters = new Set<() => void>();
   private otherPoller = false;
   private commands: { command: string; description: string }[] = [];
+  private readonly files = new FakeFileStore();
 
   constructor(options: FakeTelegramBotApiOptions = {}) {
     this.bots = options.bots ?? [
@@ -416,6 +429,88 @@ export class FakeTelegramBotApi {
   }
 
   /**
+   * A user sends a photo, a document or a voice note (a `message` update with `photo` — two
+   * sizes, the largest last —, `document` or `voice`), optionally as a reply and with a caption.
+   * The bot can fetch its bytes with getFile and the file endpoint.
+   * @returns the stored message and the stored file.
+   */
+  userSendsFile(
+    chat: number | FakeChat,
+    user: number | FakeUser,
+    kind: 'photo' | 'document' | 'voice',
+    data: Buffer,
+    options: {
+      fileName?: string;
+      mimeType?: string;
+      caption?: string;
+      replyTo?: number;
+      fileSize?: number;
+    } = {},
+  ): { message: FakeMessage; file: StoredFile } {
+    const from = asUser(user);
+    const chatObj = asChat(chat, from);
+    const ext =
+      kind === 'photo'
+        ? 'jpg'
+        : kind === 'voice'
+          ? 'oga'
+          : (/\.([A-Za-z0-9]{1,8})$/.exec(options.fileName ?? '')?.[1] ?? 'bin');
+    const file = this.files.add(
+      data,
+      kind === 'photo' ? 'photos' : kind === 'voice' ? 'voice' : 'documents',
+      ext,
+    );
+    const caption = options.caption ?? '';
+    const message = this.store({
+      chatId: chatObj.id,
+      fromBot: false,
+      fromId: from.id,
+      text: caption,
+      raw: caption,
+      parseMode: null,
+      buttons: [],
+      replyToMessageId: options.replyTo ?? null,
+      media: { kind, data, fileName: options.fileName ?? null },
+    });
+    const size = options.fileSize ?? data.length;
+    const ref = { file_id: file.fileId, file_unique_id: file.fileUniqueId, file_size: size };
+    const payload: Record<string, unknown> = {
+      message_id: message.messageId,
+      from: { is_bot: false, ...from },
+      chat: chatObj,
+      date: Math.floor(message.at / 1000),
+      ...(caption ? { caption } : {}),
+    };
+    if (kind === 'photo') {
+      const thumb = this.files.add(data.subarray(0, Math.min(data.length, 64)), 'photos', 'jpg');
+      payload.photo = [
+        {
+          file_id: thumb.fileId,
+          file_unique_id: thumb.fileUniqueId,
+          width: 90,
+          height: 60,
+          file_size: thumb.data.length,
+        },
+        { ...ref, width: 1280, height: 853 },
+      ];
+    } else if (kind === 'voice') {
+      payload.voice = { ...ref, duration: 3, mime_type: options.mimeType ?? 'audio/ogg' };
+    } else {
+      payload.document = {
+        ...ref,
+        ...(options.fileName !== undefined ? { file_name: options.fileName } : {}),
+        mime_type: options.mimeType ?? 'application/octet-stream',
+      };
+    }
+    if (options.replyTo !== undefined) {
+      const original = this.chats.get(chatObj.id)?.find((m) => m.messageId === options.replyTo);
+      if (original) payload.reply_to_message = this.messageJson(original, chatObj);
+    }
+    this.pushUpdate({ message: payload });
+    return { message, file };
+  }
+
+  /**
    * A user taps an inline button (a `callback_query` update with `data`).
    * @returns the bot's `answerCallbackQuery` once it arrives.
    * @throws Error when the bot does not answer within `timeoutMs`.
@@ -488,11 +583,13 @@ export class FakeTelegramBotApi {
   private async readBody(req: http.IncomingMessage): Promise<Record<string, unknown>> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
+    const bytes = Buffer.concat(chunks);
+    const raw = bytes.toString('utf8');
     const type = req.headers['content-type'] ?? '';
     const url = new URL(req.url ?? '/', 'http://x');
     const params: Record<string, unknown> = Object.fromEntries(url.searchParams.entries());
     if (!raw) return params;
+    if (type.includes('multipart/form-data')) return { ...params, ...(await parseMultipart(bytes, type)) };
     if (type.includes('application/json'))
       return { ...params, ...(JSON.parse(raw) as Record<string, unknown>) };
     if (type.includes('application/x-www-form-urlencoded')) {
@@ -509,6 +606,22 @@ export class FakeTelegramBotApi {
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(new URL(req.url ?? '/', 'http://x').pathname);
+    if (download) {
+      this.calls.push({
+        method: 'file',
+        token: download[1]!,
+        params: { path: download[2] },
+        at: Date.now(),
+        status: 0,
+      });
+      const file = this.bots.some((b) => b.token === download[1]) ? this.files.byPath(download[2]!) : null;
+      this.calls[this.calls.length - 1]!.status = file ? 200 : 404;
+      if (!file) return this.reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': file.data.length });
+      res.end(file.data);
+      return;
+    }
     const match = /^\/bot([^/]+)\/([A-Za-z]+)/.exec(new URL(req.url ?? '/', 'http://x').pathname);
     const at = Date.now();
     const call: FakeCall = { method: match?.[2] ?? '', token: match?.[1] ?? '', params: {}, at, status: 0 };
@@ -731,6 +844,46 @@ export class FakeTelegramBotApi {
           replyToMessageId: replyParams?.message_id ?? null,
         });
         return this.messageJson(message, { id: chatId, type: chatId > 0 ? 'private' : 'group' });
+      }
+      case 'sendPhoto':
+      case 'sendDocument': {
+        const chatId = Number(params.chat_id);
+        if (!Number.isFinite(chatId)) throw new ApiError(400, 'Bad Request: chat not found');
+        const field = method === 'sendPhoto' ? 'photo' : 'document';
+        const upload = uploadOf(params, field);
+        if (!upload || upload.data.length === 0)
+          throw new ApiError(400, `Bad Request: there is no ${field} in the request`);
+        const captionRaw = typeof params.caption === 'string' ? params.caption : '';
+        const parseMode = typeof params.parse_mode === 'string' ? params.parse_mode : null;
+        const caption = captionRaw && parseMode === 'HTML' ? parseTelegramHtml(captionRaw) : captionRaw;
+        if (caption.length > 1024) throw new ApiError(400, 'Bad Request: message caption is too long');
+        const replyParams = (
+          typeof params.reply_parameters === 'string'
+            ? JSON.parse(params.reply_parameters)
+            : params.reply_parameters
+        ) as { message_id?: number } | undefined;
+        const message = this.store({
+          chatId,
+          fromBot: true,
+          fromId: bot.id,
+          text: caption,
+          raw: captionRaw,
+          parseMode,
+          buttons: this.parseButtons(params.reply_markup),
+          replyToMessageId: replyParams?.message_id ?? null,
+          media: { kind: field, data: upload.data, fileName: upload.fileName },
+        });
+        return this.messageJson(message, { id: chatId, type: chatId > 0 ? 'private' : 'group' });
+      }
+      case 'getFile': {
+        const file = this.files.byId(String(params.file_id ?? ''));
+        if (!file) throw new ApiError(400, 'Bad Request: invalid file_id');
+        return {
+          file_id: file.fileId,
+          file_unique_id: file.fileUniqueId,
+          file_size: file.data.length,
+          file_path: file.filePath,
+        };
       }
       case 'editMessageText': {
         const message = this.findMessage(params);

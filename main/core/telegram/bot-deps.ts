@@ -27,6 +27,11 @@ export interface BotDeps {
   /** Unpairs (from the chat's /unpair). */
   unpair(): void;
   setPaused(paused: boolean): void;
+  /**
+   * Downloads a file the user sent, by the `file_path` getFile gave (`download.ts`).
+   * @throws Error "too large" past `maxBytes` (bytes), or "download failed: …".
+   */
+  download(filePath: string, maxBytes: number): Promise<Buffer>;
   /** Logs a line (the service redacts the token). Never pass message contents. */
   log(level: 'info' | 'warn' | 'error', message: string): void;
 }

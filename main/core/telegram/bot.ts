@@ -1,7 +1,7 @@
 /**
  * Builds the grammY bot: API transformers (bounded `@grammyjs/auto-retry` for 429 `retry_after`
  * and 5xx, and a watcher that reports the connection state), the composers in order — pairing,
- * the paired-chat gate, commands, button taps, replies — and the `bot.catch` error boundary, so a
+ * the paired-chat gate, commands, button taps, files (photos, documents; voice answered), replies — and the `bot.catch` error boundary, so a
  * failing handler is logged (token redacted) and never stops polling.
  */
 import { Api, Bot, HttpError, type Transformer } from 'grammy';
@@ -11,6 +11,7 @@ import type { BotDeps } from './bot-deps.js';
 import { pairingComposer } from './composers/pairing.js';
 import { pairedOnly } from './composers/guard.js';
 import { commandsComposer } from './composers/commands.js';
+import { filesComposer } from './composers/files.js';
 import { promptsComposer } from './composers/prompts.js';
 import { repliesComposer } from './composers/replies.js';
 
@@ -98,6 +99,7 @@ export function createBot(options: CreateBotOptions): Bot {
   bot.use(pairedOnly(deps));
   bot.use(commandsComposer(deps));
   bot.use(promptsComposer(deps));
+  bot.use(filesComposer(deps));
   bot.use(repliesComposer(deps));
   bot.catch((err) => {
     deps.log(

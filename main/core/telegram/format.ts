@@ -55,7 +55,7 @@ function clip(text: string, max: number): string {
  * Fills `{BODY}` in `template` with `body` (plain text, escaped here, wrapped by `wrap`) trimmed
  * so the whole message stays within the limit minus `reserve`.
  */
-function fit(
+export function fit(
   template: string,
   body: string,
   where: 'middle' | 'top',
@@ -68,7 +68,8 @@ function fit(
   return template.replace('{BODY}', () => (trimmed ? wrap(escapeHtml(trimmed)) : ''));
 }
 
-function header(icon: string, session: SessionInfo, suffix = ''): string {
+/** The first line of a session's messages: icon, name (bold), suffix, folder (code). */
+export function header(icon: string, session: SessionInfo, suffix = ''): string {
   return `${icon} <b>${escapeHtml(clip(session.name, 80))}</b>${suffix} · <code>${escapeHtml(clip(shortPath(session.cwd), 200))}</code>`;
 }
 

@@ -5,6 +5,7 @@
  */
 import type { PromptInfo, SessionInfo } from '../../../contract/bridge.js';
 import type { WriteRefusal } from '../prompts/types.js';
+import type { ScreenSnapshot } from '../screen-image/snapshot.js';
 
 /** What the bot needs from the core. */
 export interface RelayHost {
@@ -14,6 +15,11 @@ export interface RelayHost {
   listSessions(): SessionInfo[];
   /** The session's visible screen as plain text (trailing blank rows trimmed), or null. */
   screenText(sessionId: string): string | null;
+  /**
+   * Optional: the session's visible screen with colours and attributes (at most `limits` cells),
+   * or null; `/screen` then sends a picture. Without it, screens go as text.
+   */
+  screenSnapshot?(sessionId: string, limits: { maxRows: number; maxCols: number }): ScreenSnapshot | null;
   /** The open prompt of a session, or null. */
   openPrompt(sessionId: string): PromptInfo | null;
   /**

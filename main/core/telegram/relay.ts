@@ -14,6 +14,9 @@ import type { RelayHost } from './host.js';
 import type { Outbox } from './outbox.js';
 import { dataKey, KEYPAD, keypadKeyboard, promptKeyboard, waitingKeyboard } from './keyboards.js';
 import { escapeHtml, formatAnsweredFromPhone, formatClosed, formatPrompt, formatScreen } from './format.js';
+import { MAX_IMAGE_COLS, MAX_IMAGE_ROWS } from '../screen-image/render.js';
+import { snapshotFromText } from '../screen-image/snapshot.js';
+import { promptPictureCaption, renderAndSend, screenCaption, type PictureDeps } from './pictures.js';
 
 /** How many sent messages are remembered for reply routing. */
 export const REMEMBERED_MESSAGES = 1000;
@@ -69,7 +72,11 @@ export class Relay {
   private readonly messageSessions = new Map<number, string>();
   private target: string | null = null;
 
-  constructor(private readonly o: RelayOptions) {}
+  private readonly pictures: PictureDeps;
+
+  constructor(private readonly o: RelayOptions) {
+    this.pictures = { api: o.api, outbox: o.outbox, chatId: o.chatId, log: o.log, describe: o.describe };
+  }
 
   /** Forgets every prompt, message and target (unpaired, or paired with another chat). */
   reset(): void {
@@ -185,6 +192,7 @@ export class Relay {
         if (record.status === 'queued') record.status = 'sent';
         this.remember(sent.message_id, session.id);
         onSent?.();
+        this.sendLongBody(prompt, session, html, sent.message_id);
         if (record.closedReason) {
           this.prompts.delete(key);
           this.edit(sent.message_id, formatClosed(html, record.closedReason));
@@ -282,11 +290,44 @@ export class Relay {
     return { text: `Sent: ${label}` };
   }
 
-  /** Sends a session's screen as a monospace message (replies to it type into that session). */
+  /**
+   * A permission prompt whose body did not fit its message (a long diff or script) also gets the
+   * whole body as a picture, in reply to the prompt's message.
+   */
+  private sendLongBody(prompt: PromptInfo, session: SessionInfo, html: string, messageId: number): void {
+    const body = prompt.body.trim();
+    if (prompt.kind !== 'permission' || !body || html.includes(escapeHtml(body))) return;
+    renderAndSend(
+      this.pictures,
+      snapshotFromText(body, { maxRows: MAX_IMAGE_ROWS, maxCols: MAX_IMAGE_COLS }),
+      {
+        fileName: 'request.png',
+        caption: promptPictureCaption(session),
+        replyTo: messageId,
+        onSent: (id) => this.remember(id, session.id),
+      },
+    );
+  }
+
+  /**
+   * Sends a session's screen as a picture with its text as the caption (replies to it type into
+   * that session); as a monospace message when the host has no screen image or drawing fails.
+   */
   sendScreen(session: SessionInfo): void {
-    this.say(formatScreen(session, this.o.host.screenText(session.id)), {
-      sessionId: session.id,
-      keyboard: waitingKeyboard(session.id),
+    const screen = this.o.host.screenText(session.id);
+    const options = { sessionId: session.id, keyboard: waitingKeyboard(session.id) };
+    const asText = () => this.say(formatScreen(session, screen), options);
+    const snapshot = this.o.host.screenSnapshot?.(session.id, {
+      maxRows: MAX_IMAGE_ROWS,
+      maxCols: MAX_IMAGE_COLS,
+    });
+    if (!snapshot) return asText();
+    renderAndSend(this.pictures, snapshot, {
+      fileName: 'screen.png',
+      caption: screenCaption(session, screen),
+      keyboard: options.keyboard,
+      onSent: (id) => this.remember(id, session.id),
+      onRefused: asText,
     });
   }
 
