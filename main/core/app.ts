@@ -22,6 +22,7 @@ import { makeHandlers, type CoreServices } from './app-handlers.js';
 import { SessionManager } from './sessions/session-manager.js';
 import { SettingsService } from './settings/settings.js';
 import { AuditLog } from './settings/audit-log.js';
+import { UsageTracker } from './claude/usage-tracker.js';
 import { Attention } from './attention.js';
 import { createPhone } from './phone.js';
 import { userShell } from './sessions/user-shell.js';
@@ -57,6 +58,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
 
   let attention: Attention | null = null;
+  const usage = new UsageTracker();
   const sessions = new SessionManager({
     store: settings.sessionList(),
     userShell: userShell(),
@@ -69,7 +71,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const base = sessions.info(id);
     if (!base) return null;
     const prompt = attention?.openPrompt(id) ?? null;
-    return { ...base, prompt, state: prompt && base.state === 'running' ? 'needs-attention' : base.state };
+    return {
+      ...base,
+      prompt,
+      state: prompt && base.state === 'running' ? 'needs-attention' : base.state,
+      usage: usage.get(id),
+    };
   };
   const list = (): SessionInfo[] => sessions.ids().flatMap((id) => info(id) ?? []);
   const publishSession = (id: string): void => {
@@ -87,9 +94,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onPromptChange: publishSession,
   });
   attention = att;
+  att.onHookEvent((id, event) => void usage.handle(id, event));
 
   const phone = createPhone({ options, audit, sessions, attention: att, list });
   att.setSink(phone);
+  usage.onChange((id) => {
+    publishSession(id);
+    phone.usageChanged(id);
+  });
   phone.onState((state) => {
     broadcast('phone.state', state);
     notifyChange();
@@ -98,6 +110,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   sessions.onChanged(publishSession);
   sessions.onRemoved((id) => {
     attention?.forget(id);
+    usage.forget(id);
     broadcast('session.removed', { id });
     notifyChange();
   });
@@ -158,6 +171,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await phone.stop();
       await att.dispose();
       await sessions.disposeAll();
+      usage.dispose();
       changed.dispose();
     },
   };

@@ -7,7 +7,8 @@
 import path from 'node:path';
 import type { PromptInfo } from '../../contract/bridge.js';
 import type { HookRunner, PresenceSource } from './app-types.js';
-import { DisposableStore } from './base/lifecycle.js';
+import { DisposableStore, type Disposable } from './base/lifecycle.js';
+import type { HookEvent } from './claude/hook-event.js';
 import { HookReceiver } from './claude/hook-receiver.js';
 import { writeSettingsOverlay } from './claude/settings-overlay.js';
 import { createAwayDetector, type AwayDetector } from './desktop/away-detector.js';
@@ -107,6 +108,11 @@ export class Attention {
     await receiver.start();
     const overlay = await writeSettingsOverlay(path.join(options.dataDir, 'claude'), options.hookRunner);
     return new Attention(options, receiver, overlay);
+  }
+
+  /** Every validated Claude Code hook event, with the id of the session it came from. */
+  onHookEvent(listener: (sessionId: string, event: HookEvent) => void): Disposable {
+    return this.receiver.onEvent(listener);
   }
 
   /** Connects the relay (set once the Telegram side exists). */

@@ -148,13 +148,20 @@ export function snapshotFromBuffer(
 }
 
 /**
- * A snapshot of plain text (no colours, no cursor): one row per line, tabs as spaces, cut to
- * `maxCols` characters and `maxRows` lines. Characters are treated as one cell wide.
+ * A snapshot of plain text (no colours, no cursor): tabs as 4 spaces, lines longer than
+ * `limits.maxCols` characters wrapped, at most `limits.maxRows` rows (the rest cut). Characters
+ * are treated as one cell wide.
  */
 export function snapshotFromText(text: string, limits: { maxRows: number; maxCols: number }): ScreenSnapshot {
-  const raw = text.replace(/\t/g, '    ').split('\n').slice(0, limits.maxRows);
-  const lines = raw.map((line) => {
-    const chars = Array.from(line.replace(/\s+$/, '')).slice(0, limits.maxCols);
+  const rows: string[][] = [];
+  for (const line of text.replace(/\t/g, '    ').split('\n')) {
+    const chars = Array.from(line.replace(/\s+$/, ''));
+    do {
+      rows.push(chars.splice(0, limits.maxCols));
+    } while (chars.length > 0 && rows.length < limits.maxRows);
+    if (rows.length >= limits.maxRows) break;
+  }
+  const lines = rows.map((chars) => {
     if (chars.length === 0) return [];
     const span: ScreenSpan = {
       col: 0,

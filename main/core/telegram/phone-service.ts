@@ -399,6 +399,12 @@ export class PhoneService implements PromptSink {
     this.stack?.relay.promptClosed(prompt.id, reason);
   }
 
+  /** A session's token use changed: its finished-turn message on the phone is updated. */
+  usageChanged(sessionId: string): void {
+    if (!this.record.paired) return;
+    this.stack?.relay.usageChanged(sessionId);
+  }
+
   /** Resolves once every queued message was sent or given up (tests, orderly shutdown). */
   async flush(): Promise<void> {
     await this.stack?.outbox.idle();

@@ -18,6 +18,9 @@ import { MAX_IMAGE_COLS, MAX_IMAGE_ROWS } from '../screen-image/render.js';
 import { snapshotFromText } from '../screen-image/snapshot.js';
 import { promptPictureCaption, renderAndSend, screenCaption, type PictureDeps } from './pictures.js';
 
+/** Width of a long prompt's picture, in chars (longer lines wrap): readable on a phone. */
+export const PROMPT_PICTURE_COLS = 100;
+
 /** How many sent messages are remembered for reply routing. */
 export const REMEMBERED_MESSAGES = 1000;
 
@@ -26,6 +29,8 @@ type RelayStatus = 'queued' | 'sent' | 'unknown' | 'answered';
 
 interface RelayedPrompt {
   promptId: string;
+  /** The prompt as relayed (null when learnt from a tap after a restart). */
+  prompt: PromptInfo | null;
   sessionId: string;
   options: { label: string }[];
   /** The message text as sent (HTML). */
@@ -163,13 +168,20 @@ export class Relay {
   promptOpened(prompt: PromptInfo, session: SessionInfo, onSent?: () => void): void {
     const key = dataKey(prompt.id);
     if (this.prompts.has(key) || this.o.chatId() === null) return;
-    const html = formatPrompt(prompt, session, this.o.host.screenText(session.id));
+    // The core's list carries what the prompt's session record may lack (token use).
+    const full = this.o.host.listSessions().find((s) => s.id === session.id);
+    const html = formatPrompt(
+      prompt,
+      full ? { ...session, usage: full.usage ?? null } : session,
+      this.o.host.screenText(session.id),
+    );
     const keyboard =
       prompt.kind === 'permission' || prompt.kind === 'question'
         ? promptKeyboard(prompt.id, prompt.options, session.id)
         : waitingKeyboard(session.id);
     const record: RelayedPrompt = {
       promptId: prompt.id,
+      prompt,
       sessionId: session.id,
       options: prompt.options.map((o) => ({ label: o.label })),
       html,
@@ -193,6 +205,8 @@ export class Relay {
         this.remember(sent.message_id, session.id);
         onSent?.();
         this.sendLongBody(prompt, session, html, sent.message_id);
+        // Token use that arrived while the message was on its way is added by an edit.
+        if (prompt.kind === 'finished' && !record.closedReason) this.usageChanged(session.id);
         if (record.closedReason) {
           this.prompts.delete(key);
           this.edit(sent.message_id, formatClosed(html, record.closedReason));
@@ -206,6 +220,24 @@ export class Relay {
         this.o.log('warn', `prompt ${prompt.id} may not have been delivered: ${this.o.describe(error)}`);
       },
     });
+  }
+
+  /**
+   * A session's token use changed: its sent finished-turn message is edited to show it (Claude
+   * Code may write the turn's last usage just after the message went out).
+   */
+  usageChanged(sessionId: string): void {
+    const session = this.o.host.listSessions().find((s) => s.id === sessionId);
+    if (!session) return;
+    for (const record of this.prompts.values()) {
+      const prompt = record.prompt;
+      if (record.sessionId !== sessionId || prompt?.kind !== 'finished') continue;
+      if (record.status !== 'sent' || record.messageId === null) continue;
+      const html = formatPrompt(prompt, session, this.o.host.screenText(sessionId));
+      if (html === record.html) continue;
+      record.html = html;
+      this.edit(record.messageId, html, waitingKeyboard(sessionId));
+    }
   }
 
   /**
@@ -278,6 +310,7 @@ export class Relay {
     } else {
       this.prompts.set(promptKey, {
         promptId,
+        prompt: null,
         sessionId: session.id,
         options: prompt.options.map((o) => ({ label: o.label })),
         html,
@@ -299,7 +332,7 @@ export class Relay {
     if (prompt.kind !== 'permission' || !body || html.includes(escapeHtml(body))) return;
     renderAndSend(
       this.pictures,
-      snapshotFromText(body, { maxRows: MAX_IMAGE_ROWS, maxCols: MAX_IMAGE_COLS }),
+      snapshotFromText(body, { maxRows: MAX_IMAGE_ROWS, maxCols: PROMPT_PICTURE_COLS }),
       {
         fileName: 'request.png',
         caption: promptPictureCaption(session),

@@ -4,6 +4,7 @@
  */
 import type { KeyboardEvent } from 'react';
 import type { SessionInfo } from '../../../contract/bridge.js';
+import { describeTokens, totalTokens } from '../../../contract/usage.js';
 import { agentLabel } from '../lib/presets.js';
 import { CloseIcon, PhoneIcon } from './icons.js';
 import { StateBadge, stateText } from './StateBadge.js';
@@ -11,6 +12,14 @@ import { StateBadge, stateText } from './StateBadge.js';
 /** DOM ids shared by a tab and its panel. */
 export function tabIds(sessionId: string): { tab: string; panel: string; desc: string } {
   return { tab: `tab-${sessionId}`, panel: `panel-${sessionId}`, desc: `tab-desc-${sessionId}` };
+}
+
+/** Token use and cost lines of the tooltip ("" when the agent reports none). */
+export function usageTooltip(session: SessionInfo): string {
+  const usage = session.usage;
+  if (!usage || totalTokens(usage.total) === 0) return '';
+  const turn = usage.lastTurn ? `\nLast turn: ${describeTokens(usage.lastTurn)}` : '';
+  return `\nSession: ${describeTokens(usage.total)}${turn}`;
 }
 
 /** Props of {@link SessionTab}. */
@@ -30,7 +39,7 @@ export function SessionTab(props: SessionTabProps) {
   const description = `${stateText(session)}${relayed ? ', sent to phone' : ''}`;
   const tooltip = `${session.name} — ${agentLabel(session.agent)}: ${session.commandLine}\n${session.cwd}${
     session.title ? `\n${session.title}` : ''
-  }`;
+  }${usageTooltip(session)}`;
   return (
     <div className={`tab${selected ? ' tab-selected' : ''} tab-state-${session.state}`}>
       <button
