@@ -386,8 +386,14 @@ export class PhoneService implements PromptSink {
     );
   }
 
-  /** The message already sent keeps its text and buttons; the desk shows the richer one. */
-  promptUpdated(): void {}
+  /**
+   * The message already sent keeps its text and buttons (the desk shows the richer prompt); a
+   * permission whose full body turned out too long for it gets a picture of the body.
+   */
+  promptUpdated(prompt: PromptInfo, session: SessionInfo): void {
+    if (!this.record.paired || this.record.paused) return;
+    this.stack?.relay.promptUpdated(prompt, session);
+  }
 
   /**
    * A prompt closed (answered at the desk, session exited, or replaced). Its message is edited

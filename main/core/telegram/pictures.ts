@@ -6,11 +6,12 @@
  * width/height ratio ≤ 20). The caption is HTML of at most {@link CAPTION_MAX} characters.
  */
 import { InputFile, type Api, type InlineKeyboard } from 'grammy';
-import type { SessionInfo } from '../../../contract/bridge.js';
-import { renderScreenPng, type ScreenImage } from '../screen-image/render.js';
-import type { ScreenSnapshot } from '../screen-image/snapshot.js';
+import type { PromptInfo, SessionInfo } from '../../../contract/bridge.js';
+import { MAX_IMAGE_COLS, MAX_IMAGE_ROWS, renderScreenPng, type ScreenImage } from '../screen-image/render.js';
+import { snapshotFromText, type ScreenSnapshot } from '../screen-image/snapshot.js';
 import { telegramErrorCode } from './errors.js';
-import { escapeHtml, fit, header, TELEGRAM_MESSAGE_MAX } from './format.js';
+import { escapeHtml, fit, formatPrompt, header, TELEGRAM_MESSAGE_MAX } from './format.js';
+import type { RelayHost } from './host.js';
 import type { Outbox } from './outbox.js';
 
 /** Telegram's caption limit, in characters after entity parsing (https://core.telegram.org/bots/api#sendphoto). */
@@ -19,6 +20,9 @@ export const CAPTION_MAX = 1024;
 export const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
 /** Largest file a bot may upload, in bytes (https://core.telegram.org/bots/api#sending-files: 50 MB). */
 export const UPLOAD_MAX_BYTES = 50 * 1024 * 1024;
+
+/** Width of a long prompt's picture, in chars (longer lines wrap): readable on a phone. */
+export const PROMPT_PICTURE_COLS = 100;
 
 /** True when Telegram takes the image as a photo (else it goes as a document). */
 export function fitsAsPhoto(image: ScreenImage): boolean {
@@ -110,4 +114,57 @@ export function renderAndSend(deps: PictureDeps, snapshot: ScreenSnapshot, optio
       options.onRefused?.();
     },
   );
+}
+
+/** True for a permission prompt whose body does not fit its message whole. */
+export function bodyTooLong(prompt: PromptInfo, session: SessionInfo): boolean {
+  const body = prompt.body.trim();
+  return (
+    prompt.kind === 'permission' &&
+    body !== '' &&
+    !formatPrompt(prompt, session, null).includes(escapeHtml(body))
+  );
+}
+
+/** Queues the picture of a prompt's whole body, in reply to the prompt's message. */
+export function sendPromptPicture(
+  deps: PictureDeps,
+  prompt: PromptInfo,
+  session: SessionInfo,
+  replyTo: number,
+  onSent: (messageId: number) => void,
+): void {
+  const snapshot = snapshotFromText(prompt.body.trim(), {
+    maxRows: MAX_IMAGE_ROWS,
+    maxCols: PROMPT_PICTURE_COLS,
+  });
+  renderAndSend(deps, snapshot, {
+    fileName: 'request.png',
+    caption: promptPictureCaption(session),
+    replyTo,
+    onSent,
+  });
+}
+
+/**
+ * Queues a session's screen as a picture captioned with its text; `onRefused` (the text fallback)
+ * runs instead when the host has no screen image, or drawing or sending fails.
+ */
+export function sendScreenPicture(
+  deps: PictureDeps,
+  host: RelayHost,
+  session: SessionInfo,
+  screen: string | null,
+  options: Pick<PictureOptions, 'keyboard' | 'onSent' | 'onRefused'>,
+): void {
+  const snapshot = host.screenSnapshot?.(session.id, { maxRows: MAX_IMAGE_ROWS, maxCols: MAX_IMAGE_COLS });
+  if (!snapshot) {
+    options.onRefused?.();
+    return;
+  }
+  renderAndSend(deps, snapshot, {
+    fileName: 'screen.png',
+    caption: screenCaption(session, screen),
+    ...options,
+  });
 }

@@ -14,12 +14,7 @@ import type { RelayHost } from './host.js';
 import type { Outbox } from './outbox.js';
 import { dataKey, KEYPAD, keypadKeyboard, promptKeyboard, waitingKeyboard } from './keyboards.js';
 import { escapeHtml, formatAnsweredFromPhone, formatClosed, formatPrompt, formatScreen } from './format.js';
-import { MAX_IMAGE_COLS, MAX_IMAGE_ROWS } from '../screen-image/render.js';
-import { snapshotFromText } from '../screen-image/snapshot.js';
-import { promptPictureCaption, renderAndSend, screenCaption, type PictureDeps } from './pictures.js';
-
-/** Width of a long prompt's picture, in chars (longer lines wrap): readable on a phone. */
-export const PROMPT_PICTURE_COLS = 100;
+import { bodyTooLong, sendPromptPicture, sendScreenPicture, type PictureDeps } from './pictures.js';
 
 /** How many sent messages are remembered for reply routing. */
 export const REMEMBERED_MESSAGES = 1000;
@@ -39,6 +34,8 @@ interface RelayedPrompt {
   status: RelayStatus;
   /** Set when the prompt closed while its message was in flight: edit it once sent. */
   closedReason: PromptCloseReason | null;
+  /** The picture of a too-long body went out (or is on its way). */
+  pictureSent?: boolean;
 }
 
 /** Options of {@link Relay}. */
@@ -76,6 +73,8 @@ export class Relay {
   /** message id → session id, insertion-ordered, bounded by {@link REMEMBERED_MESSAGES}. */
   private readonly messageSessions = new Map<number, string>();
   private target: string | null = null;
+  /** Per session, its latest finished-turn message (edited when the turn's token use arrives). */
+  private readonly lastFinished = new Map<string, { messageId: number; prompt: PromptInfo; html: string }>();
 
   private readonly pictures: PictureDeps;
 
@@ -87,6 +86,7 @@ export class Relay {
   reset(): void {
     this.prompts.clear();
     this.messageSessions.clear();
+    this.lastFinished.clear();
     this.target = null;
   }
 
@@ -204,9 +204,12 @@ export class Relay {
         if (record.status === 'queued') record.status = 'sent';
         this.remember(sent.message_id, session.id);
         onSent?.();
-        this.sendLongBody(prompt, session, html, sent.message_id);
-        // Token use that arrived while the message was on its way is added by an edit.
-        if (prompt.kind === 'finished' && !record.closedReason) this.usageChanged(session.id);
+        this.sendLongBody(record, prompt, session);
+        // Token use that arrives after the message (even while it was on its way) is added by an edit.
+        if (prompt.kind === 'finished') {
+          this.lastFinished.set(session.id, { messageId: sent.message_id, prompt, html });
+          this.usageChanged(session.id);
+        }
         if (record.closedReason) {
           this.prompts.delete(key);
           this.edit(sent.message_id, formatClosed(html, record.closedReason));
@@ -227,17 +230,19 @@ export class Relay {
    * Code may write the turn's last usage just after the message went out).
    */
   usageChanged(sessionId: string): void {
+    const last = this.lastFinished.get(sessionId);
     const session = this.o.host.listSessions().find((s) => s.id === sessionId);
-    if (!session) return;
-    for (const record of this.prompts.values()) {
-      const prompt = record.prompt;
-      if (record.sessionId !== sessionId || prompt?.kind !== 'finished') continue;
-      if (record.status !== 'sent' || record.messageId === null) continue;
-      const html = formatPrompt(prompt, session, this.o.host.screenText(sessionId));
-      if (html === record.html) continue;
-      record.html = html;
-      this.edit(record.messageId, html, waitingKeyboard(sessionId));
-    }
+    if (!last || !session) return;
+    const html = formatPrompt(last.prompt, session, this.o.host.screenText(sessionId));
+    if (html === last.html) return;
+    last.html = html;
+    const record = this.prompts.get(dataKey(last.prompt.id));
+    if (record) record.html = html;
+    this.edit(
+      last.messageId,
+      html,
+      record && record.status !== 'answered' ? waitingKeyboard(sessionId) : undefined,
+    );
   }
 
   /**
@@ -324,22 +329,24 @@ export class Relay {
   }
 
   /**
-   * A permission prompt whose body did not fit its message (a long diff or script) also gets the
-   * whole body as a picture, in reply to the prompt's message.
+   * A permission prompt whose body does not fit its message (a long diff or script) also gets the
+   * whole body as a picture, in reply to the prompt's message; once per prompt.
    */
-  private sendLongBody(prompt: PromptInfo, session: SessionInfo, html: string, messageId: number): void {
-    const body = prompt.body.trim();
-    if (prompt.kind !== 'permission' || !body || html.includes(escapeHtml(body))) return;
-    renderAndSend(
-      this.pictures,
-      snapshotFromText(body, { maxRows: MAX_IMAGE_ROWS, maxCols: PROMPT_PICTURE_COLS }),
-      {
-        fileName: 'request.png',
-        caption: promptPictureCaption(session),
-        replyTo: messageId,
-        onSent: (id) => this.remember(id, session.id),
-      },
+  private sendLongBody(record: RelayedPrompt, prompt: PromptInfo, session: SessionInfo): void {
+    if (record.pictureSent || record.messageId === null || !bodyTooLong(prompt, session)) return;
+    record.pictureSent = true;
+    sendPromptPicture(this.pictures, prompt, session, record.messageId, (id) =>
+      this.remember(id, session.id),
     );
+  }
+
+  /**
+   * A relayed prompt changed (Claude Code's hook gave a permission's full command): a body now too
+   * long for the message gets its picture.
+   */
+  promptUpdated(prompt: PromptInfo, session: SessionInfo): void {
+    const record = this.prompts.get(dataKey(prompt.id));
+    if (record?.status === 'sent') this.sendLongBody(record, prompt, session);
   }
 
   /**
@@ -350,14 +357,7 @@ export class Relay {
     const screen = this.o.host.screenText(session.id);
     const options = { sessionId: session.id, keyboard: waitingKeyboard(session.id) };
     const asText = () => this.say(formatScreen(session, screen), options);
-    const snapshot = this.o.host.screenSnapshot?.(session.id, {
-      maxRows: MAX_IMAGE_ROWS,
-      maxCols: MAX_IMAGE_COLS,
-    });
-    if (!snapshot) return asText();
-    renderAndSend(this.pictures, snapshot, {
-      fileName: 'screen.png',
-      caption: screenCaption(session, screen),
+    sendScreenPicture(this.pictures, this.o.host, session, screen, {
       keyboard: options.keyboard,
       onSent: (id) => this.remember(id, session.id),
       onRefused: asText,
