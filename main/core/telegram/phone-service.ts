@@ -38,7 +38,8 @@ import { createBot, OfflineError } from './bot.js';
 import { BOT_COMMANDS } from './composers/commands.js';
 import { describeError, isNetworkError, redact, telegramErrorCode } from './errors.js';
 import { escapeHtml, type PromptCloseReason } from './format.js';
-import { Outbox, DEFAULT_MIN_INTERVAL_MS } from './outbox.js';
+import { Outbox } from './outbox.js';
+import type { RateLimits } from './rate-budget.js';
 import { loadPhoneRecord, type PairedChat, type PhoneRecord, type PhoneStore } from './phone-store.js';
 import { Relay } from './relay.js';
 
@@ -92,8 +93,8 @@ export interface PhoneServiceOptions {
   log?: PhoneLogger;
   /** Clock for pairing tokens, epoch ms. */
   now?: () => number;
-  /** Pause between messages to the chat, in ms (default 1000: Telegram's ~1 message/s per chat). */
-  minIntervalMs?: number;
+  /** Overrides of Telegram's sending limits (tests); see `rate-budget.ts`. */
+  rateLimits?: Partial<RateLimits>;
   /** Long-poll timeout, in seconds (default 30). */
   pollTimeoutSeconds?: number;
   /** Cap of the offline retry backoff, in ms (default 30 s). */
@@ -113,7 +114,7 @@ export class PhoneService {
   private readonly env: Record<string, string | undefined>;
   private readonly sink: PhoneLogger;
   private readonly tokens: PairingTokens;
-  private readonly minIntervalMs: number;
+  private readonly rateLimits: Partial<RateLimits>;
   private readonly pollTimeoutSeconds: number;
   private readonly maxBackoffMs: number;
   private readonly conflictRetryMs: number;
@@ -142,7 +143,7 @@ export class PhoneService {
     );
     this.sink = options.log ?? defaultLog;
     this.tokens = new PairingTokens({ now: options.now });
-    this.minIntervalMs = options.minIntervalMs ?? DEFAULT_MIN_INTERVAL_MS;
+    this.rateLimits = options.rateLimits ?? {};
     this.pollTimeoutSeconds = options.pollTimeoutSeconds ?? DEFAULT_POLL_TIMEOUT_SECONDS;
     this.maxBackoffMs = options.maxBackoffMs ?? MAX_POLL_BACKOFF_MS;
     this.conflictRetryMs = options.conflictRetryMs ?? CONFLICT_RETRY_MS;
@@ -248,7 +249,7 @@ export class PhoneService {
     const generation = this.generation;
     this.botInfo = info;
     const outbox = new Outbox({
-      minIntervalMs: this.minIntervalMs,
+      limits: this.rateLimits,
       maxBackoffMs: this.maxBackoffMs,
       onError: (error, retry) =>
         this.log('warn', `send failed${retry ? ', will retry' : ''}: ${this.describe(error)}`),
@@ -521,6 +522,7 @@ export class PhoneService {
     const bot = this.bot;
     if (!bot) return;
     this.outbox?.enqueue({
+      chatId,
       run: async () => {
         await bot.api.sendMessage(chatId, text);
       },
