@@ -152,6 +152,8 @@ export async function promptLatency(turns: number): Promise<Figure[]> {
       // The polling baseline sees the same menu (it stays until the tap below).
       const polledAt = await until(() => polled.get(turn) ?? null, POLL_PERIOD_MS + 500, 'the polling loop');
       pollMs.push(polledAt - frameAt);
+      const labels = prompt.buttons.flat().map((b) => b.text);
+      if (!labels.some((l) => /\bNo\b/.test(l))) throw new Error(`turn ${turn}: options incomplete: ${labels.join(' | ')}`);
       const yes = prompt.buttons.flat().find((b) => /Yes/.test(b.text))?.data;
       if (!yes) throw new Error(`turn ${turn}: no Yes button`);
       const tapAt = Date.now();
@@ -175,6 +177,13 @@ export async function promptLatency(turns: number): Promise<Figure[]> {
         'the reply in the audit log',
       );
       replyMs.push(Date.parse(typed.time) - replyAt);
+    }
+    // A prompt read too early (half drawn) would show as a second message or missing options.
+    for (let turn = 1; turn <= turns; turn++) {
+      const sent = telegram
+        .botMessages(CHAT)
+        .filter((m) => m.raw.includes(`turn-${turn}.txt`) && (m.buttons.length > 0 || /answered/.test(m.text)));
+      if (sent.length !== 1) throw new Error(`turn ${turn}: ${sent.length} prompt messages`);
     }
     const pollerMean = pollMs.reduce((a, b) => a + b, 0) / Math.max(1, pollMs.length);
     const prompt = summary(promptMs);
