@@ -54,7 +54,11 @@ export async function installProbe(page: Page): Promise<void> {
       },
       true,
     );
-    new MutationObserver(check).observe(document.body, { subtree: true, childList: true, characterData: true });
+    new MutationObserver(check).observe(document.body, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+    });
   });
 }
 
@@ -71,10 +75,9 @@ export async function timeKey(page: Page, key: string, expect: string, timeoutMs
     return p.samples.length;
   }, expect);
   await page.keyboard.press(key);
-  await page.waitForFunction(
-    (n) => (window as unknown as ProbeWindow).__probe.samples.length > n,
-    before,
-    { timeout: timeoutMs, polling: 20 },
-  );
+  await page.waitForFunction((n) => (window as unknown as ProbeWindow).__probe.samples.length > n, before, {
+    timeout: timeoutMs,
+    polling: 20,
+  });
   return page.evaluate(() => (window as unknown as ProbeWindow).__probe.samples.at(-1)!);
 }

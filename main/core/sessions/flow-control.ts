@@ -32,9 +32,10 @@ export const FLOW_LOW_WATERMARK_CHARS = 5_000;
 export const FLOW_ACK_CHARS = 5_000;
 
 /**
- * Output is batched for this long before it crosses to the views, in ms. VS Code uses 5 ms, Hyper
- * 16 ms; 5 ms merges the many small reads a busy program causes into one event without adding a
- * delay anyone can perceive when typing (a 60 Hz frame is 16.7 ms).
+ * Output that follows a batch within this many ms waits until this long after it, in ms, so a
+ * busy program's many small reads cross to the views as one event (VS Code uses 5 ms, Hyper
+ * 16 ms). Output after a quiet spell (a keystroke's echo) is not held: waiting 5 ms for it cost
+ * the echo its animation frame in the page about one time in three (`npm run bench`, echo figure).
  */
 export const OUTPUT_BATCH_MS = 5;
 

@@ -4,8 +4,11 @@
  * prompt tracker reads the screen model.
  *
  * Output path: PTY bytes → streaming UTF-8 decode (a character split across reads is held back
- * until complete) → batch ({@link OUTPUT_BATCH_MS}) → screen model and every attached view →
- * views acknowledge → {@link FlowController} pauses/resumes the PTY.
+ * until complete) → batch → screen model and every attached view → views acknowledge →
+ * {@link FlowController} pauses/resumes the PTY. Batching: output after a quiet spell (the echo
+ * of a keystroke) goes out at once, merged only with reads of the same event-loop turn; output
+ * that follows within {@link OUTPUT_BATCH_MS} of the last batch is held until that much time
+ * has passed, so a flood still crosses in few large batches.
  */
 import os from 'node:os';
 import * as pty from 'node-pty';
@@ -67,6 +70,9 @@ export class Session {
   private decoder = new TextDecoder('utf-8');
   private batch = '';
   private batchTimer: NodeJS.Timeout | null = null;
+  private batchImmediate: NodeJS.Immediate | null = null;
+  /** `performance.now()` of the last batch sent, ms. */
+  private lastFlushAt = -Infinity;
   private killTimer: NodeJS.Timeout | null = null;
   private readonly flow: FlowController;
   private readonly screenKey = {};
@@ -236,6 +242,7 @@ export class Session {
   async dispose(): Promise<void> {
     await this.kill();
     if (this.batchTimer) clearTimeout(this.batchTimer);
+    if (this.batchImmediate) clearImmediate(this.batchImmediate);
     this.disposers.forEach((d) => d());
     this.views.clear();
     this.screen.dispose();
@@ -260,16 +267,29 @@ export class Session {
   private push(text: string): void {
     this.lastOutputAt = Date.now();
     this.batch += text;
-    if (this.batch.length >= OUTPUT_BATCH_MAX_CHARS) this.flushBatch();
-    else if (!this.batchTimer) this.batchTimer = setTimeout(() => this.flushBatch(), OUTPUT_BATCH_MS);
+    if (this.batch.length >= OUTPUT_BATCH_MAX_CHARS) {
+      this.flushBatch();
+      return;
+    }
+    if (this.batchTimer || this.batchImmediate) return;
+    const sinceLast = performance.now() - this.lastFlushAt;
+    if (sinceLast >= OUTPUT_BATCH_MS) {
+      // Quiet before: send now (after the other reads of this turn), a keystroke's echo must not wait.
+      this.batchImmediate = setImmediate(() => this.flushBatch());
+    } else {
+      this.batchTimer = setTimeout(() => this.flushBatch(), OUTPUT_BATCH_MS - sinceLast);
+    }
   }
 
   private flushBatch(): void {
     if (this.batchTimer) clearTimeout(this.batchTimer);
+    if (this.batchImmediate) clearImmediate(this.batchImmediate);
     this.batchTimer = null;
+    this.batchImmediate = null;
     const data = this.batch;
     if (!data) return;
     this.batch = '';
+    this.lastFlushAt = performance.now();
     this.flow.sent(this.screenKey, data.length);
     this.screen.write(data, () => this.flow.ack(this.screenKey, data.length));
     for (const [key, view] of this.views) {
