@@ -38,7 +38,11 @@ function lastUserText(req: MessagesRequest): string {
   return last.content.map((b) => (typeof b.text === 'string' ? b.text : '')).join('\n');
 }
 
-async function until<T>(check: () => T | null | Promise<T | null>, timeoutMs: number, what: string): Promise<T> {
+async function until<T>(
+  check: () => T | null | Promise<T | null>,
+  timeoutMs: number,
+  what: string,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -98,7 +102,8 @@ export async function promptLatency(turns: number): Promise<Figure[]> {
     const screenText = (): string => {
       const b = mirror.buffer.active;
       const lines: string[] = [];
-      for (let y = 0; y < mirror.rows; y++) lines.push(b.getLine(b.viewportY + y)?.translateToString(true) ?? '');
+      for (let y = 0; y < mirror.rows; y++)
+        lines.push(b.getLine(b.viewportY + y)?.translateToString(true) ?? '');
       return lines.join('\n');
     };
     // Seen on this client's screen: turn number → epoch ms when its menu first showed.
@@ -153,13 +158,15 @@ export async function promptLatency(turns: number): Promise<Figure[]> {
       const polledAt = await until(() => polled.get(turn) ?? null, POLL_PERIOD_MS + 500, 'the polling loop');
       pollMs.push(polledAt - frameAt);
       const labels = prompt.buttons.flat().map((b) => b.text);
-      if (!labels.some((l) => /\bNo\b/.test(l))) throw new Error(`turn ${turn}: options incomplete: ${labels.join(' | ')}`);
+      if (!labels.some((l) => /\bNo\b/.test(l)))
+        throw new Error(`turn ${turn}: options incomplete: ${labels.join(' | ')}`);
       const yes = prompt.buttons.flat().find((b) => /Yes/.test(b.text))?.data;
       if (!yes) throw new Error(`turn ${turn}: no Yes button`);
       const tapAt = Date.now();
       await telegram.userTaps(CHAT, USER, prompt.messageId, yes, 10_000);
       const tapped = await until(
-        async () => (await audit()).find((e) => e.via === 'option' && Date.parse(e.time) >= tapAt - 5) ?? null,
+        async () =>
+          (await audit()).find((e) => e.via === 'option' && Date.parse(e.time) >= tapAt - 5) ?? null,
         5000,
         'the tap in the audit log',
       );
@@ -182,7 +189,9 @@ export async function promptLatency(turns: number): Promise<Figure[]> {
     for (let turn = 1; turn <= turns; turn++) {
       const sent = telegram
         .botMessages(CHAT)
-        .filter((m) => m.raw.includes(`turn-${turn}.txt`) && (m.buttons.length > 0 || /answered/.test(m.text)));
+        .filter(
+          (m) => m.raw.includes(`turn-${turn}.txt`) && (m.buttons.length > 0 || /answered/.test(m.text)),
+        );
       if (sent.length !== 1) throw new Error(`turn ${turn}: ${sent.length} prompt messages`);
     }
     const pollerMean = pollMs.reduce((a, b) => a + b, 0) / Math.max(1, pollMs.length);
