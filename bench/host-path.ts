@@ -80,4 +80,3 @@ export async function detect(iterations: number) {
   model.dispose();
   return { msPerPass: +(ms / iterations).toFixed(4), detected: found === iterations };
 }
-

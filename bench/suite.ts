@@ -100,10 +100,25 @@ export async function runSuite(
     const f = await flood(sizes.floodSeconds);
     const d = await detect(sizes.floodSeconds >= 1 ? 2000 : 50);
     groups.host = [
-      { name: 'Session under `yes` with an acking view', unit: 'chars/s', stat: 'rate', value: f.charsPerSecond },
-      { name: 'Peak unacknowledged chars in the screen model', unit: 'chars', stat: 'max', value: f.peakScreenBacklogChars },
+      {
+        name: 'Session under `yes` with an acking view',
+        unit: 'chars/s',
+        stat: 'rate',
+        value: f.charsPerSecond,
+      },
+      {
+        name: 'Peak unacknowledged chars in the screen model',
+        unit: 'chars',
+        stat: 'max',
+        value: f.peakScreenBacklogChars,
+      },
       { name: 'Ctrl-C → prompt on the screen model', unit: 'ms', stat: 'sample', value: f.ctrlCToPromptMs },
-      { name: 'Prompt detection pass, 120×40 permission screen', unit: 'ms', stat: 'mean', value: d.msPerPass },
+      {
+        name: 'Prompt detection pass, 120×40 permission screen',
+        unit: 'ms',
+        stat: 'mean',
+        value: d.msPerPass,
+      },
     ];
   }
   if (want('scale')) {

@@ -12,6 +12,7 @@ import type {
   RequestResults,
   SessionInfo,
 } from '../../contract/bridge.js';
+import type { Event } from './base/event.js';
 
 /** A key-value store: `conf` in the headless host, `electron-store` in Electron (same API). */
 export interface KeyValueStore {
@@ -90,8 +91,8 @@ export interface Core {
   /** Runs a request on behalf of the shell itself (tray actions), validated like any other. */
   request<K extends RequestName>(name: K, params: RequestParams<K>): Promise<RequestResults[K]>;
   snapshot(): CoreSnapshot;
-  /** Called (coalesced) whenever the snapshot may have changed. Returns unsubscribe. */
-  onChange(listener: () => void): () => void;
+  /** Fires (coalesced to one per microtask) whenever the snapshot may have changed. */
+  readonly onChange: Event<void>;
   /** Kills every PTY (SIGHUP, then SIGKILL), stops the bot, closes sockets. */
   dispose(): Promise<void>;
 }

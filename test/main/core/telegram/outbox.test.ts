@@ -1,58 +1,185 @@
 /**
- * The outbox's scheduling: prompts first, Telegram's limits as a budget (burst, then ~1/s per
- * chat, a reserve for prompts, 429 `retry_after`), edits coalesced, failures given up or held.
- * Fake timers drive the clock; every call records when it ran.
+ * The outbox: delivery rules (held, retried, given up, withdrawn) and scheduling (prompts first,
+ * Telegram's limits as a budget, 429 `retry_after`, edits coalesced), on a fake clock.
  */
 import { GrammyError, HttpError } from 'grammy';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Outbox, type OutboxJob } from '../../../../main/core/telegram/outbox.js';
-import { CHAT_BURST, URGENT_RESERVE } from '../../../../main/core/telegram/rate-budget.js';
+import { Outbox, RETRY_MIN_MS, type OutboxJob } from '../../../../main/core/telegram/outbox.js';
+import { CHAT_BURST, URGENT_RESERVE, type RateLimits } from '../../../../main/core/telegram/rate-budget.js';
 
 const CHAT = 42;
+/** No budget to wait for: the delivery rules alone. */
+const UNLIMITED: Partial<RateLimits> = {
+  chatBurst: 1000,
+  chatPerSecond: 1000,
+  globalPerSecond: 1000,
+  urgentReserve: 0,
+};
+/** One call per second to the chat, no burst. */
+const ONE_PER_SECOND: Partial<RateLimits> = { chatBurst: 1, chatPerSecond: 1, urgentReserve: 0 };
 
-interface Ran {
-  name: string;
-  at: number;
-}
-
-let t0 = 0;
-let ran: Ran[] = [];
-
-beforeEach(() => {
-  vi.useFakeTimers();
-  t0 = Date.now();
-  ran = [];
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-});
-
-function job(name: string, extra: Partial<OutboxJob> = {}, fail?: () => unknown): OutboxJob {
-  let failed = false;
-  return {
-    chatId: CHAT,
-    run: async () => {
-      if (fail && !failed) {
-        failed = true;
-        throw fail();
-      }
-      ran.push({ name, at: Date.now() - t0 });
-    },
-    ...extra,
-  };
-}
-
-function rateLimited(retryAfter: number): GrammyError {
-  return new GrammyError(
-    'Too Many Requests',
-    { ok: false, error_code: 429, description: 'Too Many Requests', parameters: { retry_after: retryAfter } },
+const refused = (): HttpError =>
+  new HttpError('connect failed', Object.assign(new Error('ECONNREFUSED'), { code: 'ECONNREFUSED' }));
+const reset = (): HttpError =>
+  new HttpError('socket hang up', Object.assign(new Error('ECONNRESET'), { code: 'ECONNRESET' }));
+const forbidden = (): GrammyError =>
+  new GrammyError(
+    'Call to sendMessage failed',
+    { ok: false, error_code: 403, description: 'Forbidden' },
     'sendMessage',
     {},
   );
+
+/** Start of the fake clock, epoch ms (far from 0, as real clocks are). */
+const T0 = 1_700_000_000_000;
+
+/** A job that records when it ran (ms since T0) and fails with the given errors first. */
+function job(log: string[], name: string, failures: Array<() => Error> = [], extra: { id?: string } = {}) {
+  const gaveUp: unknown[] = [];
+  return {
+    gaveUp,
+    job: {
+      chatId: CHAT,
+      ...extra,
+      run: async () => {
+        log.push(`${name}@${Date.now() - T0}`);
+        const next = failures.shift();
+        if (next) throw next();
+      },
+      onGiveUp: (error: unknown) => gaveUp.push(error),
+    },
+  };
 }
 
-describe('Outbox', () => {
+describe('Outbox delivery', () => {
+  beforeEach(() => vi.useFakeTimers({ now: T0 }));
+  afterEach(() => vi.useRealTimers());
+
+  it('keeps a certainly-undelivered job at the head and retries it with backoff', async () => {
+    const log: string[] = [];
+    const errors: boolean[] = [];
+    const outbox = new Outbox({ limits: UNLIMITED, onError: (_e, retry) => errors.push(retry) });
+    outbox.enqueue(job(log, 'a', [refused, refused]).job);
+    outbox.enqueue(job(log, 'b').job);
+    await vi.advanceTimersByTimeAsync(RETRY_MIN_MS * 3 + 10);
+    expect(log).toEqual(['a@0', `a@${RETRY_MIN_MS}`, `a@${RETRY_MIN_MS * 3}`, `b@${RETRY_MIN_MS * 3}`]);
+    expect(errors).toEqual([true, true]);
+  });
+
+  it('retries a held job at once on kick (the connection came back)', async () => {
+    const log: string[] = [];
+    const outbox = new Outbox({ limits: UNLIMITED });
+    outbox.enqueue(job(log, 'a', [refused]).job);
+    await vi.advanceTimersByTimeAsync(10);
+    outbox.kick();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(log).toEqual(['a@0', 'a@10']);
+  });
+
+  it('never sends an ambiguous or refused job twice: it is given up and the queue goes on', async () => {
+    const log: string[] = [];
+    const outbox = new Outbox({ limits: UNLIMITED });
+    const a = job(log, 'a', [reset]);
+    const b = job(log, 'b', [forbidden]);
+    outbox.enqueue(a.job);
+    outbox.enqueue(b.job);
+    outbox.enqueue(job(log, 'c').job);
+    await vi.advanceTimersByTimeAsync(RETRY_MIN_MS * 4);
+    expect(log).toEqual(['a@0', 'b@0', 'c@0']);
+    expect(a.gaveUp).toHaveLength(1);
+    expect(b.gaveUp).toHaveLength(1);
+  });
+
+  it('withdraws a queued job by id, but not the one in flight', async () => {
+    const log: string[] = [];
+    const outbox = new Outbox({ limits: ONE_PER_SECOND });
+    outbox.enqueue(job(log, 'a', [], { id: 'a' }).job);
+    outbox.enqueue(job(log, 'b', [], { id: 'b' }).job);
+    expect(outbox.cancel('b')).toBe(true);
+    expect(outbox.cancel('b')).toBe(false);
+    expect(outbox.cancel('unknown')).toBe(false);
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(log).toEqual(['a@0']);
+  });
+
+  it('cannot withdraw the job in flight: it completes', async () => {
+    let finish = (): void => undefined;
+    let done = false;
+    const outbox = new Outbox({ limits: UNLIMITED });
+    outbox.enqueue({
+      id: 'slow',
+      chatId: CHAT,
+      run: () =>
+        new Promise<void>((resolve) => {
+          finish = () => {
+            done = true;
+            resolve();
+          };
+        }),
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(outbox.cancel('slow')).toBe(false);
+    finish();
+    await outbox.idle();
+    expect(done).toBe(true);
+  });
+
+  it('clear drops what waits; stop drops everything and refuses new jobs', async () => {
+    const log: string[] = [];
+    const outbox = new Outbox({ limits: ONE_PER_SECOND });
+    outbox.enqueue(job(log, 'a').job);
+    outbox.enqueue(job(log, 'b').job);
+    outbox.clear();
+    outbox.enqueue(job(log, 'c').job);
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(log).toEqual(['a@0', 'c@1000']);
+    outbox.enqueue(job(log, 'd').job);
+    outbox.stop();
+    outbox.enqueue(job(log, 'e').job);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(log).toEqual(['a@0', 'c@1000']);
+    expect(outbox.size).toBe(0);
+  });
+});
+
+describe('Outbox scheduling', () => {
+  let t0 = 0;
+  let ran: { name: string; at: number }[] = [];
+  beforeEach(() => {
+    vi.useFakeTimers();
+    t0 = Date.now();
+    ran = [];
+  });
+  afterEach(() => vi.useRealTimers());
+
+  function job(name: string, extra: Partial<OutboxJob> = {}, fail?: () => unknown): OutboxJob {
+    let failed = false;
+    return {
+      chatId: CHAT,
+      run: async () => {
+        if (fail && !failed) {
+          failed = true;
+          throw fail();
+        }
+        ran.push({ name, at: Date.now() - t0 });
+      },
+      ...extra,
+    };
+  }
+
+  const rateLimited = (retryAfter: number): GrammyError =>
+    new GrammyError(
+      'Too Many Requests',
+      {
+        ok: false,
+        error_code: 429,
+        description: 'Too Many Requests',
+        parameters: { retry_after: retryAfter },
+      },
+      'sendMessage',
+      {},
+    );
+
   it('sends a burst at once, then about one call per second to the same chat', async () => {
     const outbox = new Outbox();
     for (let i = 0; i < CHAT_BURST + 2; i++) outbox.enqueue(job(`m${i}`, { urgent: true }));
@@ -109,44 +236,5 @@ describe('Outbox', () => {
     expect(ran.map((r) => r.name)).toEqual(['limited']);
     await vi.advanceTimersByTimeAsync(3000);
     expect(ran.map((r) => r.name)).toEqual(['limited', 'next']);
-  });
-
-  it('gives up a call that may have arrived (connection reset) and goes on', async () => {
-    const gaveUp: unknown[] = [];
-    const outbox = new Outbox();
-    const reset = () =>
-      new HttpError('reset', Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
-    outbox.enqueue(job('lost', { onGiveUp: (e) => gaveUp.push(e) }, reset));
-    outbox.enqueue(job('after'));
-    await vi.advanceTimersByTimeAsync(100);
-    expect(gaveUp).toHaveLength(1);
-    expect(ran.map((r) => r.name)).toEqual(['after']);
-  });
-
-  it('holds a call that certainly did not arrive and retries it on kick', async () => {
-    const outbox = new Outbox();
-    const refused = () =>
-      new HttpError('refused', Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }));
-    outbox.enqueue(job('held', {}, refused));
-    await vi.advanceTimersByTimeAsync(100);
-    expect(ran).toEqual([]);
-    outbox.kick();
-    await vi.advanceTimersByTimeAsync(10);
-    expect(ran.map((r) => r.name)).toEqual(['held']);
-  });
-
-  it('withdraws a queued job, and never one in flight', async () => {
-    const outbox = new Outbox({ limits: { chatBurst: 1, urgentReserve: 0 } });
-    let release: () => void = () => undefined;
-    outbox.enqueue({ id: 'slow', chatId: CHAT, run: () => new Promise<void>((r) => (release = r)) });
-    outbox.enqueue(job('queued', { id: 'q' }));
-    await vi.advanceTimersByTimeAsync(0);
-    expect(outbox.cancel('slow')).toBe(false);
-    expect(outbox.cancel('q')).toBe(true);
-    release();
-    await vi.advanceTimersByTimeAsync(3000);
-    expect(ran).toEqual([]);
-    await outbox.idle();
-    expect(outbox.size).toBe(0);
   });
 });
