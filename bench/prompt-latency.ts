@@ -198,7 +198,7 @@ export async function promptLatency(turns: number): Promise<Figure[]> {
     const prompt = summary(promptMs);
     return [
       {
-        name: 'Claude prompt: first frame on screen → sendMessage at the Bot API (hook-assisted)',
+        name: 'Claude prompt: first frame on screen → sendMessage at the Bot API',
         unit: 'ms',
         stat: 'p95',
         value: prompt.p95,
