@@ -61,6 +61,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     store: settings.sessionList(),
     userShell: userShell(),
     appRoot: appRoot(),
+    baseEnv: options.baseEnv,
     launchExtras: (id, spec) => attention?.launchExtras(id, spec) ?? {},
   });
 

@@ -73,6 +73,7 @@ export function createAwayDetector(opts: AwayDetectorOptions): AwayDetector {
   const changed = new Emitter<boolean>({ name: 'away.change' });
   let away = false;
   let handle: unknown = null;
+  let unsubscribe: (() => void) | null = null;
 
   const check = (): boolean => {
     const next = decideAway(opts.presence, opts.thresholdMinutes());
@@ -91,11 +92,14 @@ export function createAwayDetector(opts: AwayDetectorOptions): AwayDetector {
       if (handle !== null) return;
       check();
       handle = scheduler.setInterval(check, pollMs);
+      unsubscribe = opts.presence.onChange?.(() => void check()) ?? null;
     },
     stop() {
       if (handle === null) return;
       scheduler.clearInterval(handle);
       handle = null;
+      unsubscribe?.();
+      unsubscribe = null;
     },
   };
 }
