@@ -103,7 +103,10 @@ async function ourThroughput(page: Page, frames: FrameCounter, lines: number): P
   return charsPerSecond;
 }
 
-/** Runs every browser benchmark; `samples` keystrokes and Ctrl-C runs, `lines` of `seq` output. */
+/**
+ * Runs every browser benchmark: `samples` keystrokes (0: no echo figure), `ctrlCRuns` Ctrl-C
+ * runs (0: none), `lines` of `seq` output for throughput.
+ */
 export async function browserTerminal(samples: number, lines: number, ctrlCRuns: number): Promise<Figure[]> {
   const home = await fs.mkdtemp(path.join(os.tmpdir(), 'ap-bench-page-'));
   const host = await startHost({ env: { HOME: home, SHELL: '/bin/bash' } });
@@ -119,7 +122,7 @@ export async function browserTerminal(samples: number, lines: number, ctrlCRuns:
         throw new Error('WebGL run: the page fell back to the DOM renderer');
       }
       const bare = await openBareXterm(browser, app.size, webgl);
-      if (!webgl) {
+      if (!webgl && samples > 0) {
         const ours = summary(await echoSamples(app.page, PROMPT, samples));
         await installProbe(bare);
         await bare.locator('.xterm').click();
@@ -134,6 +137,8 @@ export async function browserTerminal(samples: number, lines: number, ctrlCRuns:
           target: { op: '<=', value: 5 },
         });
         await app.page.keyboard.press('Control+U');
+      }
+      if (!webgl && ctrlCRuns > 0) {
         const ctrlC: number[] = [];
         for (let i = 0; i < ctrlCRuns; i++) {
           await typeLine(app.page, 'yes');
