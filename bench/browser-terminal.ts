@@ -4,8 +4,9 @@
  * - keystroke echo: keydown → the echoed char in the DOM rows (DOM renderer), ours through the
  *   bridge and bash's echo, the baseline xterm.js with local echo;
  * - throughput: `seq 1 N` through PTY → host → WebSocket → xterm, until the page acknowledged
- *   every char (read off the page's own WebSocket frames), against the same text written straight
- *   into bare xterm.js; for the DOM and the WebGL renderer;
+ *   every char (counted in the page on its own bridge socket; DevTools' WebSocket events would
+ *   copy every frame out of the browser and slow it), against the same text written straight into
+ *   bare xterm.js; for the DOM and the WebGL renderer;
  * - Ctrl-C under a `yes` flood: keydown → the shell prompt back in the page.
  */
 import fs from 'node:fs/promises';
@@ -17,54 +18,54 @@ import { createSession, focusTerminal, typeLine } from '../e2e/support/app.js';
 import { startHost, type RunningHost } from '../e2e/support/host.js';
 import { bareThroughput, openBareXterm } from './support/bare-xterm.js';
 import { installProbe, timeKey } from './support/page-probe.js';
+import { cpuTicks, hostNodePids, TICKS_PER_SECOND } from './scale.js';
 import { summary, type Figure } from './support/stats.js';
 
 const PROMPT = 'bench$ ';
 const KEYS = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
-/** Counts the page's session output and acknowledgements on its bridge socket. */
-interface FrameCounter {
+/** What the page's own bridge socket carried, counted in the page (no DevTools traffic). */
+interface FrameCounts {
   data: number;
   acked: number;
   marker: boolean;
-  /** Epoch ms when `acked` last reached `data` after the marker. */
+  /** `performance.now()` when the page had acknowledged every char after the marker. */
   doneAt: number;
-  reset(): void;
+  t0: number;
 }
 
-function countFrames(page: Page, marker: string): FrameCounter {
-  const c: FrameCounter = {
-    data: 0,
-    acked: 0,
-    marker: false,
-    doneAt: 0,
-    reset() {
-      c.data = 0;
-      c.acked = 0;
-      c.marker = false;
-      c.doneAt = 0;
-    },
-  };
-  page.on('websocket', (ws) => {
-    ws.on('framereceived', ({ payload }) => {
-      if (typeof payload !== 'string' || !payload.includes('"session.data"')) return;
-      const frame = JSON.parse(payload) as { payload: { data: string } };
-      c.data += frame.payload.data.length;
-      if (frame.payload.data.includes(marker)) c.marker = true;
-    });
-    ws.on('framesent', ({ payload }) => {
-      if (typeof payload !== 'string' || !payload.includes('"session.ack"')) return;
-      const frame = JSON.parse(payload) as { params: { chars: number } };
-      c.acked += frame.params.chars;
-      if (c.marker && c.acked >= c.data && !c.doneAt) c.doneAt = Date.now();
-    });
-  });
-  return c;
+/**
+ * Counts, in the page, the chars of `session.data` events received and of `session.ack`
+ * requests sent on the bridge socket (wraps `WebSocket.prototype.send` before the app loads).
+ */
+async function countFrames(page: Page, marker: string): Promise<void> {
+  await page.addInitScript((m) => {
+    const c = { data: 0, acked: 0, marker: false, doneAt: 0, t0: 0 };
+    (window as unknown as { __frames: FrameCounts }).__frames = c;
+    const send = WebSocket.prototype.send;
+    WebSocket.prototype.send = function (this: WebSocket, payload) {
+      const ws = this as WebSocket & { __counted?: boolean };
+      if (!ws.__counted) {
+        ws.__counted = true;
+        ws.addEventListener('message', (e: MessageEvent) => {
+          if (typeof e.data !== 'string' || !e.data.includes('"session.data"')) return;
+          const frame = JSON.parse(e.data) as { payload: { data: string } };
+          c.data += frame.payload.data.length;
+          if (frame.payload.data.includes(m)) c.marker = true;
+        });
+      }
+      if (typeof payload === 'string' && payload.includes('"session.ack"')) {
+        c.acked += (JSON.parse(payload) as { params: { chars: number } }).params.chars;
+        if (c.marker && c.acked >= c.data && !c.doneAt) c.doneAt = performance.now();
+      }
+      return send.call(this, payload);
+    };
+  }, marker);
 }
 
 async function openApp(browser: Browser, host: RunningHost, cwd: string, name: string) {
   const page = await browser.newPage({ viewport: { width: 1100, height: 700 } });
-  const frames = countFrames(page, 'TP-42');
+  await countFrames(page, 'TP-42');
   await page.goto(host.url);
   await createSession(page, { preset: 'Shell', cwd, name });
   await page.locator('[role="tabpanel"]:visible .xterm').waitFor();
@@ -73,7 +74,7 @@ async function openApp(browser: Browser, host: RunningHost, cwd: string, name: s
   await focusTerminal(page);
   await installProbe(page);
   const box = (await page.locator('[role="tabpanel"]:visible .xterm').boundingBox())!;
-  return { page, frames, size: { width: Math.floor(box.width), height: Math.floor(box.height) } };
+  return { page, size: { width: Math.floor(box.width), height: Math.floor(box.height) } };
 }
 
 async function echoSamples(page: Page, prefix: string, n: number): Promise<number[]> {
@@ -88,19 +89,39 @@ async function echoSamples(page: Page, prefix: string, n: number): Promise<numbe
   return out;
 }
 
-async function ourThroughput(page: Page, frames: FrameCounter, lines: number): Promise<number> {
+/** chars/s through the page, and the host's CPU seconds spent meanwhile. */
+async function ourThroughput(
+  page: Page,
+  lines: number,
+  host: RunningHost,
+): Promise<{ rate: number; hostCpuS: number; seconds: number }> {
   await focusTerminal(page);
   await page.keyboard.type(`seq 1 ${lines}; echo TP-$((40+2))`, { delay: 2 });
   await page.waitForTimeout(300);
-  frames.reset();
-  const t0 = Date.now();
+  const pids = await hostNodePids(host);
+  const ticks0 = await cpuTicks(pids);
+  await page.evaluate(() => {
+    const c = (window as unknown as { __frames: FrameCounts }).__frames;
+    Object.assign(c, { data: 0, acked: 0, marker: false, doneAt: 0, t0: 0 });
+    document.addEventListener('keydown', () => (c.t0 = c.t0 || performance.now()), {
+      capture: true,
+      once: true,
+    });
+  });
   await page.keyboard.press('Enter');
-  const deadline = t0 + 300_000;
-  while (!frames.doneAt && Date.now() < deadline) await page.waitForTimeout(20);
-  if (!frames.doneAt) throw new Error('throughput run did not finish');
-  const charsPerSecond = frames.data / ((frames.doneAt - t0) / 1000);
+  await page.waitForFunction(
+    () => (window as unknown as { __frames: FrameCounts }).__frames.doneAt > 0,
+    null,
+    {
+      timeout: 300_000,
+      polling: 100,
+    },
+  );
+  const c = await page.evaluate(() => (window as unknown as { __frames: FrameCounts }).__frames);
+  const seconds = (c.doneAt - c.t0) / 1000;
+  const hostCpuS = ((await cpuTicks(pids)) - ticks0) / TICKS_PER_SECOND;
   await typeLine(page, 'clear');
-  return charsPerSecond;
+  return { rate: c.data / seconds, hostCpuS, seconds };
 }
 
 /**
@@ -157,7 +178,8 @@ export async function browserTerminal(samples: number, lines: number, ctrlCRuns:
           target: { op: '<', value: 300 },
         });
       }
-      const ours = await ourThroughput(app.page, app.frames, lines);
+      const run = await ourThroughput(app.page, lines, host);
+      const ours = run.rate;
       const base = await bareThroughput(bare, lines);
       const baseRate = base.chars / (base.ms / 1000);
       figures.push({
@@ -173,6 +195,12 @@ export async function browserTerminal(samples: number, lines: number, ctrlCRuns:
         unit: 'chars/s',
         stat: 'rate',
         value: Math.round(ours),
+      });
+      figures.push({
+        name: `Throughput, ${renderer} renderer: host CPU busy while the page took the output (CPU s ÷ wall s)`,
+        unit: '×',
+        stat: 'share',
+        value: Math.round((run.hostCpuS / run.seconds) * 100) / 100,
       });
       await bare.close();
       await app.page.close();

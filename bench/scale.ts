@@ -14,7 +14,7 @@ import { connectBridge, type BridgeClient } from './support/bridge-client.js';
 import type { Figure } from './support/stats.js';
 
 /** Linux clock ticks per second for `/proc/<pid>/stat` times (USER_HZ, 100 on every Linux we run). */
-const TICKS_PER_SECOND = 100;
+export const TICKS_PER_SECOND = 100;
 const BUSY_LOOP = 'while :; do echo "busy $RANDOM $RANDOM $RANDOM"; sleep 0.1; done\r';
 
 async function descendants(pid: number): Promise<number[]> {
@@ -28,7 +28,7 @@ async function descendants(pid: number): Promise<number[]> {
 }
 
 /** The host's Node processes (the host, and a pty host process where there is one). */
-async function hostNodePids(host: RunningHost): Promise<number[]> {
+export async function hostNodePids(host: RunningHost): Promise<number[]> {
   const pids = await descendants(host.proc.pid!);
   const out: number[] = [];
   for (const pid of pids) {
@@ -39,7 +39,8 @@ async function hostNodePids(host: RunningHost): Promise<number[]> {
   return out;
 }
 
-async function cpuTicks(pids: number[]): Promise<number> {
+/** CPU time (user + system) the processes used so far, in clock ticks ({@link TICKS_PER_SECOND}). */
+export async function cpuTicks(pids: number[]): Promise<number> {
   let total = 0;
   for (const pid of pids) {
     const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
