@@ -72,6 +72,12 @@ export async function promptLatency(turns: number): Promise<Figure[]> {
   const claudeEnv = await makeClaudeEnv({ baseUrl: url });
   const binDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ap-bench-bin-'));
   await fs.symlink(CLAUDE_BIN, path.join(binDir, 'claude'));
+  const released = async (): Promise<void> => {
+    await telegram.close();
+    await api.close();
+    await claudeEnv.cleanup();
+    await fs.rm(binDir, { recursive: true, force: true });
+  };
   const host = await startHost({
     env: {
       ...claudeEnv.env,
@@ -79,8 +85,15 @@ export async function promptLatency(turns: number): Promise<Figure[]> {
       AGENT_PAGER_TELEGRAM_API_ROOT: telegram.apiRoot,
       AGENT_PAGER_BOT_TOKEN: telegram.token,
     },
+  }).catch(async (error: unknown) => {
+    await released();
+    throw error;
   });
-  const bridge = await connectBridge(host.origin, host.token);
+  const bridge = await connectBridge(host.origin, host.token).catch(async (error: unknown) => {
+    await host.stop();
+    await released();
+    throw error;
+  });
   const mirror = new Terminal({ cols: 120, rows: 40, allowProposedApi: true });
   let polling: NodeJS.Timeout | null = null;
   try {
@@ -228,9 +241,6 @@ export async function promptLatency(turns: number): Promise<Figure[]> {
     mirror.dispose();
     bridge.close();
     await host.stop();
-    await telegram.close();
-    await api.close();
-    await claudeEnv.cleanup();
-    await fs.rm(binDir, { recursive: true, force: true });
+    await released();
   }
 }

@@ -85,7 +85,11 @@ async function addSessions(bridge: BridgeClient, cwd: string, count: number, int
 export async function scale(small: number, large: number, windowMs: number): Promise<Figure[]> {
   const home = await fs.mkdtemp(path.join(os.tmpdir(), 'ap-bench-scale-'));
   const host = await startHost({ env: { HOME: home, SHELL: '/bin/bash' } });
-  const bridge = await connectBridge(host.origin, host.token);
+  const bridge = await connectBridge(host.origin, host.token).catch(async (error: unknown) => {
+    await host.stop();
+    await fs.rm(home, { recursive: true, force: true });
+    throw error;
+  });
   const ids: string[] = [];
   const results = new Map<string, { cpu: number; rss: number }>();
   const settle = (): Promise<void> => new Promise((r) => setTimeout(r, Math.min(3000, windowMs)));
