@@ -4,19 +4,22 @@
  * 5,000 random WebSocket frames from an authenticated one, around a real session running `cat`.
  * The process must never exit, keep answering within a bound, and keep its memory under a bound.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import {
+  BridgeTestClient,
+  rssOf,
+  startHostProcess,
+  type HostProcess,
+} from '../../support/headless-process.js';
 import { bridgeProtocols } from '../../../contract/ws-auth.js';
 import { requestNames } from '../../../contract/bridge.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const SEED = 0x8badf00d;
 /** Resident memory the host may reach during the fuzz, in bytes (it idles near 100 MB). */
 const RSS_BOUND = 400 * 1024 * 1024;
@@ -102,55 +105,27 @@ function randJson(depth = 0): unknown {
   }
 }
 
-let proc: ChildProcess;
+let host: HostProcess;
 let dataDir: string;
 let url: URL;
 let token: string;
 let rssPeak = 0;
 let sampler: NodeJS.Timeout;
-let exited: number | string | null = null;
-
-const rssOf = (pid: number) =>
-  Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+const exited = () => host.exited();
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'ap-fuzz-'));
-  proc = spawn(
-    process.execPath,
-    [path.join(ROOT, 'dist/headless/cli.js'), '--port', '0', '--data-dir', dataDir],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, HOME: dataDir, AGENT_PAGER_TELEGRAM_API_ROOT: 'http://127.0.0.1:9' },
-    },
-  );
-  proc.stderr!.resume();
-  proc.once('exit', (code, signal) => (exited = code ?? signal));
-  const printed = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error('host did not start')), 20_000);
-    proc.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on (\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-  });
-  url = new URL(printed);
-  token = url.searchParams.get('token')!;
+  host = await startHostProcess(dataDir);
+  url = host.url;
+  token = host.token;
   sampler = setInterval(() => {
-    if (exited === null) rssPeak = Math.max(rssPeak, rssOf(proc.pid!));
+    if (exited() === null) rssPeak = Math.max(rssPeak, rssOf(host.proc.pid!));
   }, 100);
 }, 30_000);
 
 afterAll(async () => {
   clearInterval(sampler);
-  if (exited === null) {
-    const done = new Promise((r) => proc.once('exit', r));
-    proc.kill('SIGTERM');
-    await done;
-  }
+  await host?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -221,63 +196,6 @@ function randomRequestLine(): string {
   return `${method} ${target} HTTP/1.${int(2)}\r\n${headers.join('\r\n')}\r\nConnection: close\r\n\r\n`;
 }
 
-/** A bridge socket that reopens itself whenever the host closes it for a bad frame. */
-class FuzzClient {
-  ws!: WebSocket;
-  private nextId = 1;
-  private waiting = new Map<number, (v: unknown) => void>();
-  closes = 0;
-
-  async open(): Promise<void> {
-    this.ws = new WebSocket(`ws://${url.host}/bridge`, bridgeProtocols(token), { origin: url.origin });
-    this.ws.on('message', (raw) => {
-      const f = JSON.parse(raw.toString());
-      if (f.t === 'res') this.waiting.get(f.id)?.(f);
-    });
-    this.ws.on('error', () => undefined);
-    this.ws.on('close', () => this.closes++);
-    await new Promise((r, j) => this.ws.once('open', r).once('error', j));
-  }
-
-  async send(data: string | Buffer): Promise<void> {
-    if (this.ws.readyState !== WebSocket.OPEN) await this.open();
-    this.ws.send(data);
-  }
-
-  /**
-   * One request and its answer. A socket the host closes for an earlier bad frame loses the
-   * request with it; it is then sent again on a new socket (the host never saw it).
-   */
-  async request(name: string, params: unknown): Promise<{ ok: boolean; result?: unknown; error?: string }> {
-    for (;;) {
-      if (this.ws.readyState !== WebSocket.OPEN) await this.open();
-      const ws = this.ws;
-      const id = 1_000_000 + this.nextId++;
-      const reply = await new Promise<{ ok: boolean; result?: unknown; error?: string } | 'closed'>(
-        (resolve, reject) => {
-          const timer = setTimeout(
-            () => reject(new Error(`${name}: no answer in ${LATENCY_BOUND_MS} ms`)),
-            LATENCY_BOUND_MS,
-          );
-          const onClose = () => {
-            clearTimeout(timer);
-            resolve('closed');
-          };
-          ws.once('close', onClose);
-          this.waiting.set(id, (f) => {
-            clearTimeout(timer);
-            ws.off('close', onClose);
-            resolve(f as { ok: boolean });
-          });
-          ws.send(JSON.stringify({ t: 'req', id, name, params }));
-        },
-      );
-      this.waiting.delete(id);
-      if (reply !== 'closed') return reply;
-    }
-  }
-}
-
 function randomFrame(sessionId: string): string | Buffer {
   const id = int(10) === 0 ? randJson() : int(1_000_000);
   switch (int(12)) {
@@ -342,11 +260,11 @@ describe('headless host fuzz (fixed seed)', () => {
       // Unauthenticated: request lines and upgrade attempts, 25 connections at a time.
       for (let i = 0; i < 5000; i += 25) {
         await Promise.all(Array.from({ length: 25 }, () => rawRequest(randomRequestLine())));
-        expect(exited).toBeNull();
+        expect(exited()).toBeNull();
       }
 
       // Authenticated: one real session (cat echoes, runs nothing), then random frames.
-      const client = new FuzzClient();
+      const client = new BridgeTestClient(host);
       await client.open();
       const created = await client.request('session.create', {
         spec: { agent: 'custom', command: 'cat', cwd: dataDir },
@@ -376,13 +294,13 @@ describe('headless host fuzz (fixed seed)', () => {
         }
         if (i % 100 === 99) {
           const started = performance.now();
-          const info = await client.request('host.info', {});
+          const info = await client.request('host.info', {}, LATENCY_BOUND_MS);
           slowest = Math.max(slowest, performance.now() - started);
           expect(info.ok).toBe(true);
-          expect(exited).toBeNull();
+          expect(exited()).toBeNull();
         }
       }
-      expect(exited).toBeNull();
+      expect(exited()).toBeNull();
       expect(client.closes).toBe(expectedCloses);
       expect(slowest).toBeLessThan(LATENCY_BOUND_MS);
       expect(rssPeak).toBeGreaterThan(0);
