@@ -89,7 +89,7 @@ export class Session {
       () => this.proc?.pause(),
       () => this.proc?.resume(),
     );
-    this.flow.add(this.screenKey);
+    this.flow.add(this.screenKey, { view: false });
     // The screen model answers the program's terminal queries (ESC[c, ESC[>c, DSR…), so programs
     // that wait for an answer (Claude Code does) work with no window open.
     this.disposers.push(this.screen.onReply((data) => this.proc?.write(data)));
@@ -236,6 +236,7 @@ export class Session {
   async dispose(): Promise<void> {
     await this.kill();
     if (this.batchTimer) clearTimeout(this.batchTimer);
+    this.flow.dispose();
     this.disposers.forEach((d) => d());
     this.views.clear();
     this.screen.dispose();
