@@ -35,9 +35,19 @@ export const SOFT_BUFFERED_BYTES = 4 * 1024 * 1024;
  */
 export const HARD_BUFFERED_BYTES = 16 * 1024 * 1024;
 
-/** Watches one socket's unacknowledged output per session and its send buffer. */
+/**
+ * A viewer that acknowledges this many chars more than it was ever sent is dropped at once: it
+ * acknowledges output it has not read. An honest tab over-acknowledges only around a reconnect
+ * (chars received on the old socket, acknowledged on the new one): at most one high watermark
+ * plus one 64 KiB batch, about 164,000 chars.
+ */
+export const OVER_ACK_CHARS = 1_000_000;
+
+/** Watches one socket's unacknowledged output per session, its acknowledgements and its send buffer. */
 export class ViewerWatch {
   private readonly unacked = new Map<string, number>();
+  private totalSent = 0;
+  private totalAcked = 0;
   private overSince: number | null = null;
   private readonly timer: NodeJS.Timeout;
   private dropped = false;
@@ -54,6 +64,7 @@ export class ViewerWatch {
   /** Records `chars` of session output sent to this viewer. */
   sent(sessionId: string, chars: number): void {
     this.unacked.set(sessionId, (this.unacked.get(sessionId) ?? 0) + chars);
+    this.totalSent += chars;
     if (this.ws.bufferedAmount > HARD_BUFFERED_BYTES) {
       this.drop(`its send buffer passed ${HARD_BUFFERED_BYTES} bytes`);
     }
@@ -63,6 +74,11 @@ export class ViewerWatch {
   acked(params: unknown): void {
     const p = params as { id?: unknown; chars?: unknown } | null | undefined;
     if (typeof p?.id !== 'string' || typeof p.chars !== 'number' || !(p.chars >= 0)) return;
+    this.totalAcked += p.chars;
+    if (this.totalAcked > this.totalSent + OVER_ACK_CHARS) {
+      this.drop(`it acknowledged ${this.totalAcked} chars of the ${this.totalSent} it was sent`);
+      return;
+    }
     const left = (this.unacked.get(p.id) ?? 0) - p.chars;
     if (left > 0) this.unacked.set(p.id, left);
     else this.unacked.delete(p.id);

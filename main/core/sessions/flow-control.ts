@@ -1,5 +1,5 @@
 /**
- * Output batching and flow control between a PTY and the views that draw it.
+ * Flow control between a PTY and the views that draw it.
  *
  * The scheme is VS Code's (src/vs/platform/terminal/common/terminal.ts, `FlowControlConstants`)
  * and the one xterm.js documents in its "Flow control" guide (xtermjs.org/docs/guides/flowcontrol):
@@ -12,6 +12,8 @@
  * or hostile browser tab must not stall everyone); the transport then drops it if it does not
  * catch up (`main/headless/viewer-watch.ts`). With a single view, or when every view lags, the
  * slowest still holds the PTY, as before.
+ *
+ * Views acknowledge in steps of `FLOW_ACK_CHARS` (contract/bridge.ts); batching is `output-batcher.ts`.
  */
 
 /**
@@ -32,34 +34,12 @@ export const FLOW_HIGH_WATERMARK_CHARS = 100_000;
 export const FLOW_LOW_WATERMARK_CHARS = 5_000;
 
 /**
- * Views acknowledge in steps of this many chars (VS Code's `CharCountAckSize`, 5,000): one small
- * message per few screens instead of one per write.
- */
-export const FLOW_ACK_CHARS = 5_000;
-
-/**
- * Output is batched for this long before it crosses to the views, in ms. VS Code uses 5 ms, Hyper
- * 16 ms; 5 ms merges the many small reads a busy program causes into one event without adding a
- * delay anyone can perceive when typing (a 60 Hz frame is 16.7 ms).
- */
-export const OUTPUT_BATCH_MS = 5;
-
-/** A batch is sent at once when it reaches this many chars, so no single event grows unbounded. */
-export const OUTPUT_BATCH_MAX_CHARS = 64 * 1024;
-
-/**
  * How long a view may stay over the high watermark before it stops holding the PTY (when another
  * view keeps up), in ms. A view that keeps up drains 100,000 chars in a frame or two (xterm.js
  * parses tens of MB/s), so 1 s only ever catches a view that has stopped acknowledging; it is also
  * the longest a stuck view can stall the others each time it attaches.
  */
 export const FLOW_LAG_MS = 1000;
-
-/** One party that must acknowledge output: a view, or the main-process screen model. */
-export interface FlowConsumer {
-  /** Chars sent to it and not yet acknowledged. */
-  readonly unacked: number;
-}
 
 /**
  * Tracks unacknowledged chars per consumer and decides pause/resume with hysteresis.
@@ -117,11 +97,6 @@ export class FlowController {
     if (!c) return;
     c.unacked = Math.max(0, c.unacked - chars);
     this.update();
-  }
-
-  /** Unacknowledged chars of one consumer (0 if unknown). */
-  unackedOf(key: object): number {
-    return this.consumers.get(key)?.unacked ?? 0;
   }
 
   /** True when a view has been over the high watermark for the lag time and no longer holds the PTY. */

@@ -6,12 +6,21 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { createCore } from '../../../main/core/app.js';
 import type { Core } from '../../../main/core/app-types.js';
 import { startHeadlessServer, type HeadlessServer } from '../../../main/headless/server.js';
 import { newAccessToken } from '../../../main/headless/access-token.js';
+import {
+  HARD_BUFFERED_BYTES,
+  OVER_ACK_CHARS,
+  SOFT_BUFFERED_BYTES,
+  STUCK_DROP_MS,
+  ViewerWatch,
+  WATCH_INTERVAL_MS,
+} from '../../../main/headless/viewer-watch.js';
+import { FLOW_HIGH_WATERMARK_CHARS } from '../../../main/core/sessions/flow-control.js';
 import { bridgeProtocols } from '../../../contract/ws-auth.js';
 import type { SessionInfo } from '../../../contract/bridge.js';
 import { testCoreOptions } from '../../support/core-options.js';
@@ -140,13 +149,13 @@ describe('viewers that do not keep up', () => {
   );
 
   it(
-    'drops a viewer that acknowledges everything but never reads, keeping host memory bounded',
+    'drops a viewer that acknowledges output it never read, keeping host memory bounded',
     { timeout: 30_000 },
     async () => {
       const healthy = await connect({ ack: true });
       const reader = await connect({ ack: false });
       const id = await floodingSession(healthy, [healthy, reader]);
-      // Stop reading from the socket but keep acknowledging as if everything was written.
+      // The probe of issue 8: stop reading from the socket, keep acknowledging blindly.
       reader.ws.pause();
       const acker = setInterval(() => {
         reader.ws.send(
@@ -161,7 +170,7 @@ describe('viewers that do not keep up', () => {
         await waitFor(
           () => /dropped a viewer/.test(logs.join('\n')),
           'the non-reading viewer is dropped',
-          15_000,
+          5_000,
         );
         const atDrop = healthy.received;
         await waitFor(
@@ -177,4 +186,63 @@ describe('viewers that do not keep up', () => {
       expect(rssPeak - rssBefore).toBeLessThan(150 * 1024 * 1024);
     },
   );
+});
+
+describe('ViewerWatch bounds (fake socket, fake clock)', () => {
+  afterEach(() => vi.useRealTimers());
+
+  function watched() {
+    vi.useFakeTimers();
+    const ws = { bufferedAmount: 0, terminate: vi.fn() };
+    const log: string[] = [];
+    const watch = new ViewerWatch(
+      ws as unknown as WebSocket,
+      (m) => log.push(m),
+      () => Date.now(),
+    );
+    return { ws, watch, log };
+  }
+
+  it('drops a socket whose send buffer stays over the soft bound for STUCK_DROP_MS, not before', () => {
+    const { ws, watch } = watched();
+    ws.bufferedAmount = SOFT_BUFFERED_BYTES + 1;
+    vi.advanceTimersByTime(STUCK_DROP_MS - WATCH_INTERVAL_MS);
+    expect(ws.terminate).not.toHaveBeenCalled();
+    ws.bufferedAmount = 0;
+    vi.advanceTimersByTime(WATCH_INTERVAL_MS * 2);
+    ws.bufferedAmount = SOFT_BUFFERED_BYTES + 1;
+    vi.advanceTimersByTime(STUCK_DROP_MS + WATCH_INTERVAL_MS);
+    expect(ws.terminate).toHaveBeenCalledTimes(1);
+    watch.dispose();
+  });
+
+  it('drops at once past the hard bound, and when acknowledgements run ahead of what was sent', () => {
+    const hard = watched();
+    hard.ws.bufferedAmount = HARD_BUFFERED_BYTES + 1;
+    hard.watch.sent('s1', 10);
+    expect(hard.ws.terminate).toHaveBeenCalledTimes(1);
+    vi.useRealTimers();
+
+    const over = watched();
+    over.watch.sent('s1', 200_000);
+    over.watch.acked({ id: 's1', chars: 200_000 + OVER_ACK_CHARS });
+    expect(over.ws.terminate).not.toHaveBeenCalled();
+    over.watch.acked({ id: 's1', chars: 1 });
+    expect(over.ws.terminate).toHaveBeenCalledTimes(1);
+    expect(over.log.join('\n')).toMatch(/acknowledged/);
+    over.watch.dispose();
+  });
+
+  it('keeps a viewer whose unacknowledged output dips under the high watermark in time', () => {
+    const { ws, watch } = watched();
+    watch.sent('s1', FLOW_HIGH_WATERMARK_CHARS);
+    vi.advanceTimersByTime(STUCK_DROP_MS - WATCH_INTERVAL_MS);
+    watch.acked({ id: 's1', chars: 50_000 });
+    vi.advanceTimersByTime(STUCK_DROP_MS * 2);
+    expect(ws.terminate).not.toHaveBeenCalled();
+    watch.sent('s1', 50_000);
+    vi.advanceTimersByTime(STUCK_DROP_MS + WATCH_INTERVAL_MS);
+    expect(ws.terminate).toHaveBeenCalledTimes(1);
+    watch.dispose();
+  });
 });
