@@ -3,7 +3,9 @@
  * session's PTY paused for everyone nor grow the host's memory. Flow control
  * (`main/core/sessions/flow-control.ts`) pauses a PTY while any attached view has more than
  * {@link FLOW_HIGH_WATERMARK_CHARS} unacknowledged; this watch closes a socket whose view stays
- * there, or whose send buffer stays large, for {@link STUCK_DROP_MS}. Closing the socket detaches
+ * there, or whose send buffer stays large, for {@link STUCK_DROP_MS}, and at once one whose send
+ * buffer passes {@link HARD_BUFFERED_BYTES} or that acknowledges more than it was sent
+ * ({@link OVER_ACK_CHARS}). Closing the socket detaches
  * its views (the PTY then follows the viewers that keep up); the page reconnects on its own and
  * re-attaches, receiving the serialized screen instead of the backlog.
  */
