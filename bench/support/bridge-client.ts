@@ -4,6 +4,7 @@
  */
 import WebSocket from 'ws';
 import type { EventName, RequestName, WireFrame } from '../../contract/bridge.js';
+import { bridgeProtocols } from '../../contract/ws-auth.js';
 
 /** A connected bridge client. */
 export interface BridgeClient {
@@ -15,13 +16,13 @@ export interface BridgeClient {
 }
 
 /**
- * Connects to `origin` (e.g. `http://127.0.0.1:41234`) with the access token, presenting the
- * page's own origin as the server requires.
+ * Connects to `origin` (e.g. `http://127.0.0.1:41234`) with the access token offered as a
+ * subprotocol (`contract/ws-auth.ts`), presenting the page's own origin as the server requires.
  * @throws Error when the socket cannot be opened.
  */
 export async function connectBridge(origin: string, token: string): Promise<BridgeClient> {
-  const url = `${origin.replace(/^http/, 'ws')}/bridge?token=${encodeURIComponent(token)}`;
-  const ws = new WebSocket(url, { headers: { origin } });
+  const url = `${origin.replace(/^http/, 'ws')}/bridge`;
+  const ws = new WebSocket(url, bridgeProtocols(token), { headers: { origin } });
   await new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());
     ws.once('error', reject);
