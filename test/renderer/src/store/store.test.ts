@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type {
-  EventName,
-  EventPayloads,
-  RequestName,
-  RequestParams,
-  RequestResults,
+import {
+  defaultPublicSettings,
+  type EventName,
+  type EventPayloads,
+  type RequestName,
+  type RequestParams,
+  type RequestResults,
 } from '../../../../contract/bridge.js';
 import type { ConnectionStatus, RendererBridge } from '../../../../renderer/src/bridge/connection.js';
 import { createAppStore } from '../../../../renderer/src/store/store.js';
@@ -59,6 +60,7 @@ const host = {
   canPickDirectory: false,
 };
 const settings = {
+  ...defaultPublicSettings,
   notifyMode: 'always' as const,
   awayAfterMinutes: 5,
   idleSeconds: 20,
