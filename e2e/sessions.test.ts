@@ -128,7 +128,7 @@ describe('terminal tabs in the browser (headless host)', () => {
   });
 
   it('asks before closing a running session, then ends it and removes the tab', async () => {
-    await page.getByRole('button', { name: 'Close beta' }).click();
+    await page.getByTitle('Close beta', { exact: true }).click();
     const confirm = page.getByRole('dialog');
     await expect(confirm.textContent()).resolves.toContain('still running');
     await confirm.getByRole('button', { name: 'Close session' }).click();

@@ -1,6 +1,7 @@
 /**
- * The settings side sheet: when to notify, the away and idle thresholds, and (in the desktop
- * app) start at login. Every change is saved at once with `settings.update`.
+ * The settings side sheet: when to notify, the away and idle thresholds, the terminal's look and
+ * behaviour ({@link TerminalSettings}), and (in the desktop app) start at login. Every change is
+ * saved at once with `settings.update`.
  */
 import { useId } from 'react';
 import type { HostInfo, PublicSettings } from '../../../contract/bridge.js';
@@ -9,6 +10,7 @@ import { AWAY_MINUTES, IDLE_SECONDS } from '../lib/settings-input.js';
 import { useBridge } from '../store/context.js';
 import { NumberSetting } from './NumberSetting.js';
 import { SidePanel } from './SidePanel.js';
+import { TerminalSettings } from './TerminalSettings.js';
 
 type Patch = Partial<Omit<PublicSettings, 'defaultCwd'>>;
 
@@ -16,6 +18,7 @@ type Patch = Partial<Omit<PublicSettings, 'defaultCwd'>>;
 export interface SettingsPanelProps {
   settings: PublicSettings | null;
   host: HostInfo | null;
+  isMac: boolean;
   onClose: () => void;
 }
 
@@ -105,6 +108,7 @@ export function SettingsPanel(props: SettingsPanelProps) {
               onCommit={(idleSeconds) => save({ idleSeconds })}
             />
           </section>
+          <TerminalSettings settings={settings} isMac={props.isMac} save={save} />
           {host?.shell === 'electron' && (
             <section className="panel-section">
               <div className="switch-row">

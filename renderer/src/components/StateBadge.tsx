@@ -31,7 +31,18 @@ function Glyph(props: { kind: BadgeKind }) {
     case 'starting':
       return <circle cx="6" cy="6" r="3.5" fill="currentColor" />;
     case 'exited':
-      return <rect x="2.5" y="2.5" width="7" height="7" rx="1" stroke="currentColor" strokeWidth="1.5" fill="none" />;
+      return (
+        <rect
+          x="2.5"
+          y="2.5"
+          width="7"
+          height="7"
+          rx="1"
+          stroke="currentColor"
+          strokeWidth="1.5"
+          fill="none"
+        />
+      );
     case 'failed':
       return <path d="M3 3l6 6M9 3l-6 6" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />;
   }

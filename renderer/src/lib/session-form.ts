@@ -40,7 +40,10 @@ export function uniqueName(base: string, taken: readonly string[]): string {
  * The Name field's value: what the user typed, else the working directory's folder name made
  * unique among `taken` (the open tabs' names). A blank typed name counts as not typed.
  */
-export function effectiveName(fields: Pick<SessionFormFields, 'cwd' | 'name'>, taken: readonly string[] = []): string {
+export function effectiveName(
+  fields: Pick<SessionFormFields, 'cwd' | 'name'>,
+  taken: readonly string[] = [],
+): string {
   if (fields.name !== null && fields.name.trim() !== '') return fields.name;
   const base = folderName(fields.cwd);
   return base === '' ? '' : uniqueName(base, taken);

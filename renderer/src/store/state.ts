@@ -95,7 +95,11 @@ export function reduce(state: AppState, action: Action): AppState {
       const sessions = action.sessions;
       const has = (id: string | null | undefined): id is string => sessions.some((s) => s.id === id);
       const restore = action.restoreActiveId;
-      const activeId = has(state.activeId) ? state.activeId : has(restore) ? restore : (sessions[0]?.id ?? null);
+      const activeId = has(state.activeId)
+        ? state.activeId
+        : has(restore)
+          ? restore
+          : (sessions[0]?.id ?? null);
       return { ...state, sessions, loaded: true, activeId };
     }
     case 'sessions/reordered': {
