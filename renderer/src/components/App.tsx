@@ -105,13 +105,20 @@ export function App(props: { isMac: boolean }) {
     [bridge, dispatch],
   );
 
+  // Zoom steps add up even while the previous step's settings update is on its way.
+  const zoomTarget = useRef<number | null>(null);
+  useEffect(() => {
+    zoomTarget.current = null;
+  }, [settings.fontSize]);
   const zoom = (step: 1 | -1 | 0): void => {
+    const from = zoomTarget.current ?? settings.fontSize;
     const size =
       step === 0
         ? defaultPublicSettings.fontSize
-        : Math.min(FONT_SIZE_RANGE.max, Math.max(FONT_SIZE_RANGE.min, settings.fontSize + step));
-    if (size !== settings.fontSize)
-      bridge.request('settings.update', { patch: { fontSize: size } }).catch(() => undefined);
+        : Math.min(FONT_SIZE_RANGE.max, Math.max(FONT_SIZE_RANGE.min, from + step));
+    if (size === from) return;
+    zoomTarget.current = size;
+    bridge.request('settings.update', { patch: { fontSize: size } }).catch(() => undefined);
   };
 
   const onShortcut = (action: ShortcutAction): void => {

@@ -146,7 +146,7 @@ export function TerminalPanel(props: TerminalPanelProps) {
       {paste && (
         <ConfirmDialog
           title={`Paste ${paste.lines} lines into ${session.name}?`}
-          message="Each line runs as a command in the shell as soon as it is pasted."
+          message="A shell may run each line as a command as soon as it arrives. Check the text before pasting it."
           confirmLabel="Paste"
           onCancel={() => {
             paste.answer(false);
