@@ -178,9 +178,9 @@ export function App(props: { isMac: boolean }) {
         panel={state.panel}
         isMac={isMac}
         shell={state.host?.shell ?? null}
-        onSelect={(id) => {
+        onSelect={(id, keepFocus) => {
           activate(id);
-          focusTerminal(id);
+          if (!keepFocus) focusTerminal(id);
         }}
         onClose={requestClose}
         onNew={openNew}

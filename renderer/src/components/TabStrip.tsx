@@ -20,7 +20,8 @@ export interface TabStripProps {
   activeId: string | null;
   isMac: boolean;
   shell: 'electron' | 'headless' | null;
-  onSelect: (id: string) => void;
+  /** Selects a tab; `keepFocus` (keyboard moves in the tab list) leaves focus on the tab instead of its terminal. */
+  onSelect: (id: string, keepFocus?: boolean) => void;
   onClose: (session: SessionInfo) => void;
   onNew: () => void;
   onRename: (id: string, name: string) => void;
@@ -75,7 +76,7 @@ export function TabStrip(props: TabStripProps) {
   const focusTab = (index: number): void => {
     const target = sessions[(index + sessions.length) % sessions.length];
     if (!target) return;
-    props.onSelect(target.id);
+    props.onSelect(target.id, true);
     document.getElementById(tabIds(target.id).tab)?.focus();
   };
 

@@ -16,7 +16,7 @@ export interface TopBarProps {
   panel: Panel | null;
   isMac: boolean;
   shell: 'electron' | 'headless' | null;
-  onSelect: (id: string) => void;
+  onSelect: (id: string, keepFocus?: boolean) => void;
   onClose: (session: SessionInfo) => void;
   onNew: () => void;
   onRename: (id: string, name: string) => void;
