@@ -21,7 +21,7 @@ import { swallowTerminalQueries } from './query-filter.js';
 import { installBell, installClipboard, type ClipboardContext } from './clipboard.js';
 import { keyHandler } from './key-handler.js';
 import { SizeShare, type Grid, type SizeNotice } from './size-share.js';
-import { lookOptions, terminalOptions, type TerminalLook } from './theme.js';
+import { lookFromSettings, lookOptions, terminalOptions } from './theme.js';
 import { WebglSwitch } from './webgl.js';
 
 /** Quiet time after the last container resize before the terminal is refitted, in ms. */
@@ -45,12 +45,6 @@ export interface TerminalControllerOptions {
   confirmPaste: (text: string) => Promise<boolean>;
   /** Opens a link (already Ctrl/Cmd-clicked). */
   openLink: (uri: string) => void;
-}
-
-/** The look of the terminal from settings and colour scheme. */
-function lookOf(settings: PublicSettings, scheme: 'dark' | 'light'): TerminalLook {
-  const { fontFamily, fontSize, cursorStyle, scrollback, screenReaderMode } = settings;
-  return { fontFamily, fontSize, cursorStyle, scrollback, screenReaderMode, scheme };
 }
 
 /** Search options offered by the find bar. */
@@ -96,7 +90,7 @@ export class TerminalController {
   constructor(private readonly options: TerminalControllerOptions) {
     const { bridge, sessionId, container, isMac } = options;
     this.settings = options.settings;
-    this.term = new Terminal(terminalOptions(lookOf(options.settings, options.scheme), isMac));
+    this.term = new Terminal(terminalOptions(lookFromSettings(options.settings, options.scheme), isMac));
     this.share = new SizeShare({
       resizeView: (g) => {
         if (g.cols !== this.term.cols || g.rows !== this.term.rows) this.term.resize(g.cols, g.rows);
@@ -235,7 +229,7 @@ export class TerminalController {
   applySettings(settings: PublicSettings, scheme: 'dark' | 'light'): void {
     if (this.disposed) return;
     this.settings = settings;
-    this.term.options = lookOptions(lookOf(settings, scheme));
+    this.term.options = lookOptions(lookFromSettings(settings, scheme));
     this.scheduleFit();
   }
 

@@ -83,6 +83,12 @@ export type TerminalLook = Pick<
   'fontFamily' | 'fontSize' | 'cursorStyle' | 'scrollback' | 'screenReaderMode'
 > & { scheme: 'dark' | 'light' };
 
+/** The look of a terminal from the settings and the colour scheme in effect. */
+export function lookFromSettings(settings: PublicSettings, scheme: 'dark' | 'light'): TerminalLook {
+  const { fontFamily, fontSize, cursorStyle, scrollback, screenReaderMode } = settings;
+  return { fontFamily, fontSize, cursorStyle, scrollback, screenReaderMode, scheme };
+}
+
 /** The xterm options that follow the settings (safe to set on a live terminal). */
 export function lookOptions(look: TerminalLook): ITerminalOptions {
   return {
