@@ -221,4 +221,21 @@ describe('terminal settings apply live', () => {
       .poll(() => page.evaluate(() => (window as unknown as { bells: number }).bells))
       .toBeGreaterThan(0);
   });
+
+  it('copy on select puts a double-clicked word on the clipboard at once', async () => {
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const sheet = page.getByRole('dialog', { name: 'Settings' });
+    await sheet.getByRole('checkbox', { name: 'Copy on select' }).click();
+    await expect.poll(() => sheet.getByRole('checkbox', { name: 'Copy on select' }).isChecked()).toBe(true);
+    await page.keyboard.press('Escape');
+    await typeLine(page, 'clear; echo selectme-word');
+    await waitForTerminal(page, /^selectme-word\s*$/m);
+    await setClipboard('');
+    const row = panel()
+      .locator('.xterm-rows > div', { hasText: /^selectme-word/ })
+      .first();
+    const box = (await row.boundingBox())!;
+    await page.mouse.dblclick(box.x + 20, box.y + box.height / 2);
+    await expect.poll(clipboard).toBe('selectme-word');
+  });
 });
