@@ -1,35 +1,40 @@
 /**
- * The button row at the foot of a dialog: Cancel, then the primary (submit) button, which shows
- * a spinner and is marked `aria-disabled` while busy (still focusable, so focus is not lost).
+ * The button row at the bottom of a modal form: Cancel, then the submit button (primary, or
+ * danger for destructive actions), which shows a spinner while `busy`.
  */
+import type { Ref } from 'react';
 
 /** Props of {@link DialogButtons}. */
 export interface DialogButtonsProps {
-  /** Label of the submit button, e.g. "Start". */
-  confirmLabel: string;
-  busy?: boolean;
+  /** Text of the submit button, e.g. "Start". */
+  submitLabel: string;
+  onCancel: () => void;
   /** Style the submit button as destructive. */
   danger?: boolean;
-  /** Id of a message that describes the submit button (a form-level error). */
+  /** A request is under way: spinner, and `aria-disabled` (the form ignores a second submit). */
+  busy?: boolean;
+  /** Id of an element describing the submit button (e.g. the form's error). */
   describedBy?: string;
-  onCancel: () => void;
+  /** Receives the submit button (to focus it first). */
+  submitButton?: Ref<HTMLButtonElement>;
 }
 
-/** Cancel + submit. */
-export function DialogButtons(props: DialogButtonsProps) {
+/** Cancel and submit, in the order and style every dialog uses. */
+export function DialogButtons({ submitButton, ...props }: DialogButtonsProps) {
   return (
     <div className="modal-actions">
       <button type="button" className="btn" onClick={props.onCancel}>
         Cancel
       </button>
       <button
+        ref={submitButton}
         type="submit"
         className={props.danger ? 'btn btn-danger' : 'btn btn-primary'}
-        aria-disabled={props.busy || undefined}
+        aria-disabled={props.busy}
         aria-describedby={props.describedBy}
       >
         {props.busy && <span className="spinner" aria-hidden="true" />}
-        {props.confirmLabel}
+        {props.submitLabel}
       </button>
     </div>
   );

@@ -18,7 +18,7 @@ import {
 } from '../lib/session-form.js';
 import { useBridge } from '../store/context.js';
 import { DialogButtons } from './DialogButtons.js';
-import { Field } from './Field.js';
+import { Field, fieldAria } from './Field.js';
 import { FolderIcon } from './icons.js';
 import { Modal } from './Modal.js';
 import { PresetPicker } from './PresetPicker.js';
@@ -47,7 +47,15 @@ export interface NewSessionDialogProps {
 /** The dialog; mount it only while open. */
 export function NewSessionDialog(props: NewSessionDialogProps) {
   const bridge = useBridge();
-  const ids = { title: useId(), error: useId() };
+  const ids = {
+    title: useId(),
+    error: useId(),
+    command: useId(),
+    cwd: useId(),
+    name: useId(),
+    nameHint: useId(),
+  };
+  const errorId = (field: FieldName): string => `${ids[field]}-error`;
   const formRef = useRef<HTMLFormElement>(null);
   const [agent, setAgent] = useState<AgentKind>(lastAgent);
   const [command, setCommand] = useState('');
@@ -141,64 +149,68 @@ export function NewSessionDialog(props: NewSessionDialogProps) {
           }}
         />
         {agent === 'custom' && (
-          <Field label="Command" error={errors.command}>
-            {(control) => (
-              <input
-                {...control}
-                data-field="command"
-                className="input input-mono"
-                value={command}
-                placeholder="e.g. aider --model sonnet"
-                spellCheck={false}
-                autoComplete="off"
-                autoFocus
-                onChange={(e) => {
-                  setCommand(e.target.value);
-                  clear('command');
-                }}
-              />
-            )}
-          </Field>
-        )}
-        <Field label="Working directory" error={errors.cwd}>
-          {(control) => (
-            <div className="input-row">
-              <input
-                {...control}
-                data-field="cwd"
-                className="input input-mono"
-                value={cwd}
-                spellCheck={false}
-                autoComplete="off"
-                onChange={(e) => {
-                  setCwd(e.target.value);
-                  clear('cwd');
-                }}
-              />
-              {props.host?.canPickDirectory && (
-                <button type="button" className="btn" onClick={browse}>
-                  <FolderIcon />
-                  Browse…
-                </button>
-              )}
-            </div>
-          )}
-        </Field>
-        <Field label="Name" error={errors.name} hint="Defaults to the folder's name.">
-          {(control) => (
+          <Field label="Command" htmlFor={ids.command} error={errors.command} errorId={errorId('command')}>
             <input
-              {...control}
-              data-field="name"
-              className="input"
-              value={name ?? effectiveName({ cwd, name: null }, props.takenNames)}
-              maxLength={80}
+              id={ids.command}
+              {...fieldAria(errors.command, errorId('command'))}
+              data-field="command"
+              className="input input-mono"
+              value={command}
+              placeholder="e.g. aider --model sonnet"
+              spellCheck={false}
               autoComplete="off"
+              autoFocus
               onChange={(e) => {
-                setName(e.target.value);
-                clear('name');
+                setCommand(e.target.value);
+                clear('command');
               }}
             />
-          )}
+          </Field>
+        )}
+        <Field label="Working directory" htmlFor={ids.cwd} error={errors.cwd} errorId={errorId('cwd')}>
+          <div className="input-row">
+            <input
+              id={ids.cwd}
+              {...fieldAria(errors.cwd, errorId('cwd'))}
+              data-field="cwd"
+              className="input input-mono"
+              value={cwd}
+              spellCheck={false}
+              autoComplete="off"
+              onChange={(e) => {
+                setCwd(e.target.value);
+                clear('cwd');
+              }}
+            />
+            {props.host?.canPickDirectory && (
+              <button type="button" className="btn" onClick={browse}>
+                <FolderIcon />
+                Browse…
+              </button>
+            )}
+          </div>
+        </Field>
+        <Field
+          label="Name"
+          htmlFor={ids.name}
+          error={errors.name}
+          errorId={errorId('name')}
+          hint="Defaults to the folder's name."
+          hintId={ids.nameHint}
+        >
+          <input
+            id={ids.name}
+            {...fieldAria(errors.name, errorId('name'), ids.nameHint)}
+            data-field="name"
+            className="input"
+            value={name ?? effectiveName({ cwd, name: null }, props.takenNames)}
+            maxLength={80}
+            autoComplete="off"
+            onChange={(e) => {
+              setName(e.target.value);
+              clear('name');
+            }}
+          />
         </Field>
         {formError && (
           <p id={ids.error} className="form-error" role="alert">
@@ -206,7 +218,7 @@ export function NewSessionDialog(props: NewSessionDialogProps) {
           </p>
         )}
         <DialogButtons
-          confirmLabel="Start"
+          submitLabel="Start"
           busy={busy}
           describedBy={formError ? ids.error : undefined}
           onCancel={props.onCancel}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shouldAutoClose } from '../../../../renderer/src/lib/auto-close.js';
-import { sessionInfo } from '../../support/session-info.js';
+import { sessionInfo } from '../../../support/session-info.js';
 
 const running = sessionInfo('a');
 const exited = (code: number | null, signal: string | null = null) =>

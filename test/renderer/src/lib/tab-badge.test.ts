@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { badgeFor } from '../../../../renderer/src/lib/tab-badge.js';
-import { promptInfo, sessionInfo } from '../../support/session-info.js';
+import { promptInfo, sessionInfo } from '../../../support/session-info.js';
 
 describe('badgeFor', () => {
   it('tells a decision (needs you) from a finished turn and an idle prompt', () => {

@@ -9,7 +9,7 @@ import {
   type Action,
   type AppState,
 } from '../../../../renderer/src/store/state.js';
-import { promptInfo, sessionInfo } from '../../support/session-info.js';
+import { promptInfo, sessionInfo } from '../../../support/session-info.js';
 
 function run(actions: Action[], from: AppState = initialState): AppState {
   return actions.reduce(reduce, from);
