@@ -58,6 +58,7 @@ const host = {
   version: '0.1.0',
   userShell: '/bin/bash',
   canPickDirectory: false,
+  notices: [],
 };
 const settings = {
   ...defaultPublicSettings,
