@@ -189,7 +189,9 @@ export class FakeGeminiApi {
       this.turns.push(body);
       const reply = this.script(body);
       const parts =
-        reply.kind === 'text' ? [{ text: reply.text }] : [{ functionCall: { name: reply.name, args: reply.args } }];
+        reply.kind === 'text'
+          ? [{ text: reply.text }]
+          : [{ functionCall: { name: reply.name, args: reply.args } }];
       const send = (): void => {
         if (res.destroyed) return;
         res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });

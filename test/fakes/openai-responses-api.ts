@@ -89,7 +89,8 @@ export function execThenText(cmd: string, justification?: string, finalText = 'D
 }
 
 let counter = 0;
-const nextId = (prefix: string): string => `${prefix}_fake${Date.now().toString(36)}${(counter++).toString(36)}`;
+const nextId = (prefix: string): string =>
+  `${prefix}_fake${Date.now().toString(36)}${(counter++).toString(36)}`;
 
 const USAGE = {
   input_tokens: 100,
@@ -124,7 +125,10 @@ function itemFor(reply: ResponsesReply): Record<string, unknown> {
 function sseFor(item: Record<string, unknown>, model: string): string {
   const id = nextId('resp');
   const events: Record<string, unknown>[] = [
-    { type: 'response.created', response: { id, object: 'response', model, status: 'in_progress', output: [] } },
+    {
+      type: 'response.created',
+      response: { id, object: 'response', model, status: 'in_progress', output: [] },
+    },
     { type: 'response.output_item.added', output_index: 0, item: { ...item, status: 'in_progress' } },
   ];
   if (item.type === 'message') {

@@ -7,6 +7,8 @@ import { installTestAgents } from '../../scripts/install-test-agents.mjs';
 
 export default function setup(): void {
   if (!installTestAgents()) {
-    throw new Error('Could not install the agent CLIs in test/agents: run `npm run agents:install` and read its output.');
+    throw new Error(
+      'Could not install the agent CLIs in test/agents: run `npm run agents:install` and read its output.',
+    );
   }
 }
