@@ -13,11 +13,16 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeResponsesApi, execCall, hasCallOutput, lastUserText } from '../test/fakes/openai-responses-api.js';
+import {
+  FakeResponsesApi,
+  execCall,
+  hasCallOutput,
+  lastUserText,
+} from '../test/fakes/openai-responses-api.js';
 import { FakeTelegramBotApi } from '../test/fakes/telegram-bot-api.js';
 import { CODEX_BIN } from '../test/support/agent-bins.js';
 import { makeCodexEnv, type AgentEnv } from '../test/support/codex-env.js';
-import { launchBrowser, waitForTerminal } from './support/browser.js';
+import { launchBrowser, terminalText, waitForTerminal } from './support/browser.js';
 import { createSession, focusTerminal } from './support/app.js';
 import { startHost, type RunningHost } from './support/host.js';
 import { auditEntries, buttonData, pairPhone, waitForFile } from './support/phone.js';
@@ -42,7 +47,9 @@ let binDir: string;
 
 const byId = (id: number) => telegram.messagesIn(CHAT).find((m) => m.messageId === id)!;
 const waitingMessages = () =>
-  telegram.messagesIn(CHAT).filter((m) => m.fromBot && /is waiting/.test(m.text) && m.text.includes('codex-e2e'));
+  telegram
+    .messagesIn(CHAT)
+    .filter((m) => m.fromBot && /is waiting/.test(m.text) && m.text.includes('codex-e2e'));
 
 /**
  * Sends a task and waits for its approval message on the phone. Codex takes keys that arrive
@@ -54,10 +61,14 @@ async function approvalFor(word: string) {
   await page.keyboard.type(`please write ${word}`, { delay: 5 });
   await page.waitForTimeout(500);
   await page.keyboard.press('Enter');
-  return telegram.waitForMessage(
-    (msg) => msg.fromBot && msg.buttons.length > 0 && msg.text.includes(`echo ${word} > ${word}.txt`),
-    30_000,
-  );
+  return telegram
+    .waitForMessage(
+      (msg) => msg.fromBot && msg.buttons.length > 0 && msg.text.includes(`echo ${word} > ${word}.txt`),
+      30_000,
+    )
+    .catch(async (err: Error) => {
+      throw new Error(`${err.message}\nlast screen:\n${await terminalText(page)}`);
+    });
 }
 
 beforeAll(async () => {
@@ -66,7 +77,8 @@ beforeAll(async () => {
   // The user's own Codex settings: ask on request, read-only sandbox, no background app server.
   env = await makeCodexEnv({
     baseUrl: url,
-    extraToml: 'approval_policy = "on-request"\nsandbox_mode = "read-only"\n\n[features]\ndaemon_auto_start = false',
+    extraToml:
+      'approval_policy = "on-request"\nsandbox_mode = "read-only"\n\n[features]\ndaemon_auto_start = false',
   });
   binDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ap-e2e-bin-'));
   await fs.symlink(CODEX_BIN, path.join(binDir, 'codex'));
@@ -113,7 +125,10 @@ describe('answering Codex CLI approvals from the phone', () => {
     const answer = await telegram.userTaps(CHAT, USER, prompt.messageId, yes, 10_000);
     expect(answer.text ?? '').not.toMatch(/no longer open/i);
     expect((await waitForFile(path.join(env.cwd, 'hello.txt'))).trim()).toBe('hello');
-    await telegram.waitFor(() => (/answered from phone/.test(byId(prompt.messageId).text) ? true : null), 10_000);
+    await telegram.waitFor(
+      () => (/answered from phone/.test(byId(prompt.messageId).text) ? true : null),
+      10_000,
+    );
     expect(byId(prompt.messageId).buttons).toEqual([]);
     const writes = (await auditEntries(host.dataDir)).filter((e) => e.via === 'option');
     expect(writes.map((e) => e.sent)).toEqual(['y']);

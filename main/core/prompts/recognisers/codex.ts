@@ -228,9 +228,11 @@ export const codexIdle: Recogniser = {
     for (let i = composer.row - 1; i >= Math.max(0, composer.row - 4); i--)
       if (BUSY_ROW.test(row(screen, i))) return null;
     let start = 0;
+    let userText = '';
     for (let i = composer.row - 1; i >= 0; i--) {
       if (/^›\s\S/u.test(row(screen, i))) {
         start = i + 1;
+        userText = row(screen, i).slice(2).trim();
         break;
       }
     }
@@ -239,14 +241,16 @@ export const codexIdle: Recogniser = {
     const message = lastMessage(region);
     // `■ Conversation interrupted …` ends a turn the user cancelled; it wins over earlier messages.
     const interrupted = region.find((l) => /^■\s/u.test(l));
-    if (start > 0 && (message !== null || interrupted || region.some((l) => WORKED_ROW.test(l)))) {
+    if (message !== null || interrupted || region.some((l) => WORKED_ROW.test(l))) {
       return {
         kind: 'finished',
         title: 'Codex finished its turn',
         body: interrupted ? interrupted.slice(2).trim() : (message ?? ''),
         options: [],
         rows: { first: start, last: composer.row },
-        signature: signatureOf('codex-finished', key),
+        // The user's message and the reply identify the turn; the rows around them move as the
+        // program redraws, so they are left out (one page per finished turn).
+        signature: signatureOf('codex-finished', userText, message ?? '', interrupted ?? ''),
       };
     }
     if (ctx.quietMs < ctx.idleThresholdMs) return null;
