@@ -31,6 +31,23 @@ const cols = z.number().int().min(2).max(MAX_COLS);
 const rows = z.number().int().min(1).max(MAX_ROWS);
 const sessionId = z.string().min(1).max(64);
 
+/** The agent presets that run a coding-agent CLI (the others run a shell or any command). */
+export const presetAgentKinds = ['claude', 'codex', 'gemini'] as const;
+export type PresetAgentKind = (typeof presetAgentKinds)[number];
+
+/** Whether an agent CLI is installed on the host, as the New session dialog shows it. */
+export interface AgentAvailability {
+  kind: PresetAgentKind;
+  /** The executable looked up on PATH, e.g. "codex". */
+  command: string;
+  /** Absolute path found on the sessions' PATH, or null when missing. */
+  path: string | null;
+  /** Version reported by `<command> --version` (e.g. "0.169.0"), or null if it did not answer in time. */
+  version: string | null;
+  /** How to install it, e.g. "npm i -g @openai/codex". */
+  installCommand: string;
+}
+
 /** What the user asks for in the "New session" dialog. */
 export const sessionSpecSchema = z.object({
   /** Tab title; defaults to the working directory's folder name when empty. */
@@ -176,6 +193,8 @@ export const requestSchemas = {
   'host.info': z.object({}),
   'host.pickDirectory': z.object({ defaultPath: z.string().max(4096).optional() }),
   'sessions.list': z.object({}),
+  /** Which agent CLIs are installed; `refresh` skips the host's short cache. */
+  'agents.list': z.object({ refresh: z.boolean().optional() }),
   'session.create': z.object({ spec: sessionSpecSchema, cols, rows }),
   'session.attach': z.object({ id: sessionId }),
   'session.detach': z.object({ id: sessionId }),
@@ -210,6 +229,7 @@ export interface RequestResults {
   'host.info': HostInfo;
   'host.pickDirectory': string | null;
   'sessions.list': SessionInfo[];
+  'agents.list': AgentAvailability[];
   'session.create': SessionInfo;
   'session.attach': SessionSnapshot;
   'session.detach': null;

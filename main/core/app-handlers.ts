@@ -15,10 +15,12 @@ import type { SessionManager } from './sessions/session-manager.js';
 import type { SettingsService } from './settings/settings.js';
 import type { Attention } from './attention.js';
 import type { Phone } from './phone.js';
+import type { AgentDiscovery } from './agents/discovery.js';
 
 /** What the handlers work with. */
 export interface CoreServices {
   options: CoreOptions;
+  agents: AgentDiscovery;
   sessions: SessionManager;
   settings: SettingsService;
   phone: Phone;
@@ -50,6 +52,7 @@ export function makeHandlers(s: CoreServices): Handlers {
     'host.pickDirectory': async ({ defaultPath }) =>
       s.options.pickDirectory ? s.options.pickDirectory(defaultPath) : null,
     'sessions.list': () => s.list(),
+    'agents.list': ({ refresh }) => s.agents.list(refresh ?? false),
     'session.create': async ({ spec, cols, rows }) => {
       const id = await s.sessions.create(spec, cols, rows);
       s.settings.update({ defaultCwd: s.sessions.spec(id)!.cwd });

@@ -18,6 +18,8 @@ import {
 import type { ClientConnection, ClientSink, Core, CoreOptions, CoreSnapshot } from './app-types.js';
 import { ClientState } from './client-state.js';
 import { makeHandlers, type CoreServices } from './app-handlers.js';
+import { AgentDiscovery } from './agents/discovery.js';
+import { sessionEnv } from './sessions/session-env.js';
 import { SessionManager } from './sessions/session-manager.js';
 import { SettingsService } from './settings/settings.js';
 import { AuditLog } from './settings/audit-log.js';
@@ -116,8 +118,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   sessions.restore();
 
+  const agents = new AgentDiscovery(() => sessionEnv(process.env, appRoot()));
   const services: CoreServices = {
     options,
+    agents,
     sessions,
     settings,
     phone,

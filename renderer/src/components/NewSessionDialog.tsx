@@ -4,9 +4,9 @@
  * the session at the size its terminal will have; a failure (command not found, missing folder)
  * is shown in the dialog, which stays open.
  */
-import { useId, useState, type FormEvent } from 'react';
-import type { AgentKind, HostInfo, SessionInfo } from '../../../contract/bridge.js';
-import { agentKinds } from '../../../contract/bridge.js';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { AgentAvailability, AgentKind, HostInfo, SessionInfo } from '../../../contract/bridge.js';
+import { defaultAgent } from '../lib/presets.js';
 import { buildSpec, defaultCwd, effectiveName } from '../lib/session-form.js';
 import { useBridge } from '../store/context.js';
 import { FolderIcon } from './icons.js';
@@ -16,9 +16,8 @@ import { PresetPicker } from './PresetPicker.js';
 /** localStorage key of the last chosen preset. */
 const LAST_AGENT_KEY = 'agent-pager.lastAgent';
 
-function lastAgent(): AgentKind {
-  const stored = window.localStorage.getItem(LAST_AGENT_KEY);
-  return agentKinds.find((k) => k === stored) ?? 'claude';
+function storedAgent(): string | null {
+  return window.localStorage.getItem(LAST_AGENT_KEY);
 }
 
 /** Props of {@link NewSessionDialog}. */
@@ -36,7 +35,29 @@ export interface NewSessionDialogProps {
 export function NewSessionDialog(props: NewSessionDialogProps) {
   const bridge = useBridge();
   const ids = { title: useId(), command: useId(), cwd: useId(), name: useId(), error: useId() };
-  const [agent, setAgent] = useState<AgentKind>(lastAgent);
+  const [agent, setAgentState] = useState<AgentKind>(() => defaultAgent(storedAgent(), null));
+  const [agents, setAgents] = useState<AgentAvailability[] | null>(null);
+  const picked = useRef(false);
+  const setAgent = (kind: AgentKind): void => {
+    picked.current = true;
+    setAgentState(kind);
+  };
+
+  // Which agent CLIs are installed; until the user picks, default to the last used installed one.
+  useEffect(() => {
+    let live = true;
+    bridge
+      .request('agents.list', {})
+      .then((list) => {
+        if (!live) return;
+        setAgents(list);
+        if (!picked.current) setAgentState(defaultAgent(storedAgent(), list));
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [bridge]);
   const [command, setCommand] = useState('');
   const [cwd, setCwd] = useState(() => defaultCwd(props.lastCwd, props.host?.homeDir));
   const [name, setName] = useState<string | null>(null);
@@ -93,7 +114,12 @@ export function NewSessionDialog(props: NewSessionDialogProps) {
         <h2 id={ids.title} className="modal-title">
           New session
         </h2>
-        <PresetPicker value={agent} userShell={props.host?.userShell ?? null} onChange={setAgent} />
+        <PresetPicker
+          value={agent}
+          userShell={props.host?.userShell ?? null}
+          agents={agents}
+          onChange={setAgent}
+        />
         {agent === 'custom' && (
           <div className="field">
             <label htmlFor={ids.command} className="field-label">
