@@ -48,6 +48,18 @@ export interface AgentAvailability {
   installCommand: string;
 }
 
+/** One line of "Check setup" / `npm run doctor`. */
+export interface SetupCheck {
+  /** What was checked, e.g. "Telegram bot" or "Agent: codex". */
+  name: string;
+  /** `ok`: fine; `warn`: optional or not checkable here; `problem`: something to fix. */
+  status: 'ok' | 'warn' | 'problem';
+  /** What was found, one line. */
+  detail: string;
+  /** How to fix it, or null. */
+  fix: string | null;
+}
+
 /** What the user asks for in the "New session" dialog. */
 export const sessionSpecSchema = z.object({
   /** Tab title; defaults to the working directory's folder name when empty. */
@@ -114,6 +126,12 @@ export interface PromptInfo {
   openedAt: number;
   /** True once it was delivered to the paired chat. */
   relayed: boolean;
+  /**
+   * True for a "waiting"/"finished" prompt of a session kind that does not page the phone when
+   * idle (settings `pageIdle`, e.g. an idle shell): it stays on the desk, and the tab shows a
+   * quieter state than "needs you" (the session's state stays `running`).
+   */
+  quiet: boolean;
 }
 
 /** Public view of the Telegram side; never holds the bot token. */
@@ -156,7 +174,21 @@ export interface PublicSettings {
   idleSeconds: number;
   startAtLogin: boolean;
   defaultCwd: string | null;
+  /**
+   * Per session kind: whether a finished turn or "waiting for input" pages the phone. Questions
+   * and permission prompts always do. Defaults: agents and custom commands yes, shells no.
+   */
+  pageIdle: Record<AgentKind, boolean>;
 }
+
+/** Schema of {@link PublicSettings.pageIdle}: a boolean for every agent kind. */
+export const pageIdleSchema = z.object({
+  claude: z.boolean(),
+  codex: z.boolean(),
+  gemini: z.boolean(),
+  shell: z.boolean(),
+  custom: z.boolean(),
+}) satisfies z.ZodType<Record<AgentKind, boolean>>;
 
 export const publicSettingsPatchSchema = z
   .object({
@@ -165,6 +197,7 @@ export const publicSettingsPatchSchema = z
     idleSeconds: z.number().int().min(2).max(3600),
     startAtLogin: z.boolean(),
     defaultCwd: z.string().max(4096).nullable(),
+    pageIdle: pageIdleSchema,
   })
   .partial();
 
@@ -195,6 +228,8 @@ export const requestSchemas = {
   'sessions.list': z.object({}),
   /** Which agent CLIs are installed; `refresh` skips the host's short cache. */
   'agents.list': z.object({ refresh: z.boolean().optional() }),
+  /** Runs the setup checks (node-pty, agents, data folder, bot, pairing, hook channel, desktop). */
+  'setup.check': z.object({}),
   'session.create': z.object({ spec: sessionSpecSchema, cols, rows }),
   'session.attach': z.object({ id: sessionId }),
   'session.detach': z.object({ id: sessionId }),
@@ -230,6 +265,7 @@ export interface RequestResults {
   'host.pickDirectory': string | null;
   'sessions.list': SessionInfo[];
   'agents.list': AgentAvailability[];
+  'setup.check': SetupCheck[];
   'session.create': SessionInfo;
   'session.attach': SessionSnapshot;
   'session.detach': null;

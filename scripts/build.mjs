@@ -61,6 +61,12 @@ await Promise.all([
   }),
   esbuild({
     ...common,
+    entryPoints: ['main/headless/doctor.ts'],
+    outfile: 'dist/headless/doctor.js',
+    format: 'esm',
+  }),
+  esbuild({
+    ...common,
     entryPoints: ['main/electron/main.ts'],
     outfile: 'dist/electron/main.js',
     format: 'esm',

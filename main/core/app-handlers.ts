@@ -8,6 +8,7 @@ import type {
   RequestResults,
   HostInfo,
   SessionInfo,
+  SetupCheck,
 } from '../../contract/bridge.js';
 import type { CoreOptions } from './app-types.js';
 import type { ClientState } from './client-state.js';
@@ -21,6 +22,8 @@ import type { AgentDiscovery } from './agents/discovery.js';
 export interface CoreServices {
   options: CoreOptions;
   agents: AgentDiscovery;
+  /** Runs the setup checks with what the running app knows. */
+  setupChecks(): Promise<SetupCheck[]>;
   sessions: SessionManager;
   settings: SettingsService;
   phone: Phone;
@@ -53,6 +56,7 @@ export function makeHandlers(s: CoreServices): Handlers {
       s.options.pickDirectory ? s.options.pickDirectory(defaultPath) : null,
     'sessions.list': () => s.list(),
     'agents.list': ({ refresh }) => s.agents.list(refresh ?? false),
+    'setup.check': () => s.setupChecks(),
     'session.create': async ({ spec, cols, rows }) => {
       const id = await s.sessions.create(spec, cols, rows);
       s.settings.update({ defaultCwd: s.sessions.spec(id)!.cwd });

@@ -105,6 +105,11 @@ export class Attention {
     return new Attention(options, receiver, overlay);
   }
 
+  /** The Claude Code hook socket this app listens on, or null before start / after dispose. */
+  hookSocketPath(): string | null {
+    return this.receiver.socketPath;
+  }
+
   /** Connects the relay (set once the Telegram side exists). */
   setSink(sink: PromptSink): void {
     this.sink = sink;
@@ -141,9 +146,20 @@ export class Attention {
     return { claudeArgs: ['--settings', this.overlayPath], env: { ...env } };
   }
 
-  /** The open prompt of a session, or null. */
+  /** The open prompt of a session, or null; `quiet` says whether it stays off the phone. */
   openPrompt(id: string): PromptInfo | null {
-    return this.watches.get(id)?.tracker.current() ?? null;
+    const p = this.watches.get(id)?.tracker.current() ?? null;
+    return p ? { ...p, quiet: this.isQuiet(id, p) } : null;
+  }
+
+  /**
+   * True for a "waiting"/"finished" prompt of a session whose kind does not page when idle
+   * (settings `pageIdle`); permission prompts and questions are never quiet.
+   */
+  private isQuiet(id: string, prompt: PromptInfo): boolean {
+    if (prompt.kind !== 'input' && prompt.kind !== 'finished') return false;
+    const agent = this.options.sessions.get(id)?.agent;
+    return agent !== undefined && !this.options.settings.get().pageIdle[agent];
   }
 
   /**
@@ -219,7 +235,7 @@ export class Attention {
     for (const [id, w] of this.watches) {
       const p = w.tracker.current();
       const info = this.options.sessions.info(id);
-      if (p && info && !w.sentToSink && this.sink) {
+      if (p && info && !w.sentToSink && this.sink && !this.isQuiet(id, p)) {
         w.sentToSink = true;
         this.sink.promptOpened(p, info);
       }
@@ -297,7 +313,7 @@ export class Attention {
   private opened(id: string, w: Watch, prompt: PromptInfo): void {
     this.options.onPromptChange(id);
     const info = this.options.sessions.info(id);
-    if (this.sink && info && this.shouldRelay()) {
+    if (this.sink && info && this.shouldRelay() && !this.isQuiet(id, prompt)) {
       w.sentToSink = true;
       this.sink.promptOpened(prompt, info);
     } else {

@@ -4,7 +4,6 @@
  * (token included); SIGINT/SIGTERM end every PTY and exit 0.
  */
 import { readFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -14,6 +13,7 @@ import type { KeyValueStore } from '../core/app-types.js';
 import { createFileSecretStore } from '../core/settings/secret-file.js';
 import { newAccessToken } from './access-token.js';
 import { startHeadlessServer } from './server.js';
+import { defaultDataDir } from './data-dir.js';
 
 const USAGE = `Usage: npm run serve -- [--host 127.0.0.1] [--port 7420] [--data-dir DIR]
 
@@ -22,12 +22,7 @@ const USAGE = `Usage: npm run serve -- [--host 127.0.0.1] [--port 7420] [--data-
   --data-dir   settings, audit log and hook socket (default $XDG_CONFIG_HOME/agent-pager or ~/.config/agent-pager)
 `;
 
-/** Default data folder of the headless host. */
-export function defaultDataDir(env = process.env): string {
-  if (env.AGENT_PAGER_DATA_DIR) return env.AGENT_PAGER_DATA_DIR;
-  const base = env.XDG_CONFIG_HOME || path.join(os.homedir(), '.config');
-  return path.join(base, 'agent-pager');
-}
+export { defaultDataDir };
 
 async function main(): Promise<void> {
   let args;

@@ -159,6 +159,7 @@ export class PromptTracker {
       options: found.options.map((o) => ({ ...o })),
       openedAt: now,
       relayed: false,
+      quiet: false,
     };
     this.open = { info, detected: found, enrichedFrom: 'none' };
     this.enrich(now);

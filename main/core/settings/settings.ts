@@ -4,7 +4,7 @@
  * defaults for the bad keys instead of crashing the app.
  */
 import { z } from 'zod';
-import { notifyModes, type PublicSettings } from '../../../contract/bridge.js';
+import { notifyModes, pageIdleSchema, type PublicSettings } from '../../../contract/bridge.js';
 import type { KeyValueStore } from '../app-types.js';
 import {
   storedSessionSchema,
@@ -21,6 +21,8 @@ export const defaultSettings: PublicSettings = {
   idleSeconds: 3,
   startAtLogin: false,
   defaultCwd: null,
+  // An agent's finished turn is news; a shell sitting at its prompt is not (it asks nothing).
+  pageIdle: { claude: true, codex: true, gemini: true, shell: false, custom: true },
 };
 
 const publicSettingsSchema = z.object({
@@ -29,6 +31,7 @@ const publicSettingsSchema = z.object({
   idleSeconds: z.number().int().min(2).max(3600).catch(defaultSettings.idleSeconds),
   startAtLogin: z.boolean().catch(defaultSettings.startAtLogin),
   defaultCwd: z.string().max(4096).nullable().catch(defaultSettings.defaultCwd),
+  pageIdle: pageIdleSchema.catch(defaultSettings.pageIdle),
 });
 
 /** Settings keys in the store. */
@@ -55,7 +58,7 @@ export class SettingsService {
         ...(typeof raw === 'object' && raw ? raw : {}),
       });
     }
-    return { ...this.cache };
+    return { ...this.cache, pageIdle: { ...this.cache.pageIdle } };
   }
 
   /** Merges a validated patch, saves, notifies, and returns the new settings. */
