@@ -107,6 +107,32 @@ afterAll(async () => {
 });
 
 describe('answering Codex CLI approvals from the phone', () => {
+  it('the New session dialog shows which agents are installed and defaults to an installed one', async () => {
+    await page.getByRole('button', { name: 'New session', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    const codex = dialog.getByRole('radio', { name: /^Codex/ });
+    await expect.poll(() => codex.isChecked(), { timeout: 15_000 }).toBe(true);
+    await dialog.getByText('v0.169.0').waitFor({ timeout: 5000 });
+    await dialog.getByText('npm i -g @anthropic-ai/claude-code').waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('Settings → Check setup lists one line per check', async () => {
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    const panel = page.getByRole('dialog');
+    await panel.getByRole('button', { name: 'Check setup' }).click();
+    const list = panel.locator('.setup-checks');
+    await list.getByText(/Agent: codex/).waitFor({ timeout: 15_000 });
+    const text = (await list.textContent()) ?? '';
+    expect(text).toMatch(/Terminal \(node-pty\): loads/);
+    expect(text).toMatch(/Telegram bot: token valid/);
+    expect(text).toMatch(/Phone pairing: paired with @cody_phone/);
+    expect(text).toMatch(/Claude hook channel: listening/);
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+  });
+
   it('starts Codex from the New session dialog', async () => {
     await createSession(page, { preset: 'Codex', cwd: env.cwd, name: 'codex-e2e' });
     await waitForTerminal(page, '? for shortcuts', 30_000);

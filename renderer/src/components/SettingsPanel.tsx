@@ -1,13 +1,16 @@
 /**
- * The settings side sheet: when to notify, the away and idle thresholds, and (in the desktop
- * app) start at login. Every change is saved at once with `settings.update`.
+ * The settings side sheet: when to notify, the away and idle thresholds, which session kinds page
+ * when idle, (in the desktop app) start at login, and "Check setup". Every change is saved at
+ * once with `settings.update`.
  */
 import { useId } from 'react';
 import type { HostInfo, PublicSettings } from '../../../contract/bridge.js';
 import { useRequestAction } from '../hooks/use-request-action.js';
 import { AWAY_MINUTES, IDLE_SECONDS } from '../lib/settings-input.js';
 import { useBridge } from '../store/context.js';
+import { IdlePagingSetting } from './IdlePagingSetting.js';
 import { NumberSetting } from './NumberSetting.js';
+import { SetupCheckSection } from './SetupCheckSection.js';
 import { SidePanel } from './SidePanel.js';
 
 type Patch = Partial<Omit<PublicSettings, 'defaultCwd'>>;
@@ -104,6 +107,7 @@ export function SettingsPanel(props: SettingsPanelProps) {
               range={IDLE_SECONDS}
               onCommit={(idleSeconds) => save({ idleSeconds })}
             />
+            <IdlePagingSetting value={settings.pageIdle} onChange={(pageIdle) => save({ pageIdle })} />
           </section>
           {host?.shell === 'electron' && (
             <section className="panel-section">
@@ -126,6 +130,7 @@ export function SettingsPanel(props: SettingsPanelProps) {
               {action.error}
             </p>
           )}
+          <SetupCheckSection />
           {host && (
             <p className="muted small about">
               Agent Pager {host.version} · {host.hostname}
