@@ -44,6 +44,7 @@ let host: RunningHost;
 let browser: Browser;
 let page: Page;
 let binDir: string;
+let userNotifyLog: string;
 
 const byId = (id: number) => telegram.messagesIn(CHAT).find((m) => m.messageId === id)!;
 const waitingMessages = () =>
@@ -74,11 +75,20 @@ async function approvalFor(word: string) {
 beforeAll(async () => {
   const { url } = await api.start();
   await telegram.start();
-  // The user's own Codex settings: ask on request, read-only sandbox, no background app server.
+  // The user's own Codex settings: ask on request, read-only sandbox, no background app server,
+  // and their own notify program (it must keep running beside Agent Pager's).
+  userNotifyLog = path.join(os.tmpdir(), `ap-e2e-user-notify-${process.pid}.log`);
+  const userNotify = ['/bin/sh', '-c', `printf '%s\\n' "$1" >> '${userNotifyLog}'`, 'sh'];
   env = await makeCodexEnv({
     baseUrl: url,
-    extraToml:
-      'approval_policy = "on-request"\nsandbox_mode = "read-only"\n\n[features]\ndaemon_auto_start = false',
+    extraToml: [
+      'approval_policy = "on-request"',
+      'sandbox_mode = "read-only"',
+      `notify = [${userNotify.map((w) => JSON.stringify(w)).join(', ')}]`,
+      '',
+      '[features]',
+      'daemon_auto_start = false',
+    ].join('\n'),
   });
   binDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ap-e2e-bin-'));
   await fs.symlink(CODEX_BIN, path.join(binDir, 'codex'));
@@ -103,6 +113,7 @@ afterAll(async () => {
   await api.close();
   await env?.cleanup();
   await fs.rm(binDir, { recursive: true, force: true });
+  await fs.rm(userNotifyLog, { force: true });
   expect(code).toBe(0);
 });
 
@@ -171,6 +182,10 @@ describe('answering Codex CLI approvals from the phone', () => {
     await page.waitForTimeout(1500);
     expect(waitingMessages()).toHaveLength(1);
     expect(waitingMessages()[0]!.text).toContain('Done.');
+    // The user's own notify program still ran for the turn, next to Agent Pager's.
+    const notified = await waitForFile(userNotifyLog, 5000);
+    expect(notified).toContain('"type":"agent-turn-complete"');
+    expect(notified).toContain('"last-assistant-message":"Done."');
   });
 
   it('"don\'t ask again" runs the command and stores Codex\'s own rule', async () => {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { PromptInfo, SessionInfo } from '../../contract/bridge.js';
 import type { HookRunner, PresenceSource } from './app-types.js';
 import { HookReceiver } from './claude/hook-receiver.js';
+import { codexNotifyArgs, readUserNotify } from './codex/notify-config.js';
 import { writeSettingsOverlay } from './claude/settings-overlay.js';
 import { createAwayDetector, type AwayDetector } from './desktop/away-detector.js';
 import { PromptTracker, type PromptCloseReason } from './prompts/tracker.js';
@@ -138,6 +139,15 @@ export class Attention {
       tracker.onUpdated((p) => this.updated(id, w, p)),
       tracker.onClosed((p, reason) => this.closed(id, w, p, reason)),
     );
+    if (spec.agent === 'codex') {
+      // Codex's notify program reports each finished turn over the same channel (codex/notify-config.ts).
+      const args = codexNotifyArgs(this.options.hookRunner, readUserNotify(process.env));
+      if (args.length === 0) {
+        this.receiver.unregister(id);
+        return {};
+      }
+      return { codexArgs: args, env: { ...this.receiver.register(id).env } };
+    }
     if (spec.agent !== 'claude') {
       this.receiver.unregister(id);
       return {};
