@@ -205,4 +205,19 @@ describe('answering Codex CLI approvals from the phone', () => {
     const sent = (await auditEntries(host.dataDir)).filter((e) => e.via === 'option').map((e) => e.sent);
     expect(sent).toEqual(['y', 'p', '\x1b']);
   });
+
+  it('a reply to the "is waiting" message is typed into Codex and submitted', async () => {
+    const waiting = waitingMessages().at(-1)!;
+    const turnsBefore = api.turns.length;
+    telegram.userSends(CHAT, USER, 'what changed on disk?', { replyTo: waiting.messageId });
+    await telegram.waitFor(
+      () =>
+        api.turns.slice(turnsBefore).some((t) => lastUserText(t).includes('what changed on disk?'))
+          ? true
+          : null,
+      30_000,
+    );
+    const typed = (await auditEntries(host.dataDir)).filter((e) => e.via === 'text');
+    expect(typed.at(-1)?.sent).toBe('what changed on disk?');
+  });
 });

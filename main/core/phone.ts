@@ -15,12 +15,14 @@ import { PhoneService } from './telegram/phone-service.js';
 import type { PhoneRecord } from './telegram/phone-store.js';
 
 /**
- * Delay between typed text and the Enter that submits it, in ms. Claude Code turns on bracketed
- * paste, and text plus `\r` in one write is taken as a paste in which `\r` is a newline, so
- * nothing is submitted; a separate write 20 ms or more later submits
- * (/work/shared/claude-code-offline.md, "Submitting typed text"). 50 ms leaves a margin.
+ * Delay between typed text and the Enter that submits it, in ms. Each agent takes text plus an
+ * Enter that follows too closely for a paste in which the Enter is a newline, so nothing is
+ * submitted: Claude Code 2.1.197 needs 20 ms or more between the writes, Gemini CLI 0.61.0 more
+ * than 30 ms (FAST_RETURN_TIMEOUT in its KeypressContext.tsx), Codex CLI 0.169.0 more than about
+ * 120 ms (measured in a PTY: 50 ms left the text in the composer, 150 ms submitted). 200 ms
+ * leaves a margin for all three.
  */
-export const SUBMIT_DELAY_MS = 50;
+export const SUBMIT_DELAY_MS = 200;
 
 /** What the phone adapter needs from the core. */
 export interface PhoneDeps {
