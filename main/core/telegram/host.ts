@@ -4,9 +4,7 @@
  * touches sessions or PTYs directly.
  */
 import type { PromptInfo, SessionInfo } from '../../../contract/bridge.js';
-
-/** Why a write into a session was refused. */
-export type WriteRefusal = 'no-session' | 'exited' | 'stale-prompt';
+import type { WriteRefusal } from '../prompts/types.js';
 
 /** What the bot needs from the core. */
 export interface RelayHost {

@@ -1,6 +1,7 @@
 /**
- * PhoneService: everything about the phone — bot token, Telegram long polling, pairing, the
- * prompt relay — behind one small API for `app.ts`.
+ * PhoneService: everything about the phone — bot token, pairing, paused flag, prompts to the
+ * chat — behind one small API for the core. Per token it runs a {@link BotStack} (Api, outbox,
+ * relay, poller, bot); the pairing offer is `pairing/offer.ts`.
  *
  * ```ts
  * const phone = new PhoneService({ host, secrets, store, apiRoot });  // host: RelayHost
@@ -12,35 +13,37 @@
  * phone.cancelPairing();             // 'pairing.cancel'
  * phone.unpair();                    // 'pairing.unpair'
  * phone.setPaused(true);             // 'phone.setPaused'
- * phone.promptOpened(prompt, session);       // tracker opened a prompt → message with buttons
- * phone.promptClosed(prompt.id, 'answered'); // closed at the desk → message edited, or never sent
+ * phone.promptOpened(prompt, session);           // a PromptSink: Attention calls these directly
+ * phone.promptClosed(prompt, 'answered-here');   // → message edited, or never sent
  * await phone.stop();                // dispose
  * ```
  * Every method returning `PhoneState` returns the state after the change. The setters throw
  * `Error` with a user-readable message only where noted (beginPairing without a valid token).
  *
- * Polling states (`PhoneState.polling`): `running`; `offline` while Telegram is unreachable
- * (retrying with backoff up to {@link MAX_POLL_BACKOFF_MS}, never crashing); `conflict` when
- * another program polls the same bot (409), retried every {@link CONFLICT_RETRY_MS} doubling to
- * {@link MAX_CONFLICT_RETRY_MS}; `stopped` without a (valid) token. The bot token is never
- * logged: every log line goes through `redact`.
+ * Polling and its states (`PhoneState.polling`) are `poller.ts`'s; `stopped` also means no
+ * (valid) token. The bot token is never logged: every log line goes through `redact`.
  */
-import { Api, type Bot } from 'grammy';
+import { Api } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { PhoneState, PromptInfo, SessionInfo } from '../../../contract/bridge.js';
 import type { SecretStore } from '../app-types.js';
-import { PairingTokens, type TokenRefusal } from '../pairing/tokens.js';
-import { pairingDeepLink } from '../pairing/deep-link.js';
-import { qrSvg } from '../pairing/qr.js';
+import { Emitter } from '../base/event.js';
+import { PairingOffer } from '../pairing/offer.js';
+import type { TokenRefusal } from '../pairing/tokens.js';
+import type { PromptCloseReason, PromptSink } from '../prompts/types.js';
+import type { PairingCandidate } from './bot-deps.js';
+import { BotStack } from './bot-stack.js';
 import type { RelayHost } from './host.js';
-import type { BotDeps, PairingCandidate } from './bot-deps.js';
-import { createBot, OfflineError } from './bot.js';
-import { BOT_COMMANDS } from './composers/commands.js';
 import { describeError, isNetworkError, redact, telegramErrorCode } from './errors.js';
-import { escapeHtml, type PromptCloseReason } from './format.js';
-import { Outbox, DEFAULT_MIN_INTERVAL_MS } from './outbox.js';
+import { escapeHtml } from './format.js';
+import { DEFAULT_MIN_INTERVAL_MS } from './outbox.js';
 import { loadPhoneRecord, type PairedChat, type PhoneRecord, type PhoneStore } from './phone-store.js';
-import { Relay } from './relay.js';
+import {
+  CONFLICT_RETRY_MS,
+  DEFAULT_POLL_TIMEOUT_SECONDS,
+  MAX_POLL_BACKOFF_MS,
+  POLL_MESSAGES,
+} from './poller.js';
 
 /** Telegram's public Bot API root. */
 export const DEFAULT_TELEGRAM_API_ROOT = 'https://api.telegram.org';
@@ -48,20 +51,8 @@ export const DEFAULT_TELEGRAM_API_ROOT = 'https://api.telegram.org';
 export const API_ROOT_ENV = 'AGENT_PAGER_TELEGRAM_API_ROOT';
 /** Env var presetting the bot token (stored in the SecretStore at start). */
 export const BOT_TOKEN_ENV = 'AGENT_PAGER_BOT_TOKEN';
-/** Long-poll timeout, in seconds (Telegram allows up to 50; grammY's default is 30). */
-export const DEFAULT_POLL_TIMEOUT_SECONDS = 30;
-/** Largest wait between reconnect attempts while offline, in ms. */
-export const MAX_POLL_BACKOFF_MS = 30_000;
-/** First wait before polling again after a 409 conflict, in ms. */
-export const CONFLICT_RETRY_MS = 15_000;
-/** Largest wait between attempts during a 409 conflict, in ms. */
-export const MAX_CONFLICT_RETRY_MS = 5 * 60_000;
 /** How long `setToken` waits for the first getUpdates (to report a 409 at once), in ms. */
 export const FIRST_POLL_WAIT_MS = 3000;
-/** How long after polling started `setToken` still waits for a 409, in ms. */
-export const CONFLICT_GRACE_MS = 700;
-/** Longest wait in `stop()` for the polling loop to end, in ms. */
-export const STOP_WAIT_MS = 5000;
 /** Timeout of the `getMe` check in `setToken`, in seconds. */
 export const TOKEN_CHECK_TIMEOUT_SECONDS = 15;
 
@@ -69,11 +60,8 @@ export const TOKEN_CHECK_TIMEOUT_SECONDS = 15;
 const TOKEN_PATTERN = /^\d{1,20}:[A-Za-z0-9_-]{30,100}$/;
 
 const MESSAGES = {
-  invalid: 'Telegram rejected this bot token (401 Unauthorized). Copy it again from @BotFather.',
+  ...POLL_MESSAGES,
   malformed: 'This does not look like a bot token. It looks like 123456789:AAE… (from @BotFather).',
-  offline: 'Cannot reach Telegram (no network?). Retrying…',
-  conflict:
-    'Another program is already polling this bot (409 Conflict). Stop the other instance or use a different bot.',
 };
 
 /** A log sink; `message` never contains the token (redacted before it gets here). */
@@ -105,31 +93,26 @@ export interface PhoneServiceOptions {
 const defaultLog: PhoneLogger = (level, message) => console[level](`[phone] ${message}`);
 
 /** Everything phone-side; see the module doc for the API. */
-export class PhoneService {
+export class PhoneService implements PromptSink {
   private readonly host: RelayHost;
   private readonly secrets: SecretStore;
   private readonly store: PhoneStore;
   private readonly apiRoot: string;
   private readonly env: Record<string, string | undefined>;
   private readonly sink: PhoneLogger;
-  private readonly tokens: PairingTokens;
+  private readonly offer: PairingOffer;
   private readonly minIntervalMs: number;
   private readonly pollTimeoutSeconds: number;
   private readonly maxBackoffMs: number;
   private readonly conflictRetryMs: number;
-  private readonly listeners = new Set<(state: PhoneState) => void>();
+  private readonly stateChanged = new Emitter<PhoneState>({
+    onListenerError: (error) => this.log('warn', `state listener failed: ${describeError(error, null)}`),
+  });
   private record: PhoneRecord;
   private current: PhoneState;
-  private bot: Bot | null = null;
+  /** The Api, outbox, relay, poller and bot of the token in use; null without one. */
+  private stack: BotStack | null = null;
   private botInfo: UserFromGetMe | null = null;
-  private outbox: Outbox | null = null;
-  private relay: Relay | null = null;
-  private loop: Promise<void> | null = null;
-  private stopping = false;
-  private wakeLoop: (() => void) | null = null;
-  private pairingTimer: NodeJS.Timeout | null = null;
-  private firstPoll: { resolve: () => void; promise: Promise<void> } | null = null;
-  private generation = 0;
 
   constructor(options: PhoneServiceOptions) {
     this.host = options.host;
@@ -141,7 +124,12 @@ export class PhoneService {
       '',
     );
     this.sink = options.log ?? defaultLog;
-    this.tokens = new PairingTokens({ now: options.now });
+    this.offer = new PairingOffer({
+      now: options.now,
+      onExpired: (expiresAt) => {
+        if (this.current.pairing?.expiresAt === expiresAt) this.update({ pairing: null });
+      },
+    });
     this.minIntervalMs = options.minIntervalMs ?? DEFAULT_MIN_INTERVAL_MS;
     this.pollTimeoutSeconds = options.pollTimeoutSeconds ?? DEFAULT_POLL_TIMEOUT_SECONDS;
     this.maxBackoffMs = options.maxBackoffMs ?? MAX_POLL_BACKOFF_MS;
@@ -167,24 +155,14 @@ export class PhoneService {
     return structuredClone(this.current);
   }
 
-  /** Calls `listener` with the new state after every change. @returns unsubscribe. */
-  onState(listener: (state: PhoneState) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
+  /** Fires with the new state (a copy) after every change. */
+  readonly onState = this.stateChanged.event;
 
   private update(patch: Partial<PhoneState>): void {
     const next = { ...this.current, ...patch };
     if (JSON.stringify(next) === JSON.stringify(this.current)) return;
     this.current = next;
-    const snapshot = this.state();
-    for (const listener of this.listeners) {
-      try {
-        listener(snapshot);
-      } catch (error) {
-        this.log('warn', `state listener failed: ${describeError(error, null)}`);
-      }
-    }
+    this.stateChanged.fire(this.state());
   }
 
   private publicPaired(): PhoneState['paired'] {
@@ -216,7 +194,7 @@ export class PhoneService {
     const preset = this.env[BOT_TOKEN_ENV]?.trim();
     if (preset && preset !== this.secrets.get()) this.secrets.set(preset);
     const token = this.secrets.get();
-    if (token && !this.bot) this.launch(token, null);
+    if (token && !this.stack) this.launch(token, null);
     return this.state();
   }
 
@@ -227,174 +205,45 @@ export class PhoneService {
   }
 
   private async shutdownBot(): Promise<void> {
-    this.generation += 1;
-    this.stopping = true;
-    this.outbox?.stop();
-    this.wakeLoop?.();
-    const bot = this.bot;
-    if (bot?.isRunning()) await bot.stop().catch(() => undefined);
-    // A getMe in flight on a silent network can take its full HTTP timeout; do not wait for it.
-    if (this.loop)
-      await Promise.race([this.loop, new Promise((resolve) => setTimeout(resolve, STOP_WAIT_MS).unref())]);
-    this.bot = null;
-    this.outbox = null;
-    this.relay = null;
-    this.loop = null;
-    this.stopping = false;
+    const stack = this.stack;
+    this.stack = null;
+    await stack?.stop();
     this.update({ polling: 'stopped' });
   }
 
+  /** Builds the bot stack for `token` (Api, outbox, relay, poller, then the bot) and starts polling. */
   private launch(token: string, info: UserFromGetMe | null): void {
-    const generation = this.generation;
     this.botInfo = info;
-    const outbox = new Outbox({
-      minIntervalMs: this.minIntervalMs,
-      maxBackoffMs: this.maxBackoffMs,
-      onError: (error, retry) =>
-        this.log('warn', `send failed${retry ? ', will retry' : ''}: ${this.describe(error)}`),
-    });
-    let relay: Relay | null = null;
-    const deps: BotDeps = {
-      get relay() {
-        return relay!;
-      },
-      host: this.host,
-      paired: () => this.record.paired,
-      pair: (candidate, t) => this.pair(candidate, t),
-      unpair: () => this.unpair(),
-      setPaused: (paused) => this.setPaused(paused),
-      log: (level, message) => this.log(level, message),
-    };
-    const bot = createBot({
+    this.stack = new BotStack({
       token,
       apiRoot: this.apiRoot,
-      ...(info ? { botInfo: info } : {}),
-      deps,
-      pollTimeoutSeconds: this.pollTimeoutSeconds,
-      onPoll: (error) => this.onPoll(error, generation),
-      pollBackoffMs: (failures) =>
-        this.stopping ? 0 : Math.min(this.maxBackoffMs, 500 * 2 ** (failures - 1)),
-    });
-    relay = new Relay({
+      botInfo: info,
       host: this.host,
-      api: bot.api,
-      outbox,
+      minIntervalMs: this.minIntervalMs,
+      pollTimeoutSeconds: this.pollTimeoutSeconds,
+      maxBackoffMs: this.maxBackoffMs,
+      conflictRetryMs: this.conflictRetryMs,
       chatId: () => this.record.paired?.chatId ?? null,
+      poller: {
+        polling: () => this.current.polling,
+        update: (patch) => this.update(patch),
+        identified: (botInfo) => this.botIdentified(botInfo),
+      },
+      actions: {
+        paired: () => this.record.paired,
+        pair: (candidate, t) => this.pair(candidate, t),
+        unpair: () => this.unpair(),
+        setPaused: (paused) => this.setPaused(paused),
+      },
       log: (level, message) => this.log(level, message),
       describe: (error) => this.describe(error),
     });
-    this.bot = bot;
-    this.outbox = outbox;
-    this.relay = relay;
-    let resolveFirst = (): void => undefined;
-    const promise = new Promise<void>((resolve) => (resolveFirst = resolve));
-    this.firstPoll = { resolve: resolveFirst, promise };
     this.update({
       tokenStorage: this.secrets.kind,
       token: info ? 'valid' : 'checking',
       botUsername: info?.username ?? null,
     });
-    this.loop = this.runLoop(bot, generation);
-  }
-
-  private onPoll(error: unknown, generation: number): void {
-    if (generation !== this.generation || this.stopping) return;
-    if (error === null) {
-      const wasOffline = this.current.polling !== 'running';
-      this.update({ polling: 'running', error: null });
-      this.firstPoll?.resolve();
-      if (wasOffline) this.outbox?.kick();
-      return;
-    }
-    const code =
-      error && typeof error === 'object' && 'error_code' in error
-        ? (error as { error_code: number }).error_code
-        : telegramErrorCode(error);
-    if (code === 409) {
-      this.update({ polling: 'conflict', error: MESSAGES.conflict });
-      this.firstPoll?.resolve();
-    } else if (isNetworkError(error)) {
-      this.update({ polling: 'offline', error: MESSAGES.offline });
-      this.firstPoll?.resolve();
-    }
-  }
-
-  /** deleteWebhook succeeded: Telegram is reachable. A 409 shows up within a moment, if any. */
-  private onStarted(generation: number): void {
-    if (generation !== this.generation || this.stopping) return;
-    if (this.current.polling !== 'conflict') this.update({ polling: 'running', error: null });
-    const first = this.firstPoll;
-    setTimeout(() => first?.resolve(), CONFLICT_GRACE_MS).unref();
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.wakeLoop = null;
-        resolve();
-      }, ms);
-      this.wakeLoop = () => {
-        clearTimeout(timer);
-        this.wakeLoop = null;
-        resolve();
-      };
-    });
-  }
-
-  private async runLoop(bot: Bot, generation: number): Promise<void> {
-    let offlineFailures = 0;
-    let conflictDelay = this.conflictRetryMs;
-    let commandsSet = false;
-    const live = (): boolean => generation === this.generation && !this.stopping;
-    while (live()) {
-      try {
-        if (!bot.isInited()) {
-          await bot.init();
-          if (!live()) break;
-          this.botIdentified(bot.botInfo);
-        }
-        if (!commandsSet) {
-          commandsSet = true;
-          await bot.api.setMyCommands(BOT_COMMANDS).catch((error) => {
-            this.log('warn', `setMyCommands failed (not fatal): ${this.describe(error)}`);
-          });
-        }
-        offlineFailures = 0;
-        await bot.start({
-          timeout: this.pollTimeoutSeconds,
-          allowed_updates: ['message', 'callback_query'],
-          onStart: () => this.onStarted(generation),
-        });
-        if (!live()) break;
-      } catch (error) {
-        if (!live()) break;
-        const code = telegramErrorCode(error);
-        if (code === 401) {
-          this.update({ token: 'invalid', error: MESSAGES.invalid, polling: 'stopped', botUsername: null });
-          this.log('warn', 'Telegram refused the bot token (401); polling stopped');
-          this.firstPoll?.resolve();
-          break;
-        }
-        if (code === 409) {
-          this.update({ polling: 'conflict', error: MESSAGES.conflict });
-          this.log('warn', `getUpdates conflict (409); retrying in ${Math.round(conflictDelay / 1000)} s`);
-          this.firstPoll?.resolve();
-          await this.sleep(conflictDelay);
-          conflictDelay = Math.min(MAX_CONFLICT_RETRY_MS, conflictDelay * 2);
-          continue;
-        }
-        offlineFailures += 1;
-        const delay = Math.min(this.maxBackoffMs, 500 * 2 ** (offlineFailures - 1));
-        const network = isNetworkError(error) || error instanceof OfflineError;
-        this.update({ polling: 'offline', error: network ? MESSAGES.offline : this.describe(error) });
-        this.log(
-          'warn',
-          `polling failed, retrying in ${delay} ms: ${this.describe(error instanceof OfflineError ? error.cause : error)}`,
-        );
-        this.firstPoll?.resolve();
-        await this.sleep(delay);
-      }
-    }
+    this.stack.start();
   }
 
   private botIdentified(info: UserFromGetMe): void {
@@ -404,7 +253,7 @@ export class PhoneService {
     if (paired && paired.botId !== info.id) {
       this.log('info', 'bot changed: the old pairing is dropped');
       this.save({ paired: null });
-      this.relay?.reset();
+      this.stack?.relay.reset();
     }
   }
 
@@ -446,7 +295,7 @@ export class PhoneService {
     this.launch(token, info);
     if (info) this.botIdentified(info);
     else this.update({ polling: 'offline', error: MESSAGES.offline });
-    const first = this.firstPoll?.promise;
+    const first = this.stack?.poller.firstPoll;
     if (first)
       await Promise.race([first, new Promise((resolve) => setTimeout(resolve, FIRST_POLL_WAIT_MS).unref())]);
     return this.state();
@@ -471,69 +320,47 @@ export class PhoneService {
    */
   async beginPairing(): Promise<PhoneState> {
     const username = this.botInfo?.username;
-    if (!username || !this.bot) throw new Error('Set a valid bot token first.');
-    const { token, expiresAt } = this.tokens.issue();
-    const deepLink = pairingDeepLink(username, token);
-    const svg = await qrSvg(deepLink);
-    if (this.pairingTimer) clearTimeout(this.pairingTimer);
-    this.pairingTimer = setTimeout(() => this.expirePairing(expiresAt), Math.max(0, expiresAt - Date.now()));
-    this.pairingTimer.unref();
-    this.update({ pairing: { deepLink, qrSvg: svg, expiresAt } });
+    if (!username || !this.stack) throw new Error('Set a valid bot token first.');
+    this.update({ pairing: await this.offer.open(username) });
     return this.state();
-  }
-
-  private expirePairing(expiresAt: number): void {
-    if (this.current.pairing?.expiresAt === expiresAt) this.update({ pairing: null });
   }
 
   /** Closes the pairing offer; its token no longer pairs. */
   cancelPairing(): PhoneState {
-    this.tokens.cancel();
-    if (this.pairingTimer) clearTimeout(this.pairingTimer);
-    this.pairingTimer = null;
+    this.offer.close();
     this.update({ pairing: null });
     return this.state();
   }
 
   private pair(candidate: PairingCandidate, token: string): TokenRefusal | null {
-    const refusal = this.tokens.consume(token);
+    const refusal = this.offer.consume(token);
     if (refusal) return refusal;
     const old = this.record.paired;
     const botId = this.botInfo?.id ?? 0;
     const paired: PairedChat = { ...candidate, botId };
-    if (this.pairingTimer) clearTimeout(this.pairingTimer);
-    this.pairingTimer = null;
-    this.outbox?.clear();
-    this.relay?.reset();
+    this.stack?.outbox.clear();
+    this.stack?.relay.reset();
     if (old && old.chatId !== candidate.chatId)
-      this.sendTo(old.chatId, 'This computer was paired with another chat. Prompts no longer come here.');
+      this.stack?.sendTo(
+        old.chatId,
+        'This computer was paired with another chat. Prompts no longer come here.',
+      );
     this.save({ paired });
     this.update({ pairing: null });
     this.log('info', `paired with chat ${candidate.chatId}`);
-    this.relay?.say(
+    this.stack?.relay.say(
       `✅ Paired with <b>${escapeHtml(this.host.computerName)}</b>. Prompts from its sessions will arrive here. /help shows what you can do.`,
     );
     return null;
-  }
-
-  /** Sends a plain message to a chat that is not (or no longer) the paired one, through the outbox. */
-  private sendTo(chatId: number, text: string): void {
-    const bot = this.bot;
-    if (!bot) return;
-    this.outbox?.enqueue({
-      run: async () => {
-        await bot.api.sendMessage(chatId, text);
-      },
-    });
   }
 
   /** Unpairs the chat (it is told so when reachable) and forgets its prompts. */
   unpair(): PhoneState {
     const old = this.record.paired;
     if (!old) return this.state();
-    this.outbox?.clear();
-    this.relay?.reset();
-    this.sendTo(old.chatId, `This chat is no longer paired with ${this.host.computerName}.`);
+    this.stack?.outbox.clear();
+    this.stack?.relay.reset();
+    this.stack?.sendTo(old.chatId, `This chat is no longer paired with ${this.host.computerName}.`);
     this.save({ paired: null });
     this.log('info', `unpaired chat ${old.chatId}`);
     return this.state();
@@ -553,20 +380,27 @@ export class PhoneService {
    * closes first. Calls `host.promptRelayed` once delivered.
    */
   promptOpened(prompt: PromptInfo, session: SessionInfo): void {
-    if (!this.record.paired || this.record.paused || !this.relay) return;
-    this.relay.promptOpened(prompt, session, () => this.host.promptRelayed?.(prompt.sessionId, prompt.id));
+    if (!this.record.paired || this.record.paused || !this.stack) return;
+    this.stack.relay.promptOpened(prompt, session, () =>
+      this.host.promptRelayed?.(prompt.sessionId, prompt.id),
+    );
   }
+
+  /** The message already sent keeps its text and buttons; the desk shows the richer one. */
+  promptUpdated(): void {}
 
   /**
    * A prompt closed (answered at the desk, session exited, or replaced). Its message is edited
    * ("answered at the desk") and loses its buttons; if it was not sent yet, it never will be.
+   * An answer from the phone already edited its own message ("… — answered from phone").
    */
-  promptClosed(promptId: string, reason: PromptCloseReason = 'answered'): void {
-    this.relay?.promptClosed(promptId, reason);
+  promptClosed(prompt: PromptInfo, reason: PromptCloseReason): void {
+    if (reason === 'answered-from-phone') return;
+    this.stack?.relay.promptClosed(prompt.id, reason);
   }
 
   /** Resolves once every queued message was sent or given up (tests, orderly shutdown). */
   async flush(): Promise<void> {
-    await this.outbox?.idle();
+    await this.stack?.outbox.idle();
   }
 }

@@ -9,6 +9,8 @@ import type { AgentAvailability, AgentKind, HostInfo, SessionInfo } from '../../
 import { defaultAgent } from '../lib/presets.js';
 import { buildSpec, defaultCwd, effectiveName } from '../lib/session-form.js';
 import { useBridge } from '../store/context.js';
+import { DialogButtons } from './DialogButtons.js';
+import { Field } from './Field.js';
 import { FolderIcon } from './icons.js';
 import { Modal } from './Modal.js';
 import { PresetPicker } from './PresetPicker.js';
@@ -121,10 +123,7 @@ export function NewSessionDialog(props: NewSessionDialogProps) {
           onChange={setAgent}
         />
         {agent === 'custom' && (
-          <div className="field">
-            <label htmlFor={ids.command} className="field-label">
-              Command
-            </label>
+          <Field label="Command" htmlFor={ids.command}>
             <input
               id={ids.command}
               className="input input-mono"
@@ -135,12 +134,9 @@ export function NewSessionDialog(props: NewSessionDialogProps) {
               autoFocus
               onChange={(e) => setCommand(e.target.value)}
             />
-          </div>
+          </Field>
         )}
-        <div className="field">
-          <label htmlFor={ids.cwd} className="field-label">
-            Working directory
-          </label>
+        <Field label="Working directory" htmlFor={ids.cwd}>
           <div className="input-row">
             <input
               id={ids.cwd}
@@ -157,11 +153,8 @@ export function NewSessionDialog(props: NewSessionDialogProps) {
               </button>
             )}
           </div>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.name} className="field-label">
-            Name
-          </label>
+        </Field>
+        <Field label="Name" htmlFor={ids.name} hint="Defaults to the folder's name.">
           <input
             id={ids.name}
             className="input"
@@ -170,27 +163,18 @@ export function NewSessionDialog(props: NewSessionDialogProps) {
             autoComplete="off"
             onChange={(e) => setName(e.target.value)}
           />
-          <span className="field-hint">Defaults to the folder's name.</span>
-        </div>
+        </Field>
         {error && (
           <p id={ids.error} className="form-error" role="alert">
             {error}
           </p>
         )}
-        <div className="modal-actions">
-          <button type="button" className="btn" onClick={props.onCancel}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            className="btn btn-primary"
-            aria-disabled={busy}
-            aria-describedby={error ? ids.error : undefined}
-          >
-            {busy && <span className="spinner" aria-hidden="true" />}
-            Start
-          </button>
-        </div>
+        <DialogButtons
+          submitLabel="Start"
+          busy={busy}
+          describedBy={error ? ids.error : undefined}
+          onCancel={props.onCancel}
+        />
       </form>
     </Modal>
   );
