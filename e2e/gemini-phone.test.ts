@@ -64,7 +64,7 @@ const waitingMessages = () =>
 async function submitTask(text: string): Promise<void> {
   await focusTerminal(page);
   await page.keyboard.type(text, { delay: 5 });
-  await waitForTerminal(page, ` > ${text}`, 15_000);
+  await waitForTerminal(page, ` > ${text}`, 30_000);
   await page.waitForTimeout(300);
   await page.keyboard.press('Enter');
 }
@@ -169,7 +169,16 @@ describe('answering Gemini CLI confirmations from the phone', () => {
     const seen = telegram.messagesIn(CHAT).length;
     await waitForTerminal(page, /✦ Done\.[\s\S]*✦ Done\./, 30_000);
     await submitTask('please write always');
-    expect((await waitForFile(path.join(env.cwd, 'always.txt'))).trim()).toBe('always');
+    expect((await waitForFile(path.join(env.cwd, 'always.txt'), 45_000)).trim()).toBe('always');
+    // The turn ends before the next task is typed (typed while busy, it would be queued instead):
+    // the tool's result went back to the API and the CLI no longer shows "esc to cancel".
+    await telegram.waitFor(
+      () => (api.turns.filter(lastIsFunctionResponse).length >= 2 ? true : null),
+      45_000,
+    );
+    await expect
+      .poll(async () => !/esc to cancel/.test(await terminalText(page)), { timeout: 30_000 })
+      .toBe(true);
     const asked = telegram
       .messagesIn(CHAT)
       .slice(seen)

@@ -73,6 +73,14 @@ describe('Gemini CLI busy, idle and finished screens', () => {
     expect(geminiIdle.detect(capture('gemini', 'after-esc'), flowing)?.body).toBe('Request cancelled.');
   });
 
+  it('gives one finished turn the same signature however the screen around it was drawn', () => {
+    const own = geminiIdle.detect(capture('gemini', 'tmux-after-yes'), flowing)!;
+    const redrawn = geminiIdle.detect(capture('gemini', 'tmux-ctrl-c-once'), flowing)!;
+    expect(redrawn.signature).toBe(own.signature);
+    const next = geminiIdle.detect(capture('gemini', 'tmux-after-esc'), flowing)!;
+    expect(next.signature).not.toBe(own.signature);
+  });
+
   it('reports the fresh input box as waiting only after the quiet period', () => {
     expect(geminiIdle.detect(capture('gemini', 'idle'), flowing)).toBeNull();
     expect(geminiIdle.detect(capture('gemini', 'tmux-idle'), quiet)?.kind).toBe('input');
