@@ -228,11 +228,9 @@ export const codexIdle: Recogniser = {
     for (let i = composer.row - 1; i >= Math.max(0, composer.row - 4); i--)
       if (BUSY_ROW.test(row(screen, i))) return null;
     let start = 0;
-    let userText = '';
     for (let i = composer.row - 1; i >= 0; i--) {
       if (/^›\s\S/u.test(row(screen, i))) {
         start = i + 1;
-        userText = row(screen, i).slice(2).trim();
         break;
       }
     }
@@ -248,9 +246,9 @@ export const codexIdle: Recogniser = {
         body: interrupted ? interrupted.slice(2).trim() : (message ?? ''),
         options: [],
         rows: { first: start, last: composer.row },
-        // The user's message and the reply identify the turn; the rows around them move as the
-        // program redraws, so they are left out (one page per finished turn).
-        signature: signatureOf('codex-finished', userText, message ?? '', interrupted ?? ''),
+        // The reply identifies the turn: the rows around it (the user's message included) move or
+        // scroll away as the program redraws, and a busy screen always comes between two turns.
+        signature: signatureOf('codex-finished', message ?? '', interrupted ?? ''),
       };
     }
     if (ctx.quietMs < ctx.idleThresholdMs) return null;

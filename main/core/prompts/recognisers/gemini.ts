@@ -193,13 +193,9 @@ export const geminiIdle: Recogniser = {
     for (let i = box.top - 1; i >= Math.max(0, box.top - 4); i--) if (BUSY.test(row(screen, i))) return null;
     // The turn region: below the last user message box (a `▀` row under ` > text`) down to the box.
     let start = 0;
-    let userText = '';
     for (let i = box.top - 1; i >= 1; i--) {
       if (HALF_BLOCKS('▀').test(row(screen, i)) && /^ > \S/u.test(row(screen, i - 1))) {
         start = i + 1;
-        userText = row(screen, i - 1)
-          .slice(3)
-          .trim();
         break;
       }
     }
@@ -216,9 +212,9 @@ export const geminiIdle: Recogniser = {
         body: message ?? cancelled?.slice(2).trim() ?? '',
         options: [],
         rows: { first: start, last: box.bottom },
-        // The user's message and the reply identify the turn; the rows around them move as the
-        // program redraws, so they are left out (one page per finished turn).
-        signature: signatureOf('gemini-finished', userText, message ?? '', cancelled ?? ''),
+        // The reply identifies the turn: the rows around it (the user's message included) move or
+        // scroll away as the program redraws, and a busy screen always comes between two turns.
+        signature: signatureOf('gemini-finished', message ?? '', cancelled ?? ''),
       };
     }
     if (ctx.quietMs < ctx.idleThresholdMs) return null;
