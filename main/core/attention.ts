@@ -194,6 +194,7 @@ export class Attention {
     if (!open || !option) return 'stale-prompt';
     session.write(option.keys);
     w.hadInput = true;
+    w.tracker.inputSent();
     w.tracker.markAnswered(promptId, source, Date.now());
     return null;
   }
@@ -213,14 +214,19 @@ export class Attention {
       w!.tracker.markAnswered(promptId, 'phone', Date.now());
     }
     session.write(keys);
-    if (w) w.hadInput = true;
+    if (w) {
+      w.hadInput = true;
+      w.tracker.inputSent();
+    }
     return null;
   }
 
   /** Marks that the session got input from the phone (text reply). */
   phoneTyped(id: string): void {
     const w = this.watches.get(id);
-    if (w) w.hadInput = true;
+    if (!w) return;
+    w.hadInput = true;
+    w.tracker.inputSent();
   }
 
   /** Marks desk input (any keystroke from a view). */
@@ -229,6 +235,7 @@ export class Attention {
     if (!w) return;
     w.hadInput = true;
     w.lastDeskInputAt = Date.now();
+    w.tracker.inputSent();
   }
 
   /** Records that a prompt reached the chat. */
