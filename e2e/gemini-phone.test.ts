@@ -169,7 +169,10 @@ describe('answering Gemini CLI confirmations from the phone', () => {
     const seen = telegram.messagesIn(CHAT).length;
     await waitForTerminal(page, /✦ Done\.[\s\S]*✦ Done\./, 30_000);
     await submitTask('please write always');
-    expect((await waitForFile(path.join(env.cwd, 'always.txt'), 45_000)).trim()).toBe('always');
+    const again = await waitForFile(path.join(env.cwd, 'always.txt'), 45_000).catch(async (err: Error) => {
+      throw new Error(`${err.message}\nlast screen:\n${await terminalText(page)}`);
+    });
+    expect(again.trim()).toBe('always');
     // The turn ends before the next task is typed (typed while busy, it would be queued instead):
     // the tool's result went back to the API and the CLI no longer shows "esc to cancel".
     await telegram.waitFor(
