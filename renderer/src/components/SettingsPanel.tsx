@@ -1,17 +1,17 @@
 /**
  * The settings side sheet: when to notify, the away and idle thresholds, which session kinds page
- * when idle, (in the desktop app) start at login, and "Check setup". Every change is saved at
- * once with `settings.update`.
+ * when idle, the terminal's look and behaviour ({@link TerminalSettings}), (in the desktop app)
+ * start at login, and "Check setup". Every change is saved at once with `settings.update`.
  */
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { HostInfo, PublicSettings } from '../../../contract/bridge.js';
-import { useRequestAction } from '../hooks/use-request-action.js';
 import { AWAY_MINUTES, IDLE_SECONDS } from '../lib/settings-input.js';
 import { useBridge } from '../store/context.js';
 import { IdlePagingSetting } from './IdlePagingSetting.js';
 import { NumberSetting } from './NumberSetting.js';
 import { SetupCheckSection } from './SetupCheckSection.js';
 import { SidePanel } from './SidePanel.js';
+import { TerminalSettings } from './TerminalSettings.js';
 
 type Patch = Partial<Omit<PublicSettings, 'defaultCwd'>>;
 
@@ -19,6 +19,7 @@ type Patch = Partial<Omit<PublicSettings, 'defaultCwd'>>;
 export interface SettingsPanelProps {
   settings: PublicSettings | null;
   host: HostInfo | null;
+  isMac: boolean;
   onClose: () => void;
 }
 
@@ -56,9 +57,15 @@ function RadioOption(props: {
 export function SettingsPanel(props: SettingsPanelProps) {
   const { settings, host } = props;
   const bridge = useBridge();
-  const action = useRequestAction();
+  const [error, setError] = useState<string | null>(null);
   const ids = { login: useId() };
-  const save = (patch: Patch): void => void action.run(() => bridge.request('settings.update', { patch }));
+  // Every change is sent, even while an earlier one is on its way (quick toggles must not be lost).
+  const save = (patch: Patch): void => {
+    setError(null);
+    bridge
+      .request('settings.update', { patch })
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  };
 
   return (
     <SidePanel title="Settings" onClose={props.onClose}>
@@ -109,6 +116,7 @@ export function SettingsPanel(props: SettingsPanelProps) {
             />
             <IdlePagingSetting value={settings.pageIdle} onChange={(pageIdle) => save({ pageIdle })} />
           </section>
+          <TerminalSettings settings={settings} isMac={props.isMac} save={save} />
           {host?.shell === 'electron' && (
             <section className="panel-section">
               <div className="switch-row">
@@ -125,9 +133,9 @@ export function SettingsPanel(props: SettingsPanelProps) {
               </div>
             </section>
           )}
-          {action.error && (
+          {error && (
             <p className="form-error" role="alert">
-              {action.error}
+              {error}
             </p>
           )}
           <SetupCheckSection />
