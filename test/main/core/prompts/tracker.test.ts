@@ -173,7 +173,7 @@ describe('PromptTracker', () => {
     // The user sends a new task; the next turn ends with the same reply: a new record.
     tracker.inputSent();
     tracker.update(capture('gemini', 'busy'), g, (now += 100));
-    tracker.update(capture('gemini', 'after-yes'), g, (now += 100));
+    tracker.update(capture('gemini', 'after-yes'), g, now + 100);
     expect(opened).toHaveLength(2);
   });
 });
