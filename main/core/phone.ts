@@ -18,10 +18,11 @@ import type { PhoneRecord } from './telegram/phone-store.js';
  * Enter that follows too closely for a paste in which the Enter is a newline, so nothing is
  * submitted: Claude Code 2.1.197 needs 20 ms or more between the writes, Gemini CLI 0.61.0 more
  * than 30 ms (FAST_RETURN_TIMEOUT in its KeypressContext.tsx), Codex CLI 0.169.0 more than about
- * 120 ms (measured in a PTY: 50 ms left the text in the composer, 150 ms submitted). 200 ms
- * leaves a margin for all three.
+ * 120 ms (measured in a PTY: 50 ms left the text in the composer, 150 ms submitted). A program
+ * that is slow to read (a loaded machine) can still see both in one read, so 500 ms leaves a
+ * wide margin; on a phone the extra half second goes unnoticed.
  */
-export const SUBMIT_DELAY_MS = 200;
+export const SUBMIT_DELAY_MS = 500;
 
 /** What the phone needs from the core. */
 export interface PhoneDeps {
