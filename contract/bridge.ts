@@ -41,6 +41,35 @@ const cols = z.number().int().min(2).max(MAX_COLS);
 const rows = z.number().int().min(1).max(MAX_ROWS);
 const sessionId = z.string().min(1).max(64);
 
+/** The agent presets that run a coding-agent CLI (the others run a shell or any command). */
+export const presetAgentKinds = ['claude', 'codex', 'gemini'] as const;
+export type PresetAgentKind = (typeof presetAgentKinds)[number];
+
+/** Whether an agent CLI is installed on the host, as the New session dialog shows it. */
+export interface AgentAvailability {
+  kind: PresetAgentKind;
+  /** The executable looked up on PATH, e.g. "codex". */
+  command: string;
+  /** Absolute path found on the sessions' PATH, or null when missing. */
+  path: string | null;
+  /** Version reported by `<command> --version` (e.g. "0.169.0"), or null if it did not answer in time. */
+  version: string | null;
+  /** How to install it, e.g. "npm i -g @openai/codex". */
+  installCommand: string;
+}
+
+/** One line of "Check setup" / `npm run doctor`. */
+export interface SetupCheck {
+  /** What was checked, e.g. "Telegram bot" or "Agent: codex". */
+  name: string;
+  /** `ok`: fine; `warn`: optional or not checkable here; `problem`: something to fix. */
+  status: 'ok' | 'warn' | 'problem';
+  /** What was found, one line. */
+  detail: string;
+  /** How to fix it, or null. */
+  fix: string | null;
+}
+
 /** What the user asks for in the "New session" dialog. */
 export const sessionSpecSchema = z.object({
   /** Tab title; defaults to the working directory's folder name when empty. */
@@ -109,6 +138,12 @@ export interface PromptInfo {
   openedAt: number;
   /** True once it was delivered to the paired chat. */
   relayed: boolean;
+  /**
+   * True for a "waiting"/"finished" prompt of a session kind that does not page the phone when
+   * idle (settings `pageIdle`, e.g. an idle shell): it stays on the desk, and the tab shows a
+   * quieter state than "needs you" (the session's state stays `running`).
+   */
+  quiet: boolean;
 }
 
 /** Public view of the Telegram side; never holds the bot token. */
@@ -142,6 +177,24 @@ export interface PairingOffer {
 export const notifyModes = ['always', 'away'] as const;
 export type NotifyMode = (typeof notifyModes)[number];
 
+/** Terminal cursor shapes (xterm.js `cursorStyle`). */
+export const cursorStyles = ['bar', 'block', 'underline'] as const;
+export type CursorStyle = (typeof cursorStyles)[number];
+/** Colour themes: fixed dark or light, or following the system's preference. */
+export const themeModes = ['system', 'dark', 'light'] as const;
+export type ThemeMode = (typeof themeModes)[number];
+/** What the terminal bell (BEL) does. */
+export const bellModes = ['visual', 'sound', 'off'] as const;
+export type BellMode = (typeof bellModes)[number];
+/** When a tab closes by itself after its process exits: never, after exit code 0, always. */
+export const closeOnExitModes = ['never', 'clean', 'always'] as const;
+export type CloseOnExitMode = (typeof closeOnExitModes)[number];
+
+/** Smallest and largest terminal font size, in CSS px. */
+export const FONT_SIZE_RANGE = { min: 8, max: 32 } as const;
+/** Scrollback length limits, in rows. */
+export const SCROLLBACK_RANGE = { min: 0, max: 100_000 } as const;
+
 /** Settings the UI may read and change (no secrets). */
 export interface PublicSettings {
   notifyMode: NotifyMode;
@@ -151,7 +204,63 @@ export interface PublicSettings {
   idleSeconds: number;
   startAtLogin: boolean;
   defaultCwd: string | null;
+  /** CSS font-family list for terminals; empty means the built-in monospace stack. */
+  fontFamily: string;
+  /** Terminal font size in CSS px ({@link FONT_SIZE_RANGE}). */
+  fontSize: number;
+  cursorStyle: CursorStyle;
+  /** Rows of scrollback each terminal view keeps ({@link SCROLLBACK_RANGE}). */
+  scrollback: number;
+  theme: ThemeMode;
+  bell: BellMode;
+  /** xterm.js `screenReaderMode`: an accessible live tree of the terminal's rows. */
+  screenReaderMode: boolean;
+  /** Copy the terminal selection to the clipboard as soon as it is made. */
+  copyOnSelect: boolean;
+  /** On Linux and Windows, Ctrl-V pastes (else it sends ^V to the program). */
+  ctrlVPastes: boolean;
+  /** Ask before a multi-line paste goes into a shell session. */
+  confirmMultilinePaste: boolean;
+  closeOnExit: CloseOnExitMode;
+  /**
+   * Per session kind: whether a finished turn or "waiting for input" pages the phone. Questions
+   * and permission prompts always do. Defaults: agents and custom commands yes, shells no.
+   */
+  pageIdle: Record<AgentKind, boolean>;
 }
+
+/** Defaults for a new install; the renderer uses them until the host's settings arrive. */
+export const defaultPublicSettings: PublicSettings = {
+  notifyMode: 'always',
+  awayAfterMinutes: 5,
+  // Quiet output before "waiting for input": agentapi uses 2 s of identical screens; a little
+  // longer avoids paging the user while a program merely pauses between bursts.
+  idleSeconds: 3,
+  startAtLogin: false,
+  defaultCwd: null,
+  fontFamily: '',
+  fontSize: 13,
+  cursorStyle: 'bar',
+  scrollback: 10_000,
+  theme: 'system',
+  bell: 'visual',
+  screenReaderMode: false,
+  copyOnSelect: false,
+  ctrlVPastes: true,
+  confirmMultilinePaste: true,
+  closeOnExit: 'never',
+  // An agent's finished turn is news; a shell sitting at its prompt is not (it asks nothing).
+  pageIdle: { claude: true, codex: true, gemini: true, shell: false, custom: true },
+};
+
+/** Schema of {@link PublicSettings.pageIdle}: a boolean for every agent kind. */
+export const pageIdleSchema = z.object({
+  claude: z.boolean(),
+  codex: z.boolean(),
+  gemini: z.boolean(),
+  shell: z.boolean(),
+  custom: z.boolean(),
+}) satisfies z.ZodType<Record<AgentKind, boolean>>;
 
 export const publicSettingsPatchSchema = z
   .object({
@@ -160,6 +269,18 @@ export const publicSettingsPatchSchema = z
     idleSeconds: z.number().int().min(2).max(3600),
     startAtLogin: z.boolean(),
     defaultCwd: z.string().max(4096).nullable(),
+    fontFamily: z.string().trim().max(200),
+    fontSize: z.number().int().min(FONT_SIZE_RANGE.min).max(FONT_SIZE_RANGE.max),
+    cursorStyle: z.enum(cursorStyles),
+    scrollback: z.number().int().min(SCROLLBACK_RANGE.min).max(SCROLLBACK_RANGE.max),
+    theme: z.enum(themeModes),
+    bell: z.enum(bellModes),
+    screenReaderMode: z.boolean(),
+    copyOnSelect: z.boolean(),
+    ctrlVPastes: z.boolean(),
+    confirmMultilinePaste: z.boolean(),
+    closeOnExit: z.enum(closeOnExitModes),
+    pageIdle: pageIdleSchema,
   })
   .partial();
 
@@ -174,6 +295,12 @@ export interface HostInfo {
   userShell: string;
   /** True where a native folder picker exists (Electron). */
   canPickDirectory: boolean;
+  /**
+   * What went wrong with the stored data at start and what the app did about it (a corrupt
+   * settings file moved aside, unreadable saved sessions left out, …), one sentence each; the
+   * window shows them once. Empty when all was well.
+   */
+  notices: string[];
 }
 
 /**
@@ -196,6 +323,10 @@ export const requestSchemas = {
   'host.info': z.object({}),
   'host.pickDirectory': z.object({ defaultPath: z.string().max(4096).optional() }),
   'sessions.list': z.object({}),
+  /** Which agent CLIs are installed; `refresh` skips the host's short cache. */
+  'agents.list': z.object({ refresh: z.boolean().optional() }),
+  /** Runs the setup checks (node-pty, agents, data folder, bot, pairing, hook channel, desktop). */
+  'setup.check': z.object({}),
   'session.create': z.object({ spec: sessionSpecSchema, cols, rows }),
   'session.attach': z.object({ id: sessionId }),
   'session.detach': z.object({ id: sessionId }),
@@ -205,6 +336,10 @@ export const requestSchemas = {
   'session.kill': z.object({ id: sessionId }),
   'session.restart': z.object({ id: sessionId, cols: cols.optional(), rows: rows.optional() }),
   'session.remove': z.object({ id: sessionId }),
+  /** Renames a tab; the name is trimmed and must not be empty. */
+  'session.rename': z.object({ id: sessionId, name: z.string().trim().min(1).max(80) }),
+  /** Puts the tabs in this order; ids not listed keep their relative order after the listed ones. */
+  'sessions.reorder': z.object({ ids: z.array(sessionId).max(500) }),
   'session.answer': z.object({
     id: sessionId,
     promptId: z.string().max(64),
@@ -230,6 +365,8 @@ export interface RequestResults {
   'host.info': HostInfo;
   'host.pickDirectory': string | null;
   'sessions.list': SessionInfo[];
+  'agents.list': AgentAvailability[];
+  'setup.check': SetupCheck[];
   'session.create': SessionInfo;
   'session.attach': SessionSnapshot;
   'session.detach': null;
@@ -239,6 +376,8 @@ export interface RequestResults {
   'session.kill': null;
   'session.restart': SessionInfo;
   'session.remove': null;
+  'session.rename': SessionInfo;
+  'sessions.reorder': null;
   'session.answer': null;
   'settings.get': PublicSettings;
   'settings.update': PublicSettings;
@@ -259,6 +398,13 @@ export interface EventPayloads {
   'session.state': SessionInfo;
   /** A session was closed and removed from the list. */
   'session.removed': { id: string };
+  /**
+   * The PTY of a session was resized by one view (the one the user works in); other views show
+   * the program at this size and mark the area they do not use. Cells.
+   */
+  'session.resized': { id: string; cols: number; rows: number };
+  /** The tab order changed (drag to reorder in some window): every session id, in order. */
+  'sessions.reordered': { ids: string[] };
   'phone.state': PhoneState;
   'settings.changed': PublicSettings;
   /** The shell asks the UI to show a session (tray menu click). */
@@ -276,6 +422,8 @@ const eventNameSet = {
   'session.data': true,
   'session.state': true,
   'session.removed': true,
+  'session.resized': true,
+  'sessions.reordered': true,
   'phone.state': true,
   'settings.changed': true,
   'ui.focusSession': true,

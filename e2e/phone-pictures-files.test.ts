@@ -111,8 +111,15 @@ describe('the screen as a picture', () => {
     const answer = await telegram.userTaps(CHAT, USER, shot.messageId, screenData, 10_000);
     expect(answer.text).toMatch(/Screen of files/);
     await lastBot((m) => m.media?.kind === 'photo' && telegram.botMessages(CHAT).indexOf(m) >= before);
-    telegram.userSends(CHAT, USER, 'echo REPLIED-TO-PICTURE', { replyTo: shot.messageId });
-    await lastBot((m) => /typed into files/.test(m.text));
+    const reply = telegram.userSends(CHAT, USER, 'echo REPLIED-TO-PICTURE', { replyTo: shot.messageId });
+    // The bot acknowledges typed text with a reaction on the user's message.
+    await telegram.waitFor(
+      () =>
+        telegram.messagesIn(CHAT).find((m) => m.messageId === reply.messageId)!.reactions.length > 0
+          ? true
+          : null,
+      15_000,
+    );
     await screenPicture(/^REPLIED-TO-PICTURE$/m);
   });
 });
@@ -138,7 +145,7 @@ describe('files in', () => {
 
   it('a photo with a caption is saved and submitted with the caption', async () => {
     const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000, 7)]);
-    const shot = await screenPicture(/File saved to/);
+    const shot = await screenPicture(/^REPLIED-TO-PICTURE$/m);
     telegram.userSendsFile(CHAT, USER, 'photo', jpeg, {
       caption: 'echo CAPTION-RAN #',
       replyTo: shot.messageId,

@@ -10,6 +10,7 @@ import type {
   RequestParams,
   RequestResults,
 } from '../../contract/bridge.js';
+import { bridgeProtocols } from '../../contract/ws-auth.js';
 import type { RunningHost } from './host.js';
 
 /** A connected client; `close()` it in afterAll. */
@@ -19,9 +20,9 @@ export interface TestBridge {
   close(): void;
 }
 
-/** Connects to a running host with its token and origin. */
+/** Connects to a running host with its token (as a WebSocket subprotocol) and origin. */
 export async function connectBridge(host: RunningHost): Promise<TestBridge> {
-  const ws = new WebSocket(`${host.origin.replace(/^http/, 'ws')}/bridge?token=${host.token}`, {
+  const ws = new WebSocket(`${host.origin.replace(/^http/, 'ws')}/bridge`, bridgeProtocols(host.token), {
     headers: { origin: host.origin },
   });
   await new Promise<void>((resolve, reject) => {

@@ -3,11 +3,14 @@
  * contract's schemas; handlers throw Error with a user-readable message on failure.
  */
 import type {
+  EventName,
+  EventPayloads,
   ParsedParams,
   RequestName,
   RequestResults,
   HostInfo,
   SessionInfo,
+  SetupCheck,
 } from '../../contract/bridge.js';
 import type { CoreOptions } from './app-types.js';
 import type { ClientState } from './client-state.js';
@@ -15,10 +18,14 @@ import type { SessionManager } from './sessions/session-manager.js';
 import type { SettingsService } from './settings/settings.js';
 import type { Attention } from './attention.js';
 import type { PhoneService } from './telegram/phone-service.js';
+import type { AgentDiscovery } from './agents/discovery.js';
 
 /** What the handlers work with. */
 export interface CoreServices {
   options: CoreOptions;
+  agents: AgentDiscovery;
+  /** Runs the setup checks with what the running app knows. */
+  setupChecks(): Promise<SetupCheck[]>;
   sessions: SessionManager;
   settings: SettingsService;
   phone: PhoneService;
@@ -26,6 +33,8 @@ export interface CoreServices {
   info(id: string): SessionInfo | null;
   list(): SessionInfo[];
   hostInfo(): HostInfo;
+  /** Sends an event to every connected client. */
+  broadcast<E extends EventName>(event: E, payload: EventPayloads[E]): void;
 }
 
 /** Handler table type: every request name must have a handler. */
@@ -50,6 +59,8 @@ export function makeHandlers(s: CoreServices): Handlers {
     'host.pickDirectory': async ({ defaultPath }) =>
       s.options.pickDirectory ? s.options.pickDirectory(defaultPath) : null,
     'sessions.list': () => s.list(),
+    'agents.list': ({ refresh }) => s.agents.list(refresh ?? false),
+    'setup.check': () => s.setupChecks(),
     'session.create': async ({ spec, cols, rows }) => {
       const id = await s.sessions.create(spec, cols, rows);
       s.settings.update({ defaultCwd: s.sessions.spec(id)!.cwd });
@@ -73,7 +84,11 @@ export function makeHandlers(s: CoreServices): Handlers {
       return null;
     },
     'session.resize': ({ id, cols, rows }) => {
-      s.sessions.get(id)?.resize(cols, rows);
+      const session = s.sessions.get(id);
+      if (!session) return null;
+      session.resize(cols, rows);
+      // The view that resized owns the size now; the others show the program at this size.
+      s.broadcast('session.resized', { id, cols: session.screen.cols, rows: session.screen.rows });
       return null;
     },
     'session.ack': ({ id, chars }, client) => {
@@ -88,10 +103,23 @@ export function makeHandlers(s: CoreServices): Handlers {
     'session.restart': async ({ id, cols, rows }) => {
       mustExist(s, id);
       await s.sessions.restart(id, cols, rows);
+      const session = s.sessions.get(id);
+      if (session) {
+        s.broadcast('session.resized', { id, cols: session.screen.cols, rows: session.screen.rows });
+      }
       return mustExist(s, id);
     },
     'session.remove': async ({ id }) => {
       await s.sessions.remove(id);
+      return null;
+    },
+    'session.rename': ({ id, name }) => {
+      mustExist(s, id);
+      s.sessions.rename(id, name);
+      return mustExist(s, id);
+    },
+    'sessions.reorder': ({ ids }) => {
+      s.broadcast('sessions.reordered', { ids: s.sessions.reorder(ids) });
       return null;
     },
     'session.answer': ({ id, promptId, option }) => {

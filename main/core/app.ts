@@ -5,7 +5,6 @@
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mkdirSync } from 'node:fs';
 import {
   parseRequest,
   type EventName,
@@ -14,15 +13,22 @@ import {
   type RequestParams,
   type RequestResults,
   type SessionInfo,
+  type SetupCheck,
 } from '../../contract/bridge.js';
 import type { ClientConnection, ClientSink, Core, CoreOptions, CoreSnapshot } from './app-types.js';
 import { Emitter } from './base/event.js';
 import { ClientState } from './client-state.js';
 import { makeHandlers, type CoreServices } from './app-handlers.js';
+import { AgentDiscovery } from './agents/discovery.js';
+import { runSetupChecks } from './doctor/checks.js';
+import { API_ROOT_ENV, DEFAULT_TELEGRAM_API_ROOT } from './telegram/phone-service.js';
+import { sessionEnv } from './sessions/session-env.js';
 import { SessionManager } from './sessions/session-manager.js';
 import { SettingsService } from './settings/settings.js';
 import { AuditLog } from './settings/audit-log.js';
 import { UsageTracker } from './claude/usage-tracker.js';
+import { preparePrivateDir } from './settings/data-files.js';
+import { repairStoredValues } from './settings/recovery.js';
 import { Attention } from './attention.js';
 import { createPhone } from './phone.js';
 import { userShell } from './sessions/user-shell.js';
@@ -38,7 +44,12 @@ function appRoot(): string {
  * when a bot token is stored, the Telegram bot.
  */
 export async function createCore(options: CoreOptions): Promise<Core> {
-  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  preparePrivateDir(options.dataDir);
+  const notices = [
+    ...(options.startupNotices ?? []),
+    ...repairStoredValues(options.settings, options.dataDir),
+  ];
+  for (const n of notices) process.stderr.write(`[agent-pager] ${n}\n`);
   const settings = new SettingsService(options.settings);
   const audit = new AuditLog(options.dataDir);
   const clients = new Set<ClientState>();
@@ -71,12 +82,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const base = sessions.info(id);
     if (!base) return null;
     const prompt = attention?.openPrompt(id) ?? null;
-    return {
-      ...base,
-      prompt,
-      state: prompt && base.state === 'running' ? 'needs-attention' : base.state,
-      usage: usage.get(id),
-    };
+    // A quiet prompt (an idle shell) leaves the tab `running`; the desk styles it from prompt.quiet.
+    const needsYou = prompt !== null && !prompt.quiet && base.state === 'running';
+    return { ...base, prompt, state: needsYou ? 'needs-attention' : base.state, usage: usage.get(id) };
   };
   const list = (): SessionInfo[] => sessions.ids().flatMap((id) => info(id) ?? []);
   const publishSession = (id: string): void => {
@@ -120,14 +128,39 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   sessions.restore();
 
+  const agents = new AgentDiscovery(() => sessionEnv(process.env, appRoot()));
+  const setupChecks = (): Promise<SetupCheck[]> => {
+    const phoneState = phone.state();
+    return runSetupChecks({
+      dataDir: options.dataDir,
+      appRoot: appRoot(),
+      env: sessionEnv(process.env, appRoot()),
+      token: options.secrets.get(),
+      telegramApiRoot: (
+        options.telegramApiRoot ??
+        process.env[API_ROOT_ENV] ??
+        DEFAULT_TELEGRAM_API_ROOT
+      ).replace(/\/+$/, ''),
+      paired: phoneState.paired
+        ? { chatId: phoneState.paired.chatId, username: phoneState.paired.username }
+        : null,
+      polling: phoneState.polling,
+      hookSocket: att.hookSocketPath(),
+      startAtLogin: settings.get().startAtLogin,
+      host: options.hostKind,
+    });
+  };
   const services: CoreServices = {
     options,
+    agents,
+    setupChecks,
     sessions,
     settings,
     phone,
     attention: att,
     info,
     list,
+    broadcast,
     hostInfo: () => ({
       shell: options.hostKind,
       platform: process.platform,
@@ -136,6 +169,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       version: options.version,
       userShell: userShell(),
       canPickDirectory: Boolean(options.pickDirectory),
+      notices,
     }),
   };
   const handlers = makeHandlers(services);

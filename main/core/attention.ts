@@ -10,6 +10,7 @@ import type { HookRunner, PresenceSource } from './app-types.js';
 import { DisposableStore, type Disposable } from './base/lifecycle.js';
 import type { HookEvent } from './claude/hook-event.js';
 import { HookReceiver } from './claude/hook-receiver.js';
+import { codexNotifyArgs, readUserNotify } from './codex/notify-config.js';
 import { writeSettingsOverlay } from './claude/settings-overlay.js';
 import { createAwayDetector, type AwayDetector } from './desktop/away-detector.js';
 import { PromptTracker } from './prompts/tracker.js';
@@ -18,11 +19,14 @@ import type { SessionManager, LaunchExtras, StoredSession } from './sessions/ses
 import type { SettingsService } from './settings/settings.js';
 
 /**
- * Screens are read this long after the last output, in ms: long enough that a program redrawing
- * a menu in several writes is read once, whole; short enough that the phone hears of a prompt
- * well within a second.
+ * Screens are read this long after the last output, in ms. Claude Code (Ink) draws its whole
+ * permission dialog in one frame, which reaches us as one output batch (5 ms batching), so a
+ * short quiet time reads it whole; a menu seen half drawn would open a second prompt or miss an
+ * option. Measured with `npm run bench` (real `claude`, 10 turns): at 30 ms, first frame →
+ * `sendMessage` p50 32 ms, p95 104 ms, every prompt sent once with all its options; at the
+ * former 120 ms, p50 125 ms, p95 187 ms.
  */
-export const DETECT_DEBOUNCE_MS = 120;
+export const DETECT_DEBOUNCE_MS = 30;
 
 /** Longest a screen check is postponed by continuing output, in ms. */
 export const DETECT_MAX_WAIT_MS = 500;
@@ -115,6 +119,11 @@ export class Attention {
     return this.receiver.onEvent(listener);
   }
 
+  /** The Claude Code hook socket this app listens on, or null before start / after dispose. */
+  hookSocketPath(): string | null {
+    return this.receiver.socketPath;
+  }
+
   /** Connects the relay (set once the Telegram side exists). */
   setSink(sink: PromptSink): void {
     this.sink = sink;
@@ -141,6 +150,15 @@ export class Attention {
     w.subscriptions.add(tracker.onOpened((p) => this.opened(id, w, p)));
     w.subscriptions.add(tracker.onUpdated((p) => this.updated(id, w, p)));
     w.subscriptions.add(tracker.onClosed((p, reason) => this.closed(id, w, p, reason)));
+    if (spec.agent === 'codex') {
+      // Codex's notify program reports each finished turn over the same channel (codex/notify-config.ts).
+      const args = codexNotifyArgs(this.options.hookRunner, readUserNotify(process.env));
+      if (args.length === 0) {
+        this.receiver.unregister(id);
+        return {};
+      }
+      return { codexArgs: args, env: { ...this.receiver.register(id).env } };
+    }
     if (spec.agent !== 'claude') {
       this.receiver.unregister(id);
       return {};
@@ -149,9 +167,20 @@ export class Attention {
     return { claudeArgs: ['--settings', this.overlayPath], env: { ...env } };
   }
 
-  /** The open prompt of a session, or null. */
+  /** The open prompt of a session, or null; `quiet` says whether it stays off the phone. */
   openPrompt(id: string): PromptInfo | null {
-    return this.watches.get(id)?.tracker.current() ?? null;
+    const p = this.watches.get(id)?.tracker.current() ?? null;
+    return p ? { ...p, quiet: this.isQuiet(id, p) } : null;
+  }
+
+  /**
+   * True for a "waiting"/"finished" prompt of a session whose kind does not page when idle
+   * (settings `pageIdle`); permission prompts and questions are never quiet.
+   */
+  private isQuiet(id: string, prompt: PromptInfo): boolean {
+    if (prompt.kind !== 'input' && prompt.kind !== 'finished') return false;
+    const agent = this.options.sessions.get(id)?.agent;
+    return agent !== undefined && !this.options.settings.get().pageIdle[agent];
   }
 
   /**
@@ -174,6 +203,7 @@ export class Attention {
     if (!open || !option) return 'stale-prompt';
     session.write(option.keys);
     w.hadInput = true;
+    w.tracker.inputSent();
     w.tracker.markAnswered(promptId, source, Date.now());
     return null;
   }
@@ -193,14 +223,19 @@ export class Attention {
       w!.tracker.markAnswered(promptId, 'phone', Date.now());
     }
     session.write(keys);
-    if (w) w.hadInput = true;
+    if (w) {
+      w.hadInput = true;
+      w.tracker.inputSent();
+    }
     return null;
   }
 
   /** Marks that the session got input from the phone (text reply). */
   phoneTyped(id: string): void {
     const w = this.watches.get(id);
-    if (w) w.hadInput = true;
+    if (!w) return;
+    w.hadInput = true;
+    w.tracker.inputSent();
   }
 
   /** Marks desk input (any keystroke from a view). */
@@ -209,6 +244,7 @@ export class Attention {
     if (!w) return;
     w.hadInput = true;
     w.lastDeskInputAt = Date.now();
+    w.tracker.inputSent();
   }
 
   /** Records that a prompt reached the chat. */
@@ -227,7 +263,7 @@ export class Attention {
     for (const [id, w] of this.watches) {
       const p = w.tracker.current();
       const info = this.options.sessions.info(id);
-      if (p && info && !w.sentToSink && this.sink) {
+      if (p && info && !w.sentToSink && this.sink && !this.isQuiet(id, p)) {
         w.sentToSink = true;
         this.sink.promptOpened(p, info);
       }
@@ -303,7 +339,7 @@ export class Attention {
   private opened(id: string, w: Watch, prompt: PromptInfo): void {
     this.options.onPromptChange(id);
     const info = this.options.sessions.info(id);
-    if (this.sink && info && this.shouldRelay()) {
+    if (this.sink && info && this.shouldRelay() && !this.isQuiet(id, prompt)) {
       w.sentToSink = true;
       this.sink.promptOpened(prompt, info);
     } else {

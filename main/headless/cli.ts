@@ -4,7 +4,6 @@
  * (token included); SIGINT/SIGTERM end every PTY and exit 0.
  */
 import { readFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -12,8 +11,15 @@ import Conf from 'conf';
 import { createCore } from '../core/app.js';
 import type { KeyValueStore } from '../core/app-types.js';
 import { createFileSecretStore } from '../core/settings/secret-file.js';
+import {
+  PRIVATE_FILE_MODE,
+  SETTINGS_FILE,
+  prepareJsonStoreFile,
+  preparePrivateDir,
+} from '../core/settings/data-files.js';
 import { newAccessToken } from './access-token.js';
 import { startHeadlessServer } from './server.js';
+import { defaultDataDir } from './data-dir.js';
 
 const USAGE = `Usage: npm run serve -- [--host 127.0.0.1] [--port 7420] [--data-dir DIR]
 
@@ -22,12 +28,7 @@ const USAGE = `Usage: npm run serve -- [--host 127.0.0.1] [--port 7420] [--data-
   --data-dir   settings, audit log and hook socket (default $XDG_CONFIG_HOME/agent-pager or ~/.config/agent-pager)
 `;
 
-/** Default data folder of the headless host. */
-export function defaultDataDir(env = process.env): string {
-  if (env.AGENT_PAGER_DATA_DIR) return env.AGENT_PAGER_DATA_DIR;
-  const base = env.XDG_CONFIG_HOME || path.join(os.homedir(), '.config');
-  return path.join(base, 'agent-pager');
-}
+export { defaultDataDir };
 
 async function main(): Promise<void> {
   let args;
@@ -57,10 +58,14 @@ async function main(): Promise<void> {
   const dataDir = path.resolve(args['data-dir'] ?? defaultDataDir());
   const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string })
     .version;
+  // Private folder and file before conf opens them; a corrupt file is moved aside, not fatal.
+  preparePrivateDir(dataDir);
+  const fileNotice = prepareJsonStoreFile(path.join(dataDir, SETTINGS_FILE));
   const conf = new Conf<Record<string, unknown>>({
     cwd: dataDir,
     configName: 'settings',
     projectName: 'agent-pager',
+    configFileMode: PRIVATE_FILE_MODE,
   });
   const store: KeyValueStore = {
     get: (k) => conf.get(k),
@@ -72,6 +77,7 @@ async function main(): Promise<void> {
   const core = await createCore({
     hostKind: 'headless',
     dataDir,
+    startupNotices: fileNotice ? [fileNotice] : [],
     settings: store,
     secrets: createFileSecretStore(dataDir, null),
     hookRunner: {

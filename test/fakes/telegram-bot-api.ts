@@ -4,10 +4,12 @@
  *
  * Implemented methods (`POST|GET /bot<token>/<method>`, JSON or form bodies): getMe, getUpdates
  * (real long polling with `offset`/`timeout`/`limit`), deleteWebhook, sendMessage,
- * editMessageText, editMessageReplyMarkup, answerCallbackQuery, setMyCommands, deleteMyCommands,
- * close, logOut, sendPhoto and sendDocument (multipart uploads; the caption counts like text, at
- * most 1024 chars), getFile and the file download endpoint `GET /file/bot<token>/<file_path>`
- * (files users send with {@link FakeTelegramBotApi.userSendsFile}). Behaviour the app depends on, as in the real API:
+ * editMessageText, editMessageReplyMarkup, setMessageReaction, answerCallbackQuery, setMyCommands,
+ * deleteMyCommands, close, logOut, sendPhoto and sendDocument (multipart uploads; the caption
+ * counts like text, at most 1024 chars), getFile and the file download endpoint
+ * `GET /file/bot<token>/<file_path>` (files users send with {@link FakeTelegramBotApi.userSendsFile}).
+ * Every call's arrival time is recorded (`calls[].at`), and every message's sending, last edit
+ * and last reaction time, so tests and benchmarks read latencies here. Behaviour the app depends on, as in the real API:
  * - unknown token → 401 `Unauthorized`; unknown method → 404.
  * - a second concurrent `getUpdates` terminates the pending one with 409 `Conflict: terminated by
  *   other getUpdates request` (the newest poller wins); {@link FakeTelegramBotApi.simulateOtherPoller}
@@ -16,6 +18,8 @@
  *   markup gets 400 `can't parse entities`; text longer than 4096 chars after parsing gets 400
  *   `message is too long`; callback data over 64 bytes gets 400 `BUTTON_DATA_INVALID`; editing to
  *   the same text and markup gets 400 `message is not modified`.
+ * - `setMessageReaction` takes at most one `{type: "emoji"}` reaction from Telegram's allowed list
+ *   (else 400 `REACTION_INVALID`) on any message of the chat; an empty list removes it.
  *
  * Usage:
  * ```ts
@@ -82,6 +86,12 @@ export interface FakeMessage {
   media?: FakeMedia;
   /** Epoch ms when it was stored. */
   at: number;
+  /** Epoch ms of the last edit, null when never edited. */
+  editedAt: number | null;
+  /** The bot's reaction emoji on it ([] when none). */
+  reactions: string[];
+  /** Epoch ms of the bot's last `setMessageReaction` on it, null when none. */
+  reactedAt: number | null;
 }
 
 /** A file in a message. */
@@ -90,6 +100,18 @@ export interface FakeMedia {
   data: Buffer;
   fileName: string | null;
 }
+
+/**
+ * Emoji a bot may react with (`ReactionTypeEmoji.emoji`, https://core.telegram.org/bots/api#reactiontypeemoji).
+ */
+export const ALLOWED_REACTIONS: ReadonlySet<string> = new Set(
+  [
+    '👍 👎 ❤ 🔥 🥰 👏 😁 🤔 🤯 😱 🤬 😢 🎉 🤩 🤮 💩 🙏 👌 🕊 🤡 🥱 🥴 😍 🐳 ❤‍🔥 🌚 🌭 💯 🤣 ⚡ 🍌 🏆 💔 🤨 😐 🍓',
+    '🍾 💋 🖕 😈 😴 😭 🤓 👻 👨‍💻 👀 🎃 🙈 😇 😨 🤝 ✍ 🤗 🫡 🎅 🎄 ☃ 💅 🤪 🗿 🆒 💘 🙉 🦄 😘 💊 🙊 😎 👾 🤷‍♂ 🤷 🤷‍♀ 😡',
+  ]
+    .join(' ')
+    .split(' '),
+);
 
 /** One API call the fake received (also failed ones). */
 export interface FakeCall {
@@ -733,10 +755,20 @@ export class FakeTelegramBotApi {
     }
   }
 
-  private store(fields: Omit<FakeMessage, 'messageId' | 'at' | 'edits'>): FakeMessage {
+  private store(
+    fields: Omit<FakeMessage, 'messageId' | 'at' | 'edits' | 'editedAt' | 'reactions' | 'reactedAt'>,
+  ): FakeMessage {
     const id = this.nextMessageId.get(fields.chatId) ?? 1;
     this.nextMessageId.set(fields.chatId, id + 1);
-    const message: FakeMessage = { ...fields, messageId: id, edits: 0, at: Date.now() };
+    const message: FakeMessage = {
+      ...fields,
+      messageId: id,
+      edits: 0,
+      at: Date.now(),
+      editedAt: null,
+      reactions: [],
+      reactedAt: null,
+    };
     const list = this.chats.get(fields.chatId) ?? [];
     list.push(message);
     this.chats.set(fields.chatId, list);
@@ -892,7 +924,14 @@ export class FakeTelegramBotApi {
         if (raw === message.raw && JSON.stringify(buttons) === JSON.stringify(message.buttons)) {
           throw new ApiError(400, 'Bad Request: message is not modified');
         }
-        Object.assign(message, { text, raw, parseMode, buttons, edits: message.edits + 1 });
+        Object.assign(message, {
+          text,
+          raw,
+          parseMode,
+          buttons,
+          edits: message.edits + 1,
+          editedAt: Date.now(),
+        });
         this.changed();
         return this.messageJson(message, { id: message.chatId, type: 'private' });
       }
@@ -902,9 +941,24 @@ export class FakeTelegramBotApi {
         if (JSON.stringify(buttons) === JSON.stringify(message.buttons)) {
           throw new ApiError(400, 'Bad Request: message is not modified');
         }
-        Object.assign(message, { buttons, edits: message.edits + 1 });
+        Object.assign(message, { buttons, edits: message.edits + 1, editedAt: Date.now() });
         this.changed();
         return this.messageJson(message, { id: message.chatId, type: 'private' });
+      }
+      case 'setMessageReaction': {
+        const chatId = Number(params.chat_id);
+        const message = this.chats.get(chatId)?.find((m) => m.messageId === Number(params.message_id));
+        if (!message) throw new ApiError(400, 'Bad Request: message to react not found');
+        const raw =
+          typeof params.reaction === 'string' ? (JSON.parse(params.reaction) as unknown) : params.reaction;
+        const list = Array.isArray(raw) ? (raw as { type?: unknown; emoji?: unknown }[]) : [];
+        if (list.length > 1) throw new ApiError(400, 'Bad Request: REACTIONS_TOO_MANY');
+        const emoji = list.map((r) => (r.type === 'emoji' && typeof r.emoji === 'string' ? r.emoji : ''));
+        if (emoji.some((e) => !ALLOWED_REACTIONS.has(e)))
+          throw new ApiError(400, 'Bad Request: REACTION_INVALID');
+        Object.assign(message, { reactions: emoji, reactedAt: Date.now() });
+        this.changed();
+        return true;
       }
       case 'answerCallbackQuery': {
         const id = String(params.callback_query_id);

@@ -79,6 +79,7 @@ export function sendPicture(deps: PictureDeps, image: ScreenImage, options: Pict
   }
   const asPhoto = fitsAsPhoto(image);
   deps.outbox.enqueue({
+    chatId,
     run: async () => {
       const file = new InputFile(image.png, options.fileName);
       const extra = {

@@ -1,14 +1,17 @@
 /**
- * The settings side sheet: when to notify, the away and idle thresholds, and (in the desktop
- * app) start at login. Every change is saved at once with `settings.update`.
+ * The settings side sheet: when to notify, the away and idle thresholds, which session kinds page
+ * when idle, the terminal's look and behaviour ({@link TerminalSettings}), (in the desktop app)
+ * start at login, and "Check setup". Every change is saved at once with `settings.update`.
  */
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { HostInfo, PublicSettings } from '../../../contract/bridge.js';
-import { useRequestAction } from '../hooks/use-request-action.js';
 import { AWAY_MINUTES, IDLE_SECONDS } from '../lib/settings-input.js';
 import { useBridge } from '../store/context.js';
+import { IdlePagingSetting } from './IdlePagingSetting.js';
 import { NumberSetting } from './NumberSetting.js';
+import { SetupCheckSection } from './SetupCheckSection.js';
 import { SidePanel } from './SidePanel.js';
+import { TerminalSettings } from './TerminalSettings.js';
 
 type Patch = Partial<Omit<PublicSettings, 'defaultCwd'>>;
 
@@ -16,6 +19,7 @@ type Patch = Partial<Omit<PublicSettings, 'defaultCwd'>>;
 export interface SettingsPanelProps {
   settings: PublicSettings | null;
   host: HostInfo | null;
+  isMac: boolean;
   onClose: () => void;
 }
 
@@ -53,9 +57,15 @@ function RadioOption(props: {
 export function SettingsPanel(props: SettingsPanelProps) {
   const { settings, host } = props;
   const bridge = useBridge();
-  const action = useRequestAction();
+  const [error, setError] = useState<string | null>(null);
   const ids = { login: useId() };
-  const save = (patch: Patch): void => void action.run(() => bridge.request('settings.update', { patch }));
+  // Every change is sent, even while an earlier one is on its way (quick toggles must not be lost).
+  const save = (patch: Patch): void => {
+    setError(null);
+    bridge
+      .request('settings.update', { patch })
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  };
 
   return (
     <SidePanel title="Settings" onClose={props.onClose}>
@@ -104,7 +114,9 @@ export function SettingsPanel(props: SettingsPanelProps) {
               range={IDLE_SECONDS}
               onCommit={(idleSeconds) => save({ idleSeconds })}
             />
+            <IdlePagingSetting value={settings.pageIdle} onChange={(pageIdle) => save({ pageIdle })} />
           </section>
+          <TerminalSettings settings={settings} isMac={props.isMac} save={save} />
           {host?.shell === 'electron' && (
             <section className="panel-section">
               <div className="switch-row">
@@ -121,11 +133,12 @@ export function SettingsPanel(props: SettingsPanelProps) {
               </div>
             </section>
           )}
-          {action.error && (
+          {error && (
             <p className="form-error" role="alert">
-              {action.error}
+              {error}
             </p>
           )}
+          <SetupCheckSection />
           {host && (
             <p className="muted small about">
               Agent Pager {host.version} · {host.hostname}

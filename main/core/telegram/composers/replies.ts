@@ -1,11 +1,10 @@
 /**
  * Text from the paired chat types into a session: a reply to one of our messages goes to that
  * message's session; plain text goes to the target session (the one that asked most recently,
- * or was picked), and the bot says which ("→ typed into <session>"). Unknown commands get a hint.
+ * or was picked); a reaction on the user's message confirms it was typed. Unknown commands get a hint.
  */
 import { Composer, type Context } from 'grammy';
 import type { BotDeps } from '../bot-deps.js';
-import { escapeHtml } from '../format.js';
 import { refusalText } from '../relay.js';
 
 /** The replies composer (paired chat only: install after the guard and the commands). */
@@ -40,7 +39,7 @@ export function repliesComposer(deps: BotDeps): Composer<Context> {
       deps.relay.say(refusalText(refusal));
       return;
     }
-    deps.relay.say(`→ typed into <b>${escapeHtml(session!.name)}</b>`, { sessionId });
+    deps.relay.acknowledgeTyped(ctx.message.message_id, session!);
   });
   return composer;
 }

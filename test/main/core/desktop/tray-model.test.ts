@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CoreSnapshot } from '../../../../main/core/app-types.js';
-import type { PhoneState, SessionInfo } from '../../../../contract/bridge.js';
+import { defaultPublicSettings, type PhoneState, type SessionInfo } from '../../../../contract/bridge.js';
 import {
   buildTrayMenu,
   trayIconFile,
@@ -30,11 +30,13 @@ function snap(sessions: SessionInfo[], phoneOver: Partial<PhoneState> = {}): Cor
     sessions,
     phone: { ...phone, ...phoneOver },
     settings: {
+      ...defaultPublicSettings,
       notifyMode: 'always',
       awayAfterMinutes: 5,
       idleSeconds: 10,
       startAtLogin: false,
       defaultCwd: null,
+      pageIdle: { claude: true, codex: true, gemini: true, shell: false, custom: true },
     },
   };
 }
@@ -48,6 +50,7 @@ const prompt = {
   options: [{ label: 'Yes', keys: '1' }],
   openedAt: 1,
   relayed: false,
+  quiet: false,
 };
 
 const labels = (menu: TrayMenuItem[]) => menu.filter((i) => i.type !== 'separator').map((i) => i.label);

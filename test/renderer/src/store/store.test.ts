@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type {
-  EventName,
-  EventPayloads,
-  RequestName,
-  RequestParams,
-  RequestResults,
+import {
+  defaultPublicSettings,
+  type EventName,
+  type EventPayloads,
+  type RequestName,
+  type RequestParams,
+  type RequestResults,
 } from '../../../../contract/bridge.js';
 import type { ConnectionStatus, RendererBridge } from '../../../../renderer/src/bridge/connection.js';
 import { createAppStore } from '../../../../renderer/src/store/store.js';
@@ -57,13 +58,16 @@ const host = {
   version: '0.1.0',
   userShell: '/bin/bash',
   canPickDirectory: false,
+  notices: [],
 };
 const settings = {
+  ...defaultPublicSettings,
   notifyMode: 'always' as const,
   awayAfterMinutes: 5,
   idleSeconds: 20,
   startAtLogin: false,
   defaultCwd: null,
+  pageIdle: { claude: true, codex: true, gemini: true, shell: false, custom: true },
 };
 const phone = {
   token: 'none' as const,
