@@ -71,6 +71,16 @@ export interface SessionInfo {
   prompt: PromptInfo | null;
   /** Epoch ms of creation. */
   createdAt: number;
+  /**
+   * True when the process was running when its PTY host ended (reboot, crash, kill): the tab
+   * offers "Resume".
+   */
+  stoppedByRestart: boolean;
+  /**
+   * The command line "Resume" runs, e.g. `claude --resume 3f2a…`; null when the session is
+   * running or nothing is known to resume (then Resume starts the command again).
+   */
+  resumeCommand: string | null;
 }
 
 /** Kinds of prompt: a permission menu, a question, waiting for input, a finished turn. */
@@ -130,6 +140,10 @@ export interface PairingOffer {
 export const notifyModes = ['always', 'away'] as const;
 export type NotifyMode = (typeof notifyModes)[number];
 
+/** What quitting the app does with running sessions: ask each time, keep them, or stop them. */
+export const quitModes = ['ask', 'keep', 'stop'] as const;
+export type QuitMode = (typeof quitModes)[number];
+
 /** Settings the UI may read and change (no secrets). */
 export interface PublicSettings {
   notifyMode: NotifyMode;
@@ -139,6 +153,10 @@ export interface PublicSettings {
   idleSeconds: number;
   startAtLogin: boolean;
   defaultCwd: string | null;
+  /** Resume every session stopped by a restart when the app starts. */
+  resumeOnStart: boolean;
+  /** Quitting with sessions running: ask, keep them running in the background, or stop them. */
+  onQuit: QuitMode;
 }
 
 export const publicSettingsPatchSchema = z
@@ -148,6 +166,8 @@ export const publicSettingsPatchSchema = z
     idleSeconds: z.number().int().min(2).max(3600),
     startAtLogin: z.boolean(),
     defaultCwd: z.string().max(4096).nullable(),
+    resumeOnStart: z.boolean(),
+    onQuit: z.enum(quitModes),
   })
   .partial();
 
@@ -185,6 +205,10 @@ export const requestSchemas = {
   'session.kill': z.object({ id: sessionId }),
   'session.restart': z.object({ id: sessionId, cols: cols.optional(), rows: rows.optional() }),
   'session.remove': z.object({ id: sessionId }),
+  /** Restarts a session with its agent's resume (`claude --resume <id>`, …), or its command. */
+  'session.resume': z.object({ id: sessionId, cols: cols.optional(), rows: rows.optional() }),
+  /** Resumes every session stopped by a restart. */
+  'sessions.resumeAll': z.object({}),
   'session.answer': z.object({
     id: sessionId,
     promptId: z.string().max(64),
@@ -219,6 +243,8 @@ export interface RequestResults {
   'session.kill': null;
   'session.restart': SessionInfo;
   'session.remove': null;
+  'session.resume': SessionInfo;
+  'sessions.resumeAll': SessionInfo[];
   'session.answer': null;
   'settings.get': PublicSettings;
   'settings.update': PublicSettings;

@@ -2,6 +2,7 @@
 // Builds everything the two shells run, into dist/:
 //   dist/headless/cli.js     headless host (ESM, Node)
 //   dist/electron/main.js    Electron main process (ESM)
+//   dist/ptyhost/main.js     the PTY host (ESM, plain Node; Electron runs it with ELECTRON_RUN_AS_NODE)
 //   dist/preload/index.cjs   Electron preload (CommonJS: sandboxed preloads cannot be ESM)
 //   dist/hook-helper.cjs     the Claude Code hook helper, run by hooks as a plain file
 //   dist/renderer/           the React renderer (Vite)
@@ -57,6 +58,12 @@ await Promise.all([
     ...common,
     entryPoints: ['main/headless/cli.ts'],
     outfile: 'dist/headless/cli.js',
+    format: 'esm',
+  }),
+  esbuild({
+    ...common,
+    entryPoints: ['main/ptyhost/main.ts'],
+    outfile: 'dist/ptyhost/main.js',
     format: 'esm',
   }),
   esbuild({

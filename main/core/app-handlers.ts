@@ -11,7 +11,7 @@ import type {
 } from '../../contract/bridge.js';
 import type { CoreOptions } from './app-types.js';
 import type { ClientState } from './client-state.js';
-import type { SessionManager } from './sessions/session-manager.js';
+import type { RemoteSessions } from './ptyhost/remote-sessions.js';
 import type { SettingsService } from './settings/settings.js';
 import type { Attention } from './attention.js';
 import type { Phone } from './phone.js';
@@ -19,7 +19,7 @@ import type { Phone } from './phone.js';
 /** What the handlers work with. */
 export interface CoreServices {
   options: CoreOptions;
-  sessions: SessionManager;
+  sessions: RemoteSessions;
   settings: SettingsService;
   phone: Phone;
   attention: Attention;
@@ -51,15 +51,19 @@ export function makeHandlers(s: CoreServices): Handlers {
       s.options.pickDirectory ? s.options.pickDirectory(defaultPath) : null,
     'sessions.list': () => s.list(),
     'session.create': async ({ spec, cols, rows }) => {
-      const id = await s.sessions.create(spec, cols, rows);
-      s.settings.update({ defaultCwd: s.sessions.spec(id)!.cwd });
-      return mustExist(s, id);
+      const info = await s.sessions.create(spec, cols, rows);
+      s.settings.update({ defaultCwd: info.cwd });
+      return info;
     },
     'session.attach': async ({ id }, client) => {
       mustExist(s, id);
-      const session = s.sessions.get(id)!;
-      if (!client) return { data: '', cols: session.screen.cols, rows: session.screen.rows };
-      const attachment = session.attach((data) => client.sink.send('session.data', { id, data }));
+      if (!client) {
+        const once = s.sessions.attach(id, () => undefined);
+        const snapshot = await once.snapshot;
+        once.detach();
+        return snapshot;
+      }
+      const attachment = s.sessions.attach(id, (data) => client.sink.send('session.data', { id, data }));
       client.setAttachment(id, attachment);
       return attachment.snapshot;
     },
@@ -67,13 +71,12 @@ export function makeHandlers(s: CoreServices): Handlers {
       client?.detach(id);
       return null;
     },
-    'session.write': ({ id, data }) => {
-      s.sessions.get(id)?.write(data);
-      s.attention.userTyped(id);
+    'session.write': async ({ id, data }) => {
+      await s.sessions.write(id, data, 'desk');
       return null;
     },
-    'session.resize': ({ id, cols, rows }) => {
-      s.sessions.get(id)?.resize(cols, rows);
+    'session.resize': async ({ id, cols, rows }) => {
+      await s.sessions.resize(id, cols, rows);
       return null;
     },
     'session.ack': ({ id, chars }, client) => {
@@ -87,15 +90,24 @@ export function makeHandlers(s: CoreServices): Handlers {
     },
     'session.restart': async ({ id, cols, rows }) => {
       mustExist(s, id);
-      await s.sessions.restart(id, cols, rows);
-      return mustExist(s, id);
+      return await s.sessions.restart(id, cols, rows);
+    },
+    'session.resume': async ({ id, cols, rows }) => {
+      mustExist(s, id);
+      return await s.sessions.resume(id, cols, rows);
+    },
+    'sessions.resumeAll': async () => {
+      for (const info of s.list()) {
+        if (info.stoppedByRestart) await s.sessions.resume(info.id).catch(() => undefined);
+      }
+      return s.list();
     },
     'session.remove': async ({ id }) => {
       await s.sessions.remove(id);
       return null;
     },
-    'session.answer': ({ id, promptId, option }) => {
-      const refused = s.attention.answer(id, promptId, option, 'desk');
+    'session.answer': async ({ id, promptId, option }) => {
+      const refused = await s.sessions.answer(id, promptId, option, 'desk');
       if (refused) throw new Error('That prompt is no longer open.');
       return null;
     },

@@ -1,10 +1,9 @@
 /**
- * Wires the core together: settings, sessions, prompt detection, the Claude hook channel, the
- * Telegram side, and the clients (windows or browser tabs). Both shells call {@link createCore}.
+ * Wires the core together: settings, the sessions (which live in the PTY host, reached through
+ * {@link RemoteSessions}), the away gate for prompts, the Telegram side, and the clients (windows
+ * or browser tabs). Both shells call {@link createCore}.
  */
 import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { mkdirSync } from 'node:fs';
 import {
   parseRequest,
@@ -15,25 +14,22 @@ import {
   type RequestResults,
   type SessionInfo,
 } from '../../contract/bridge.js';
-import type { ClientConnection, ClientSink, Core, CoreOptions, CoreSnapshot } from './app-types.js';
+import type { ClientConnection, ClientSink, Core, CoreOptions, CoreSnapshot, QuitPlan } from './app-types.js';
 import { ClientState } from './client-state.js';
 import { makeHandlers, type CoreServices } from './app-handlers.js';
-import { SessionManager } from './sessions/session-manager.js';
+import { RemoteSessions } from './ptyhost/remote-sessions.js';
 import { SettingsService } from './settings/settings.js';
 import { AuditLog } from './settings/audit-log.js';
 import { Attention } from './attention.js';
 import { createPhone } from './phone.js';
 import { userShell } from './sessions/user-shell.js';
 
-/** The app's root folder (two levels above this module once bundled into dist/<shell>/). */
-function appRoot(): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  return path.resolve(here, '..', '..');
-}
-
 /**
- * Creates the core. Restores the saved session list (not started), starts the hook channel and,
- * when a bot token is stored, the Telegram bot.
+ * Creates the core: connects to the data dir's PTY host (starting it when none runs), whose
+ * sessions come back as they are (running ones still running, with their screens and open
+ * prompts); starts the Telegram bot when a token is stored; resumes sessions stopped by a restart
+ * when the "resume at start" setting is on.
+ * @throws Error when the PTY host cannot be started or reached.
  */
 export async function createCore(options: CoreOptions): Promise<Core> {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
@@ -55,36 +51,22 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     });
   };
 
-  let attention: Attention | null = null;
-  const sessions = new SessionManager({
-    store: settings.sessionList(),
-    userShell: userShell(),
-    appRoot: appRoot(),
-    launchExtras: (id, spec) => attention?.launchExtras(id, spec) ?? {},
-  });
-
-  const info = (id: string): SessionInfo | null => {
-    const base = sessions.info(id);
-    if (!base) return null;
-    const prompt = attention?.openPrompt(id) ?? null;
-    return { ...base, prompt, state: prompt && base.state === 'running' ? 'needs-attention' : base.state };
-  };
-  const list = (): SessionInfo[] => sessions.ids().flatMap((id) => info(id) ?? []);
-  const publishSession = (id: string): void => {
-    const i = info(id);
-    if (i) broadcast('session.state', i);
-    notifyChange();
-  };
-
-  const att = await Attention.create({
+  let sessionsRef: RemoteSessions | null = null;
+  const list = (): SessionInfo[] => sessionsRef?.list() ?? [];
+  const attention = new Attention({ settings, presence: options.presence, list });
+  const legacy = settings.legacySessionList();
+  const sessions = await RemoteSessions.connect({
     dataDir: options.dataDir,
+    launch: options.ptyHost,
     hookRunner: options.hookRunner,
-    sessions,
-    settings,
-    presence: options.presence,
-    onPromptChange: publishSession,
+    idleSeconds: settings.get().idleSeconds,
+    legacySessions: legacy,
+    prompts: attention,
+    log: (m) => console.error(`[ptyhost] ${m}`),
   });
-  attention = att;
+  sessionsRef = sessions;
+  if (legacy.length > 0) settings.dropLegacySessionList();
+  const info = (id: string): SessionInfo | null => sessions.info(id);
 
   const phone = createPhone({
     options,
@@ -92,36 +74,39 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     sessions,
     info,
     list,
-    openPrompt: (id) => att.openPrompt(id),
-    answer: (sessionId, promptId, optionIndex) => att.answer(sessionId, promptId, optionIndex, 'phone'),
-    sendKeys: (sessionId, keys, promptId) => att.sendKeys(sessionId, keys, promptId),
-    phoneTyped: (id) => att.phoneTyped(id),
-    markRelayed: (sessionId, promptId) => att.markRelayed(sessionId, promptId),
+    markRelayed: (sessionId, promptId) => void sessions.markRelayed(sessionId, promptId).catch(() => {}),
   });
-  att.setSink(phone);
+  attention.setSink(phone);
   phone.onState((state) => {
     broadcast('phone.state', state);
     notifyChange();
   });
 
-  sessions.onChanged(publishSession);
+  sessions.onChanged((id) => {
+    const i = info(id);
+    if (i) broadcast('session.state', i);
+    notifyChange();
+  });
   sessions.onRemoved((id) => {
-    attention?.forget(id);
     broadcast('session.removed', { id });
     notifyChange();
   });
+  let idleSeconds = settings.get().idleSeconds;
   settings.onChange((s) => {
     broadcast('settings.changed', s);
     notifyChange();
+    if (s.idleSeconds !== idleSeconds) {
+      idleSeconds = s.idleSeconds;
+      void sessions.configure(s.idleSeconds).catch(() => {});
+    }
   });
-  sessions.restore();
 
   const services: CoreServices = {
     options,
     sessions,
     settings,
     phone,
-    attention: att,
+    attention,
     info,
     list,
     hostInfo: () => ({
@@ -143,6 +128,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
 
   await phone.start();
+  // Prompts open in the PTY host while no app was connected: the gate decides now.
+  attention.synced(list());
+  if (settings.get().resumeOnStart) await handlers['sessions.resumeAll']({}, null);
 
   return {
     connect(sink: ClientSink): ClientConnection {
@@ -164,12 +152,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       changeListeners.add(listener);
       return () => changeListeners.delete(listener);
     },
-    async dispose() {
+    quitPlan: (): QuitPlan => ({
+      running: list().filter((s) => sessions.running(s.id)).length,
+      onQuit: settings.get().onQuit,
+    }),
+    ptyHostPid: () => sessions.hostPid,
+    async dispose(opts = { stopAgents: true }) {
       for (const c of clients) c.close();
       clients.clear();
       await phone.stop();
-      await att.dispose();
-      await sessions.disposeAll();
+      attention.dispose();
+      await sessions.dispose(opts.stopAgents);
     },
   };
 }

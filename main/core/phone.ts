@@ -4,13 +4,13 @@
  * phone, and forwards prompt events to it.
  */
 import os from 'node:os';
-import type { PhoneState, PromptInfo, SessionInfo } from '../../contract/bridge.js';
+import type { PhoneState, SessionInfo } from '../../contract/bridge.js';
 import type { CoreOptions } from './app-types.js';
 import type { PromptSink } from './attention.js';
 import type { PromptCloseReason } from './prompts/tracker.js';
-import type { SessionManager } from './sessions/session-manager.js';
+import type { RemoteSessions } from './ptyhost/remote-sessions.js';
 import type { AuditLog } from './settings/audit-log.js';
-import type { RelayHost, WriteRefusal } from './telegram/host.js';
+import type { RelayHost } from './telegram/host.js';
 import { PhoneService } from './telegram/phone-service.js';
 import type { PhoneRecord } from './telegram/phone-store.js';
 
@@ -26,13 +26,9 @@ export const SUBMIT_DELAY_MS = 50;
 export interface PhoneDeps {
   options: CoreOptions;
   audit: AuditLog;
-  sessions: SessionManager;
+  sessions: RemoteSessions;
   info(id: string): SessionInfo | null;
   list(): SessionInfo[];
-  openPrompt(id: string): PromptInfo | null;
-  answer(sessionId: string, promptId: string, optionIndex: number): WriteRefusal | null;
-  sendKeys(sessionId: string, keys: string, promptId: string | null): WriteRefusal | null;
-  phoneTyped(sessionId: string): void;
   markRelayed(sessionId: string, promptId: string): void;
 }
 
@@ -59,7 +55,7 @@ export function createPhone(deps: PhoneDeps): Phone {
   const audit = (sessionId: string, promptId: string | null, via: 'option' | 'keys' | 'text', sent: string) =>
     deps.audit.append({
       session: sessionId,
-      sessionName: deps.sessions.spec(sessionId)?.name ?? sessionId,
+      sessionName: deps.info(sessionId)?.name ?? sessionId,
       promptId,
       via,
       sent,
@@ -69,29 +65,28 @@ export function createPhone(deps: PhoneDeps): Phone {
   const host: RelayHost = {
     computerName: deps.options.computerName ?? os.hostname(),
     listSessions: () => deps.list(),
-    screenText: (id) => deps.sessions.get(id)?.screen.plainText() ?? null,
-    openPrompt: (id) => deps.openPrompt(id),
-    answerPrompt(sessionId, promptId, optionIndex) {
-      const option = deps.openPrompt(sessionId)?.options[optionIndex];
-      const refused = deps.answer(sessionId, promptId, optionIndex);
+    screenText: (id) => deps.sessions.screenText(id).catch(() => null),
+    openPrompt: (id) => deps.info(id)?.prompt ?? null,
+    async answerPrompt(sessionId, promptId, optionIndex) {
+      const option = deps.info(sessionId)?.prompt?.options[optionIndex];
+      const refused = await deps.sessions.answer(sessionId, promptId, optionIndex, 'phone');
       if (!refused && option) audit(sessionId, promptId, 'option', option.keys);
       return refused;
     },
-    sendKeys(sessionId, keys, promptId) {
-      const refused = deps.sendKeys(sessionId, keys, promptId);
+    async sendKeys(sessionId, keys, promptId) {
+      const refused = await deps.sessions.sendKeys(sessionId, keys, promptId);
       if (!refused) audit(sessionId, promptId, 'keys', keys);
       return refused;
     },
     async submitText(sessionId, text) {
-      const session = deps.sessions.get(sessionId);
-      if (!session) return 'no-session';
-      if (!session.running) return 'exited';
-      session.write(text);
-      audit(sessionId, deps.openPrompt(sessionId)?.id ?? null, 'text', text);
-      deps.phoneTyped(sessionId);
+      const before = deps.info(sessionId);
+      if (!before) return 'no-session';
+      if (!deps.sessions.running(sessionId)) return 'exited';
+      await deps.sessions.write(sessionId, text, 'phone');
+      audit(sessionId, before.prompt?.id ?? null, 'text', text);
       await new Promise((r) => setTimeout(r, SUBMIT_DELAY_MS));
-      if (!session.running) return 'exited';
-      session.write('\r');
+      if (!deps.sessions.running(sessionId)) return 'exited';
+      await deps.sessions.write(sessionId, '\r', 'phone');
       audit(sessionId, null, 'keys', '\r');
       return null;
     },

@@ -73,6 +73,11 @@ async function main(): Promise<void> {
       env: { ELECTRON_RUN_AS_NODE: '1' },
       helperPath: paths.hookHelper,
     },
+    ptyHost: {
+      command: process.execPath,
+      args: [join(paths.dist, 'ptyhost', 'main.js')],
+      env: { ELECTRON_RUN_AS_NODE: '1' },
+    },
     pickDirectory: async (defaultPath) => {
       const options: OpenDialogOptions = { properties: ['openDirectory', 'createDirectory'], defaultPath };
       const result =
@@ -204,7 +209,8 @@ async function main(): Promise<void> {
         tray?.destroy();
         bridge.dispose();
         presence.dispose();
-        await core.dispose();
+        // Sessions keep running in the PTY host unless the user chose to stop them.
+        await core.dispose({ stopAgents: core.quitPlan().onQuit === 'stop' });
       } finally {
         disposed = true;
         app.quit();

@@ -4,7 +4,7 @@
  * defaults for the bad keys instead of crashing the app.
  */
 import { z } from 'zod';
-import { notifyModes, type PublicSettings } from '../../../contract/bridge.js';
+import { notifyModes, quitModes, type PublicSettings } from '../../../contract/bridge.js';
 import type { KeyValueStore } from '../app-types.js';
 import {
   storedSessionSchema,
@@ -21,6 +21,8 @@ export const defaultSettings: PublicSettings = {
   idleSeconds: 3,
   startAtLogin: false,
   defaultCwd: null,
+  resumeOnStart: false,
+  onQuit: 'ask',
 };
 
 const publicSettingsSchema = z.object({
@@ -29,6 +31,8 @@ const publicSettingsSchema = z.object({
   idleSeconds: z.number().int().min(2).max(3600).catch(defaultSettings.idleSeconds),
   startAtLogin: z.boolean().catch(defaultSettings.startAtLogin),
   defaultCwd: z.string().max(4096).nullable().catch(defaultSettings.defaultCwd),
+  resumeOnStart: z.boolean().catch(defaultSettings.resumeOnStart),
+  onQuit: z.enum(quitModes).catch(defaultSettings.onQuit),
 });
 
 /** Settings keys in the store. */
@@ -70,6 +74,19 @@ export class SettingsService {
   onChange(listener: (s: PublicSettings) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * The session list as older versions kept it in settings (now the PTY host keeps it in its own
+   * file); read once to migrate, then {@link SettingsService.dropLegacySessionList}.
+   */
+  legacySessionList(): StoredSession[] {
+    return this.sessionList().load();
+  }
+
+  /** Removes the migrated legacy session list from settings. */
+  dropLegacySessionList(): void {
+    this.store.delete(KEYS.sessions);
   }
 
   /** The session list, persisted under "sessions"; invalid entries are dropped. */

@@ -167,7 +167,6 @@ export class Relay {
   promptOpened(prompt: PromptInfo, session: SessionInfo, onSent?: () => void): void {
     const key = dataKey(prompt.id);
     if (this.prompts.has(key) || this.o.chatId() === null) return;
-    const html = formatPrompt(prompt, session, this.o.host.screenText(session.id));
     const keyboard =
       prompt.kind === 'permission' || prompt.kind === 'question'
         ? promptKeyboard(prompt.id, prompt.options, session.id)
@@ -176,7 +175,7 @@ export class Relay {
       promptId: prompt.id,
       sessionId: session.id,
       options: prompt.options.map((o) => ({ label: o.label })),
-      html,
+      html: '',
       messageId: null,
       status: 'queued',
       closedReason: null,
@@ -187,6 +186,9 @@ export class Relay {
     this.o.outbox.enqueue({
       id: `prompt:${key}`,
       run: async () => {
+        // Built when sent, so the screen text is the freshest (and fetched from the PTY host once).
+        if (!record.html) record.html = formatPrompt(prompt, session, await this.o.host.screenText(session.id));
+        const html = record.html;
         const sent = await this.o.api.sendMessage(chatId, html, {
           parse_mode: 'HTML',
           link_preview_options: { is_disabled: true },
@@ -250,11 +252,11 @@ export class Relay {
    * @param message the tapped message's id and plain text (the text is the edit's base when the
    *   prompt's record was lost, e.g. after a restart).
    */
-  tapPrompt(
+  async tapPrompt(
     promptKey: string,
     option: number | null,
     message: { id: number; text: string } | null,
-  ): TapResult {
+  ): Promise<TapResult> {
     const { record, session } = this.findOpen(promptKey);
     const stale: TapResult = { text: 'This prompt is no longer open.' };
     if (record?.status === 'answered' || !session) return stale;
@@ -265,15 +267,15 @@ export class Relay {
     let refusal: WriteRefusal | null;
     if (option === null) {
       label = 'Esc';
-      refusal = this.o.host.sendKeys(session.id, '\x1b', promptId);
+      refusal = await this.o.host.sendKeys(session.id, '\x1b', promptId);
     } else {
       const chosen = prompt.options[option];
       if (!chosen) return stale;
       label = chosen.label;
-      refusal = this.o.host.answerPrompt(session.id, promptId, option);
+      refusal = await this.o.host.answerPrompt(session.id, promptId, option);
     }
     if (refusal) return { text: refusalText(refusal) };
-    const html = record?.html ?? escapeHtml(message?.text ?? '');
+    const html = record?.html || escapeHtml(message?.text ?? '');
     const messageId = record?.messageId ?? message?.id ?? null;
     if (record) {
       record.status = 'answered';
@@ -294,8 +296,8 @@ export class Relay {
   }
 
   /** Sends a session's screen as a monospace message (replies to it type into that session). */
-  sendScreen(session: SessionInfo): void {
-    this.say(formatScreen(session, this.o.host.screenText(session.id)), {
+  async sendScreen(session: SessionInfo): Promise<void> {
+    this.say(formatScreen(session, await this.o.host.screenText(session.id)), {
       sessionId: session.id,
       keyboard: waitingKeyboard(session.id),
     });
@@ -311,11 +313,11 @@ export class Relay {
   }
 
   /** A keypad tap: writes the key's bytes into the session (not bound to a prompt). */
-  tapKey(sessionKey: string, keyName: string): TapResult {
+  async tapKey(sessionKey: string, keyName: string): Promise<TapResult> {
     const session = this.sessionByKey(sessionKey);
     const key = KEYPAD.find((k) => k.name === keyName);
     if (!session || !key) return { text: 'That session is gone.' };
-    const refusal = this.o.host.sendKeys(session.id, key.keys, null);
+    const refusal = await this.o.host.sendKeys(session.id, key.keys, null);
     if (refusal) return { text: refusalText(refusal) };
     this.target = session.id;
     return { text: `Sent ${key.label} to ${session.name}` };

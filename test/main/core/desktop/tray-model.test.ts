@@ -22,6 +22,8 @@ function session(id: string, over: Partial<SessionInfo> = {}): SessionInfo {
     title: null,
     prompt: null,
     createdAt: 1_700_000_000_000,
+    stoppedByRestart: false,
+    resumeCommand: null,
     ...over,
   };
 }
@@ -46,6 +48,8 @@ function snap(sessions: SessionInfo[], phoneOver: Partial<PhoneState> = {}): Cor
       awayAfterMinutes: 5,
       idleSeconds: 10,
       startAtLogin: false,
+      resumeOnStart: false,
+      onQuit: 'ask',
       defaultCwd: null,
     },
   };

@@ -30,6 +30,8 @@ export function makeSession(id: string, name: string, cwd = `/home/dev/${name}`)
     title: null,
     prompt: null,
     createdAt: Date.now(),
+    stoppedByRestart: false,
+    resumeCommand: null,
   };
 }
 

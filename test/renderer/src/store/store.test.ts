@@ -63,6 +63,8 @@ const settings = {
   awayAfterMinutes: 5,
   idleSeconds: 20,
   startAtLogin: false,
+  resumeOnStart: false,
+  onQuit: 'ask' as const,
   defaultCwd: null,
 };
 const phone = {

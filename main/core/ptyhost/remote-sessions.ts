@@ -1,0 +1,288 @@
+/**
+ * The app's view of the sessions in its PTY host: a cache of every session's info kept current
+ * by the host's events, and requests for everything else. It presents to the core what the
+ * in-process SessionManager did, so app.ts and the phone barely know the sessions live in
+ * another process.
+ *
+ * When the connection drops (the PTY host crashed or was killed), it connects again, starting a
+ * new PTY host if needed (which restores the list with the running ones "stopped by a restart"),
+ * and re-attaches every live view: the view gets a terminal reset followed by the new snapshot.
+ */
+import type { PromptInfo, SessionInfo, SessionSnapshot, SessionSpec } from '../../../contract/bridge.js';
+import type { PromptCloseReason } from '../prompts/tracker.js';
+import type { WriteRefusal } from '../telegram/host.js';
+import { PtyHostClient, type PtyHostClientOptions } from './client.js';
+import { PTY_PROTOCOL_VERSION } from './protocol.js';
+
+/** A live view of one session through the PTY host. */
+export interface RemoteAttachment {
+  /** The screen and scrollback at the moment of attaching. */
+  readonly snapshot: Promise<SessionSnapshot>;
+  /** Acknowledges `chars` the view wrote (flow control, passed on to the PTY host). */
+  ack(chars: number): void;
+  /** Stops output to this view. */
+  detach(): void;
+}
+
+/** Prompt changes from the PTY host. */
+export interface RemotePromptEvents {
+  opened(prompt: PromptInfo, session: SessionInfo): void;
+  updated(prompt: PromptInfo, session: SessionInfo): void;
+  closed(prompt: PromptInfo, reason: PromptCloseReason): void;
+  /** The session list was (re)loaded from the PTY host (first connect and every reconnect). */
+  synced(sessions: SessionInfo[]): void;
+}
+
+/** Options of {@link RemoteSessions.connect}. */
+export interface RemoteSessionsOptions extends PtyHostClientOptions {
+  idleSeconds: number;
+  /** Sessions an older app kept in its settings, handed to the PTY host once. */
+  legacySessions: unknown[];
+  prompts: RemotePromptEvents;
+}
+
+/** Longest wait between reconnect attempts, in ms. */
+const MAX_RECONNECT_DELAY_MS = 5_000;
+
+/** The PTY host's sessions as the app sees them. */
+export class RemoteSessions {
+  private client!: PtyHostClient;
+  private readonly cache = new Map<string, SessionInfo>();
+  private readonly views = new Map<number, { sessionId: string; onData: (data: string) => void }>();
+  private readonly changed = new Set<(id: string) => void>();
+  private readonly removed = new Set<(id: string) => void>();
+  private nextAttachId = 1;
+  private disposed = false;
+  private idleSeconds: number;
+  /** The PTY host's pid (for tests and diagnostics). */
+  hostPid = 0;
+
+  private constructor(private readonly options: RemoteSessionsOptions) {
+    this.idleSeconds = options.idleSeconds;
+  }
+
+  /**
+   * Connects to (or starts) the PTY host and loads its sessions.
+   * @throws Error when the PTY host cannot be started or speaks another protocol version.
+   */
+  static async connect(options: RemoteSessionsOptions): Promise<RemoteSessions> {
+    const remote = new RemoteSessions(options);
+    await remote.open(options.legacySessions);
+    return remote;
+  }
+
+  onChanged(listener: (id: string) => void): () => void {
+    this.changed.add(listener);
+    return () => this.changed.delete(listener);
+  }
+
+  onRemoved(listener: (id: string) => void): () => void {
+    this.removed.add(listener);
+    return () => this.removed.delete(listener);
+  }
+
+  ids(): string[] {
+    return [...this.cache.keys()];
+  }
+
+  /** The session's info as last reported (with its open prompt), or null. */
+  info(id: string): SessionInfo | null {
+    const i = this.cache.get(id);
+    return i ? structuredClone(i) : null;
+  }
+
+  list(): SessionInfo[] {
+    return [...this.cache.values()].map((i) => structuredClone(i));
+  }
+
+  /** True while the session's process runs. */
+  running(id: string): boolean {
+    const s = this.cache.get(id)?.state;
+    return s === 'running' || s === 'needs-attention' || s === 'starting';
+  }
+
+  /** Creates and starts a session. @throws Error (user-readable) when it cannot start. */
+  async create(spec: SessionSpec, cols: number, rows: number): Promise<SessionInfo> {
+    return this.store(await this.client.request('session.create', { spec, cols, rows }));
+  }
+
+  async restart(id: string, cols?: number, rows?: number): Promise<SessionInfo> {
+    return this.store(await this.client.request('session.restart', { id, cols, rows }));
+  }
+
+  async resume(id: string, cols?: number, rows?: number): Promise<SessionInfo> {
+    return this.store(await this.client.request('session.resume', { id, cols, rows }));
+  }
+
+  async kill(id: string): Promise<void> {
+    await this.client.request('session.kill', { id });
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.client.request('session.remove', { id });
+  }
+
+  /** Types into a session; `source` tells the prompt tracker who typed. */
+  async write(id: string, data: string, source: 'desk' | 'phone'): Promise<void> {
+    await this.client.request('session.write', { id, data, source });
+  }
+
+  async resize(id: string, cols: number, rows: number): Promise<void> {
+    await this.client.request('session.resize', { id, cols, rows });
+  }
+
+  /** The session's visible screen as plain text, or null. */
+  screenText(id: string): Promise<string | null> {
+    return this.client.request('session.screenText', { id });
+  }
+
+  answer(id: string, promptId: string, option: number, source: 'desk' | 'phone'): Promise<WriteRefusal | null> {
+    return this.client.request('prompt.answer', { id, promptId, option, source });
+  }
+
+  sendKeys(id: string, keys: string, promptId: string | null): Promise<WriteRefusal | null> {
+    return this.client.request('prompt.sendKeys', { id, keys, promptId });
+  }
+
+  async markRelayed(id: string, promptId: string): Promise<void> {
+    await this.client.request('prompt.markRelayed', { id, promptId });
+  }
+
+  /** Passes a settings change on. */
+  async configure(idleSeconds: number): Promise<void> {
+    this.idleSeconds = idleSeconds;
+    await this.client.request('configure', { idleSeconds });
+  }
+
+  /**
+   * Attaches a view: output from now on goes to `onData`, the snapshot holds everything before.
+   * The view must ack what it writes.
+   */
+  attach(sessionId: string, onData: (data: string) => void): RemoteAttachment {
+    const attachId = this.nextAttachId++;
+    this.views.set(attachId, { sessionId, onData });
+    const snapshot = this.client.request('session.attach', { id: sessionId, attachId });
+    snapshot.catch(() => this.views.delete(attachId));
+    return {
+      snapshot,
+      ack: (chars) => {
+        if (this.views.has(attachId)) void this.client.request('session.ack', { attachId, chars }).catch(() => {});
+      },
+      detach: () => {
+        if (!this.views.delete(attachId)) return;
+        void this.client.request('session.detach', { attachId }).catch(() => {});
+      },
+    };
+  }
+
+  /**
+   * Leaves the PTY host: with `stopAgents` it ends every session first (their list stays);
+   * otherwise they keep running and the next app start finds them.
+   */
+  async dispose(stopAgents: boolean): Promise<void> {
+    this.disposed = true;
+    if (stopAgents && !this.client.closed) {
+      await this.client.request('shutdown', {}).catch(() => {});
+      await new Promise<void>((resolve) => {
+        if (this.client.closed) return resolve();
+        const timer = setTimeout(resolve, 10_000);
+        this.client.onClose(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    this.client.close();
+    this.views.clear();
+  }
+
+  private async open(legacySessions: unknown[]): Promise<void> {
+    const client = await PtyHostClient.connect(this.options);
+    client.onEvent((name, payload) => this.event(name, payload));
+    const hello = await client
+      .request('hello', {
+        protocol: PTY_PROTOCOL_VERSION,
+        hookRunner: this.options.hookRunner,
+        idleSeconds: this.idleSeconds,
+        legacySessions,
+      })
+      .catch((err: unknown) => {
+        client.close();
+        throw err;
+      });
+    this.client = client;
+    this.hostPid = hello.pid;
+    client.onClose(() => this.lost());
+    const fresh = new Set(hello.sessions.map((s) => s.id));
+    for (const id of [...this.cache.keys()]) {
+      if (fresh.has(id)) continue;
+      this.cache.delete(id);
+      this.removed.forEach((l) => l(id));
+    }
+    for (const s of hello.sessions) this.store(s);
+    this.options.prompts.synced(this.list());
+  }
+
+  /** The connection dropped: connect again (starting a new PTY host) and re-attach the views. */
+  private lost(): void {
+    if (this.disposed) return;
+    this.options.log('lost the PTY host; reconnecting');
+    void (async () => {
+      for (let delay = 100; !this.disposed; delay = Math.min(delay * 2, MAX_RECONNECT_DELAY_MS)) {
+        await new Promise((r) => setTimeout(r, delay));
+        try {
+          await this.open([]);
+          break;
+        } catch (err) {
+          this.options.log(`PTY host reconnect failed: ${(err as Error).message}`);
+        }
+      }
+      for (const [attachId, view] of this.views) {
+        this.client.request('session.attach', { id: view.sessionId, attachId }).then(
+          (snap) => view.onData(`\x1bc${snap.data}`),
+          () => this.views.delete(attachId),
+        );
+      }
+    })();
+  }
+
+  private store(info: SessionInfo): SessionInfo {
+    this.cache.set(info.id, info);
+    this.changed.forEach((l) => l(info.id));
+    return structuredClone(info);
+  }
+
+  private event(name: string, payload: unknown): void {
+    const p = payload as never;
+    switch (name) {
+      case 'session.changed':
+        this.store(p);
+        return;
+      case 'session.removed': {
+        const { id } = payload as { id: string };
+        if (!this.cache.delete(id)) return;
+        for (const [attachId, v] of this.views) if (v.sessionId === id) this.views.delete(attachId);
+        this.removed.forEach((l) => l(id));
+        return;
+      }
+      case 'session.data': {
+        const { attachId, data } = payload as { attachId: number; data: string };
+        this.views.get(attachId)?.onData(data);
+        return;
+      }
+      case 'prompt.opened':
+      case 'prompt.updated': {
+        const { prompt, session } = payload as { prompt: PromptInfo; session: SessionInfo };
+        this.store(session);
+        if (name === 'prompt.opened') this.options.prompts.opened(prompt, session);
+        else this.options.prompts.updated(prompt, session);
+        return;
+      }
+      case 'prompt.closed': {
+        const { prompt, reason } = payload as { prompt: PromptInfo; reason: PromptCloseReason };
+        this.options.prompts.closed(prompt, reason);
+        return;
+      }
+    }
+  }
+}
