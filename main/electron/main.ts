@@ -169,6 +169,8 @@ async function main(): Promise<void> {
         return showAnd(() => core.broadcast('ui.focusSession', { id: action.id }));
       case 'new-session':
         return showAnd(() => core.broadcast('ui.newSession', {}));
+      case 'resume-all':
+        return void core.request('sessions.resumeAll', {});
       case 'show-window':
         return showAnd();
       case 'pair-phone':

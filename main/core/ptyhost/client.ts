@@ -96,7 +96,10 @@ function startHost(options: PtyHostClientOptions, logFile: string): number {
 /** A connection to the PTY host. Requests reject with a readable Error. */
 export class PtyHostClient {
   private nextId = 1;
-  private readonly pending = new Map<number, { name: HostRequestName; resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<
+    number,
+    { name: HostRequestName; resolve: (v: unknown) => void; reject: (e: Error) => void }
+  >();
   private readonly eventListeners = new Set<EventListener>();
   private readonly closeListeners = new Set<() => void>();
 
@@ -179,14 +182,17 @@ export class PtyHostClient {
     if (!frame.ok) return p.reject(new Error(frame.error ?? 'The PTY host refused the request.'));
     const parsed = hostResultSchemas[p.name].safeParse(frame.result);
     if (!parsed.success) {
-      p.reject(new Error(`invalid result from the PTY host for ${p.name}: ${parsed.error.issues[0]?.message}`));
+      p.reject(
+        new Error(`invalid result from the PTY host for ${p.name}: ${parsed.error.issues[0]?.message}`),
+      );
       return;
     }
     p.resolve(parsed.data);
   }
 
   private event(name: string, payload: unknown): void {
-    if (!Object.hasOwn(hostEventSchemas, name)) return this.log(`PTY host sent unknown event ${name.slice(0, 60)}`);
+    if (!Object.hasOwn(hostEventSchemas, name))
+      return this.log(`PTY host sent unknown event ${name.slice(0, 60)}`);
     const parsed = hostEventSchemas[name as HostEventName].safeParse(payload);
     if (!parsed.success) {
       return this.log(`PTY host sent an invalid ${name}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);

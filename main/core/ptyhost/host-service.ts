@@ -133,7 +133,12 @@ export class PtyHostService {
       void this.run(client, frame.name, frame.params).then(
         (result) => client.conn.send({ t: 'res', id: frame.id, ok: true, result }),
         (err: unknown) =>
-          client.conn.send({ t: 'res', id: frame.id, ok: false, error: (err as Error).message ?? String(err) }),
+          client.conn.send({
+            t: 'res',
+            id: frame.id,
+            ok: false,
+            error: (err as Error).message ?? String(err),
+          }),
       );
     });
     this.idleChanged();
@@ -268,7 +273,11 @@ export class PtyHostService {
     if (info) this.broadcast('session.changed', info);
   }
 
-  private promptEvent(name: 'prompt.opened' | 'prompt.updated', prompt: PromptInfo, session: SessionInfo): void {
+  private promptEvent(
+    name: 'prompt.opened' | 'prompt.updated',
+    prompt: PromptInfo,
+    session: SessionInfo,
+  ): void {
     this.broadcast(name, { prompt, session: this.info(session.id) ?? session });
   }
 

@@ -168,7 +168,12 @@ export type HostEventPayload<E extends HostEventName> = z.output<(typeof hostEve
 export const hostFrameSchema = z.union([
   z.object({ t: z.literal('req'), id: z.number().int(), name: z.string().max(64), params: z.unknown() }),
   z.object({ t: z.literal('res'), id: z.number().int(), ok: z.literal(true), result: z.unknown() }),
-  z.object({ t: z.literal('res'), id: z.number().int(), ok: z.literal(false), error: z.string().max(10_000) }),
+  z.object({
+    t: z.literal('res'),
+    id: z.number().int(),
+    ok: z.literal(false),
+    error: z.string().max(10_000),
+  }),
   z.object({ t: z.literal('evt'), name: z.string().max(64), payload: z.unknown() }),
 ]);
 export type HostFrame = z.infer<typeof hostFrameSchema>;

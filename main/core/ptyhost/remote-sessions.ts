@@ -136,7 +136,12 @@ export class RemoteSessions {
     return this.client.request('session.screenText', { id });
   }
 
-  answer(id: string, promptId: string, option: number, source: 'desk' | 'phone'): Promise<WriteRefusal | null> {
+  answer(
+    id: string,
+    promptId: string,
+    option: number,
+    source: 'desk' | 'phone',
+  ): Promise<WriteRefusal | null> {
     return this.client.request('prompt.answer', { id, promptId, option, source });
   }
 
@@ -166,7 +171,8 @@ export class RemoteSessions {
     return {
       snapshot,
       ack: (chars) => {
-        if (this.views.has(attachId)) void this.client.request('session.ack', { attachId, chars }).catch(() => {});
+        if (this.views.has(attachId))
+          void this.client.request('session.ack', { attachId, chars }).catch(() => {});
       },
       detach: () => {
         if (!this.views.delete(attachId)) return;

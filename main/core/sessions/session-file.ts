@@ -12,7 +12,10 @@ import { storedSessionSchema, type SessionListStore, type StoredSession } from '
 /** Most sessions kept in the file; more tabs than this is a runaway client, not a user. */
 export const MAX_STORED_SESSIONS = 500;
 
-const fileSchema = z.object({ version: z.literal(1), sessions: z.array(z.unknown()).max(MAX_STORED_SESSIONS) });
+const fileSchema = z.object({
+  version: z.literal(1),
+  sessions: z.array(z.unknown()).max(MAX_STORED_SESSIONS),
+});
 
 /** Reads the list; [] when the file is missing or unreadable. */
 export function readSessionFile(file: string): StoredSession[] {

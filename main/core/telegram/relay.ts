@@ -187,7 +187,8 @@ export class Relay {
       id: `prompt:${key}`,
       run: async () => {
         // Built when sent, so the screen text is the freshest (and fetched from the PTY host once).
-        if (!record.html) record.html = formatPrompt(prompt, session, await this.o.host.screenText(session.id));
+        if (!record.html)
+          record.html = formatPrompt(prompt, session, await this.o.host.screenText(session.id));
         const html = record.html;
         const sent = await this.o.api.sendMessage(chatId, html, {
           parse_mode: 'HTML',

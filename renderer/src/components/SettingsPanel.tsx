@@ -54,7 +54,7 @@ export function SettingsPanel(props: SettingsPanelProps) {
   const { settings, host } = props;
   const bridge = useBridge();
   const action = useRequestAction();
-  const ids = { login: useId() };
+  const ids = { login: useId(), resume: useId() };
   const save = (patch: Patch): void => void action.run(() => bridge.request('settings.update', { patch }));
 
   return (
@@ -104,6 +104,20 @@ export function SettingsPanel(props: SettingsPanelProps) {
               range={IDLE_SECONDS}
               onCommit={(idleSeconds) => save({ idleSeconds })}
             />
+          </section>
+          <section className="panel-section">
+            <div className="switch-row">
+              <label className="switch-label" htmlFor={ids.resume}>
+                Resume sessions stopped by a restart when Agent Pager starts
+              </label>
+              <input
+                id={ids.resume}
+                type="checkbox"
+                className="switch"
+                checked={settings.resumeOnStart}
+                onChange={(e) => save({ resumeOnStart: e.target.checked })}
+              />
+            </div>
           </section>
           {host?.shell === 'electron' && (
             <section className="panel-section">

@@ -22,6 +22,8 @@ export interface TerminalPanelProps {
   /** Changes when the terminal should take focus. */
   focusSignal: number;
   onClose: () => void;
+  /** Sessions stopped by a restart, for "Resume all". */
+  stoppedCount: number;
 }
 
 /** A session's panel. */
@@ -46,11 +48,15 @@ export function TerminalPanel(props: TerminalPanelProps) {
 
   const onController = useCallback((c: TerminalController | null) => setController(c), []);
 
-  const restart = async (): Promise<void> => {
+  const start = async (how: 'session.restart' | 'session.resume'): Promise<void> => {
     const size = controller?.size();
-    await bridge.request('session.restart', size ? { id: session.id, ...size } : { id: session.id });
+    await bridge.request(how, size ? { id: session.id, ...size } : { id: session.id });
     await controller?.reattach();
     controller?.focus();
+  };
+  const resumeAll = async (): Promise<void> => {
+    await bridge.request('sessions.resumeAll', {});
+    await controller?.reattach();
   };
 
   return (
@@ -67,7 +73,14 @@ export function TerminalPanel(props: TerminalPanelProps) {
         {findOpen && controller && <FindBar controller={controller} onClose={() => setFindOpen(false)} />}
       </div>
       {session.state === 'exited' && (
-        <ExitBar session={session} onRestart={restart} onClose={props.onClose} />
+        <ExitBar
+          session={session}
+          onRestart={() => start('session.restart')}
+          onResume={() => start('session.resume')}
+          stoppedCount={props.stoppedCount}
+          onResumeAll={resumeAll}
+          onClose={props.onClose}
+        />
       )}
     </div>
   );

@@ -1,7 +1,8 @@
 /**
- * The away gate with real sessions: prompts are always tracked for the desk, but go to the phone
- * only when notifications are "always", or when the user is away (idle or locked); when the user
- * leaves, prompts already open are sent then. Real bash in a real PTY; a fake presence source.
+ * The away gate with real sessions: prompts are always tracked for the desk (by the PTY host's
+ * PromptWatch, run in-process here), but go to the phone only when notifications are "always", or
+ * when the user is away (idle or locked); when the user leaves, prompts already open are sent
+ * then, once. Real bash in a real PTY; a fake presence source.
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -10,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PromptInfo } from '../../../contract/bridge.js';
 import type { PresenceSource } from '../../../main/core/app-types.js';
 import { Attention, type PromptSink } from '../../../main/core/attention.js';
+import { PromptWatch } from '../../../main/core/ptyhost/prompt-watch.js';
 import { SessionManager } from '../../../main/core/sessions/session-manager.js';
 import { SettingsService } from '../../../main/core/settings/settings.js';
 import { waitFor } from '../../support/wait.js';
@@ -20,6 +22,7 @@ const HELPER = path.resolve('main/core/claude/hook-helper.cjs');
 let dir: string;
 let sessions: SessionManager;
 let attention: Attention;
+let watch: PromptWatch;
 let settings: SettingsService;
 const presence = { idle: 0, locked: false };
 const fakePresence: PresenceSource = { idleSeconds: () => presence.idle, isLocked: () => presence.locked };
@@ -39,15 +42,24 @@ beforeEach(async () => {
     userShell: '/bin/bash',
     appRoot: process.cwd(),
     baseEnv: { ...process.env, HOME: dir, PS1: 'ready$ ' },
-    launchExtras: (id, spec) => attention.launchExtras(id, spec),
+    launchExtras: (id, spec) => watch.launchExtras(id, spec),
   });
-  attention = await Attention.create({
+  watch = await PromptWatch.create({
     dataDir: dir,
     hookRunner: { command: process.execPath, env: {}, helperPath: HELPER },
     sessions,
+    idleSeconds: () => settings.get().idleSeconds,
+    onPromptChange: () => {},
+  });
+  attention = new Attention({
     settings,
     presence: fakePresence,
-    onPromptChange: () => {},
+    list: () => sessions.ids().map((id) => ({ ...sessions.info(id)!, prompt: watch.openPrompt(id) })),
+  });
+  watch.setSink({
+    promptOpened: (p, s) => attention.opened(p, s),
+    promptUpdated: (p, s) => attention.updated(p, s),
+    promptClosed: (p, r) => attention.closed(p, r),
   });
   const sink: PromptSink = {
     promptOpened: (p) => sent.push(p),
@@ -58,7 +70,8 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await attention.dispose();
+  attention.dispose();
+  await watch.dispose();
   await sessions.disposeAll();
   await fs.rm(dir, { recursive: true, force: true });
 });
@@ -74,14 +87,14 @@ async function questionSession(): Promise<string> {
     80,
     24,
   );
-  await waitFor(() => attention.openPrompt(id), 'the question to be recognised', 8000);
+  await waitFor(() => watch.openPrompt(id), 'the question to be recognised', 8000);
   return id;
 }
 
 describe('Attention: when prompts go to the phone', () => {
   it('at the desk (mode "away", not idle): the prompt is open for the UI but nothing is sent', async () => {
     const id = await questionSession();
-    expect(attention.openPrompt(id)?.kind).toBe('question');
+    expect(watch.openPrompt(id)?.kind).toBe('question');
     expect(sent).toHaveLength(0);
   });
 
@@ -90,7 +103,7 @@ describe('Attention: when prompts go to the phone', () => {
     presence.idle = 6 * 60;
     attention.sendOpenPrompts();
     attention.sendOpenPrompts();
-    expect(sent.map((p) => p.id)).toEqual([attention.openPrompt(id)!.id]);
+    expect(sent.map((p) => p.id)).toEqual([watch.openPrompt(id)!.id]);
     expect(attention.shouldRelay()).toBe(true);
   });
 
@@ -101,18 +114,18 @@ describe('Attention: when prompts go to the phone', () => {
     expect(attention.shouldRelay()).toBe(false);
     settings.update({ notifyMode: 'always' });
     const id = await questionSession();
-    expect(sent.map((p) => p.id)).toEqual([attention.openPrompt(id)!.id]);
+    expect(sent.map((p) => p.id)).toEqual([watch.openPrompt(id)!.id]);
   });
 
   it('an answer from the phone writes the option keys once; a stale answer writes nothing', async () => {
     settings.update({ notifyMode: 'always' });
     const id = await questionSession();
-    const prompt = attention.openPrompt(id)!;
+    const prompt = watch.openPrompt(id)!;
     const yes = prompt.options.findIndex((o) => /yes/i.test(o.label));
-    expect(attention.answer(id, prompt.id, yes, 'phone')).toBeNull();
+    expect(watch.answer(id, prompt.id, yes, 'phone')).toBeNull();
     await waitFor(() => sessions.get(id)!.screen.plainText().includes('got:y'), 'the answer to arrive', 5000);
-    expect(attention.answer(id, prompt.id, yes, 'phone')).toBe('stale-prompt');
-    expect(attention.openPrompt(id)).toBeNull();
+    expect(watch.answer(id, prompt.id, yes, 'phone')).toBe('stale-prompt');
+    expect(watch.openPrompt(id)).toBeNull();
     expect(closed).toEqual([prompt.id]);
   });
 
@@ -142,7 +155,7 @@ describe('Attention: when prompts go to the phone', () => {
     );
     const t0 = Date.now();
     const prompt = await waitFor(
-      () => attention.openPrompt(id),
+      () => watch.openPrompt(id),
       'the question under constant output',
       5000,
     ).catch((e: Error) => {
