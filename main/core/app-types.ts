@@ -14,6 +14,7 @@ import type {
   RequestResults,
   SessionInfo,
 } from '../../contract/bridge.js';
+import type { Event } from './base/event.js';
 
 /** A key-value store: `conf` in the headless host, `electron-store` in Electron (same API). */
 export interface KeyValueStore {
@@ -106,8 +107,8 @@ export interface Core {
   /** Runs a request on behalf of the shell itself (tray actions), validated like any other. */
   request<K extends RequestName>(name: K, params: RequestParams<K>): Promise<RequestResults[K]>;
   snapshot(): CoreSnapshot;
-  /** Called (coalesced) whenever the snapshot may have changed. Returns unsubscribe. */
-  onChange(listener: () => void): () => void;
+  /** Fires (coalesced to one per microtask) whenever the snapshot may have changed. */
+  readonly onChange: Event<void>;
   /**
    * What quitting would leave running. The Electron shell asks "Keep N agents running in the
    * background?" when `onQuit` is 'ask' and `running` > 0 (and may remember the answer with

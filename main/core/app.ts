@@ -15,6 +15,7 @@ import {
   type SessionInfo,
 } from '../../contract/bridge.js';
 import type { ClientConnection, ClientSink, Core, CoreOptions, CoreSnapshot, QuitPlan } from './app-types.js';
+import { Emitter } from './base/event.js';
 import { ClientState } from './client-state.js';
 import { makeHandlers, type CoreServices } from './app-handlers.js';
 import { RemoteSessions } from './ptyhost/remote-sessions.js';
@@ -36,7 +37,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const settings = new SettingsService(options.settings);
   const audit = new AuditLog(options.dataDir);
   const clients = new Set<ClientState>();
-  const changeListeners = new Set<() => void>();
+  const changed = new Emitter<void>({ name: 'core.change' });
   let changeQueued = false;
 
   const broadcast = <E extends EventName>(event: E, payload: EventPayloads[E]): void => {
@@ -47,7 +48,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     changeQueued = true;
     queueMicrotask(() => {
       changeQueued = false;
-      changeListeners.forEach((l) => l());
+      changed.fire();
     });
   };
 
@@ -68,14 +69,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   if (legacy.length > 0) settings.dropLegacySessionList();
   const info = (id: string): SessionInfo | null => sessions.info(id);
 
-  const phone = createPhone({
-    options,
-    audit,
-    sessions,
-    info,
-    list,
-    markRelayed: (sessionId, promptId) => void sessions.markRelayed(sessionId, promptId).catch(() => {}),
-  });
+  const phone = createPhone({ options, audit, sessions, list });
   attention.setSink(phone);
   phone.onState((state) => {
     broadcast('phone.state', state);
@@ -148,10 +142,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     request: <K extends RequestName>(name: K, params: RequestParams<K>) =>
       run(null, name, params) as Promise<RequestResults[K]>,
     snapshot: (): CoreSnapshot => ({ sessions: list(), phone: phone.state(), settings: settings.get() }),
-    onChange(listener) {
-      changeListeners.add(listener);
-      return () => changeListeners.delete(listener);
-    },
+    onChange: changed.event,
     quitPlan: (): QuitPlan => ({
       running: list().filter((s) => sessions.running(s.id)).length,
       onQuit: settings.get().onQuit,
@@ -163,6 +154,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await phone.stop();
       attention.dispose();
       await sessions.dispose(opts.stopAgents);
+      changed.dispose();
     },
   };
 }

@@ -6,17 +6,11 @@
  */
 import type { PromptInfo, SessionInfo } from '../../contract/bridge.js';
 import type { PresenceSource } from './app-types.js';
+import type { Disposable } from './base/lifecycle.js';
 import { createAwayDetector, type AwayDetector } from './desktop/away-detector.js';
-import type { PromptCloseReason } from './prompts/tracker.js';
+import type { PromptCloseReason, PromptSink } from './prompts/types.js';
 import type { RemotePromptEvents } from './ptyhost/remote-sessions.js';
 import type { SettingsService } from './settings/settings.js';
-
-/** Where prompts go besides the UI: the Telegram relay. */
-export interface PromptSink {
-  promptOpened(prompt: PromptInfo, session: SessionInfo): void;
-  promptUpdated(prompt: PromptInfo, session: SessionInfo): void;
-  promptClosed(prompt: PromptInfo, reason: PromptCloseReason): void;
-}
 
 /** Options of {@link Attention}. */
 export interface AttentionOptions {
@@ -32,6 +26,7 @@ export class Attention implements RemotePromptEvents {
   private readonly sent = new Map<string, PromptInfo>();
   private sink: PromptSink | null = null;
   private readonly away: AwayDetector | null;
+  private readonly awaySubscription: Disposable | null;
 
   constructor(private readonly options: AttentionOptions) {
     this.away = options.presence
@@ -40,9 +35,10 @@ export class Attention implements RemotePromptEvents {
           thresholdMinutes: () => options.settings.get().awayAfterMinutes,
         })
       : null;
-    this.away?.onChange((away) => {
-      if (away) this.sendOpenPrompts();
-    });
+    this.awaySubscription =
+      this.away?.onChange((away) => {
+        if (away) this.sendOpenPrompts();
+      }) ?? null;
     this.away?.start();
   }
 
@@ -98,6 +94,7 @@ export class Attention implements RemotePromptEvents {
 
   /** Stops the away detector. */
   dispose(): void {
+    this.awaySubscription?.dispose();
     this.away?.stop();
   }
 

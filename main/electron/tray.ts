@@ -73,13 +73,13 @@ export function createTray(opts: TrayOptions): TrayHandle | null {
     const items = buildTrayMenu(snapshot, { startAtLogin: opts.startAtLogin(), platform: process.platform });
     tray.setContextMenu(Menu.buildFromTemplate(toTemplate(items, opts.onAction)));
   };
-  const unsubscribe = opts.core.onChange(refresh);
+  const subscription = opts.core.onChange(refresh);
   refresh();
 
   return {
     refresh,
     destroy() {
-      unsubscribe();
+      subscription.dispose();
       if (!tray.isDestroyed()) tray.destroy();
     },
   };

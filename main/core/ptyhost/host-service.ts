@@ -11,7 +11,7 @@
 import type net from 'node:net';
 import type { PromptInfo, SessionInfo } from '../../../contract/bridge.js';
 import type { HookRunner } from '../app-types.js';
-import type { PromptCloseReason } from '../prompts/tracker.js';
+import type { PromptCloseReason, WriteRefusal } from '../prompts/types.js';
 import type { Attachment } from '../sessions/session.js';
 import { SessionManager, storedSessionSchema } from '../sessions/session-manager.js';
 import { sessionFileStore } from '../sessions/session-file.js';

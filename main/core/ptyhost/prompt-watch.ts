@@ -7,13 +7,14 @@
  * which decides whether it goes to the phone).
  */
 import path from 'node:path';
-import type { PromptInfo, SessionInfo } from '../../../contract/bridge.js';
+import type { PromptInfo } from '../../../contract/bridge.js';
 import type { HookRunner } from '../app-types.js';
+import { DisposableStore } from '../base/lifecycle.js';
 import { HookReceiver } from '../claude/hook-receiver.js';
 import { writeSettingsOverlay } from '../claude/settings-overlay.js';
-import { PromptTracker, type PromptCloseReason } from '../prompts/tracker.js';
+import { PromptTracker } from '../prompts/tracker.js';
+import type { AnswerSource, PromptCloseReason, PromptSink, WriteRefusal } from '../prompts/types.js';
 import type { SessionManager, LaunchExtras, StoredSession } from '../sessions/session-manager.js';
-import type { WriteRefusal } from '../telegram/host.js';
 
 /**
  * Screens are read this long after the last output, in ms: long enough that a program redrawing
@@ -30,13 +31,6 @@ export const DETECT_MAX_WAIT_MS = 500;
  * desk (the message on the phone then says so) rather than the program withdrawing it.
  */
 export const DESK_ANSWER_WINDOW_MS = 10_000;
-
-/** Where prompt changes go: the connected app (which relays them to the phone). */
-export interface PromptSink {
-  promptOpened(prompt: PromptInfo, session: SessionInfo): void;
-  promptUpdated(prompt: PromptInfo, session: SessionInfo): void;
-  promptClosed(prompt: PromptInfo, reason: PromptCloseReason): void;
-}
 
 /** Options of {@link PromptWatch.create}. */
 export interface PromptWatchOptions {
@@ -58,33 +52,40 @@ interface Watch {
   /** The user (desk or phone) has typed since the process started: idle prompts make sense now. */
   hadInput: boolean;
   lastDeskInputAt: number;
-  unsubscribe: Array<() => void>;
+  /** The tracker's subscriptions. */
+  subscriptions: DisposableStore;
 }
 
 /** Prompt detection for all sessions of a PTY host. */
 export class PromptWatch {
   private readonly watches = new Map<string, Watch>();
+  /** Where prompt changes go: the connected app (which relays them to the phone). */
   private sink: PromptSink | null = null;
+  private readonly subscriptions = new DisposableStore();
 
   private constructor(
     private readonly options: PromptWatchOptions,
     private readonly receiver: HookReceiver,
     private overlayPath: string,
   ) {
-    receiver.onEvent((sessionId, event) => {
-      const w = this.watch(sessionId);
-      if (!w) return;
-      w.tracker.applyHook(event, Date.now());
-      // Claude's own session id, for `claude --resume <id>` after a restart.
-      options.sessions.setConversationId(sessionId, event.session_id);
-      // A hook often fires before the screen has settled; read it again shortly.
-      this.schedule(sessionId, DETECT_DEBOUNCE_MS);
-    });
-    options.sessions.onOutput((id) => this.schedule(id, DETECT_DEBOUNCE_MS));
-    options.sessions.onChanged((id) => {
-      const s = options.sessions.get(id);
-      if (s && !s.running) this.watches.get(id)?.tracker.sessionExited();
-    });
+    this.subscriptions.add(
+      receiver.onEvent((sessionId, event) => {
+        const w = this.watches.get(sessionId);
+        if (!w) return;
+        w.tracker.applyHook(event, Date.now());
+        // Claude's own session id, for `claude --resume <id>` after a restart.
+        options.sessions.setConversationId(sessionId, event.session_id);
+        // A hook often fires before the screen has settled; read it again shortly.
+        this.schedule(sessionId, DETECT_DEBOUNCE_MS);
+      }),
+    );
+    this.subscriptions.add(options.sessions.onOutput((id) => this.schedule(id, DETECT_DEBOUNCE_MS)));
+    this.subscriptions.add(
+      options.sessions.onChanged((id) => {
+        const s = options.sessions.get(id);
+        if (s && !s.running) this.watches.get(id)?.tracker.sessionExited();
+      }),
+    );
   }
 
   /** Starts the hook channel and writes the Claude settings overlay into the data dir. */
@@ -123,14 +124,12 @@ export class PromptWatch {
       quiet: null,
       hadInput: false,
       lastDeskInputAt: 0,
-      unsubscribe: [],
+      subscriptions: new DisposableStore(),
     };
     this.watches.set(id, w);
-    w.unsubscribe.push(
-      tracker.onOpened((p) => this.opened(id, w, p)),
-      tracker.onUpdated((p) => this.updated(id, w, p)),
-      tracker.onClosed((p, reason) => this.closed(id, w, p, reason)),
-    );
+    w.subscriptions.add(tracker.onOpened((p) => this.opened(id, w, p)));
+    w.subscriptions.add(tracker.onUpdated((p) => this.updated(id, w, p)));
+    w.subscriptions.add(tracker.onClosed((p, reason) => this.closed(id, w, p, reason)));
     if (spec.agent !== 'claude') {
       this.receiver.unregister(id);
       return {};
@@ -153,7 +152,7 @@ export class PromptWatch {
     sessionId: string,
     promptId: string,
     optionIndex: number,
-    source: 'phone' | 'desk',
+    source: AnswerSource,
   ): WriteRefusal | null {
     const session = this.options.sessions.get(sessionId);
     const w = this.watches.get(sessionId);
@@ -213,19 +212,16 @@ export class PromptWatch {
     if (w.debounce) clearTimeout(w.debounce);
     if (w.quiet) clearTimeout(w.quiet);
     w.tracker.sessionExited();
-    w.unsubscribe.forEach((u) => u());
+    w.subscriptions.dispose();
     this.watches.delete(id);
     this.receiver.unregister(id);
   }
 
   /** Stops every watch and closes the hook channel. */
   async dispose(): Promise<void> {
+    this.subscriptions.dispose();
     for (const id of [...this.watches.keys()]) this.forget(id);
     await this.receiver.close();
-  }
-
-  private watch(id: string): Watch | undefined {
-    return this.watches.get(id);
   }
 
   /** Reads the screen `delayMs` from now, and again once output has been quiet for the idle period. */

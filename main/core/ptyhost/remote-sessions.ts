@@ -9,8 +9,7 @@
  * and re-attaches every live view: the view gets a terminal reset followed by the new snapshot.
  */
 import type { PromptInfo, SessionInfo, SessionSnapshot, SessionSpec } from '../../../contract/bridge.js';
-import type { PromptCloseReason } from '../prompts/tracker.js';
-import type { WriteRefusal } from '../telegram/host.js';
+import type { PromptCloseReason, WriteRefusal } from '../prompts/types.js';
 import { PtyHostClient, type PtyHostClientOptions } from './client.js';
 import { PTY_PROTOCOL_VERSION } from './protocol.js';
 

@@ -12,6 +12,7 @@ import {
   type SessionSpec,
   type SessionState,
 } from '../../../contract/bridge.js';
+import { Emitter } from '../base/event.js';
 import { checkLaunch, expandHome } from './launch-check.js';
 import { LaunchError, planLaunch, resumeArgs } from './presets.js';
 import { Session } from './session.js';
@@ -67,14 +68,19 @@ interface Entry {
   stoppedByRestart: boolean;
 }
 
-type ChangeListener = (id: string) => void;
-
 /** Owns every session; emits `changed` and `removed` with the session id. */
 export class SessionManager {
   private readonly entries = new Map<string, Entry>();
-  private readonly changed = new Set<ChangeListener>();
-  private readonly removed = new Set<ChangeListener>();
-  private readonly outputListeners = new Set<(id: string) => void>();
+  private readonly changed = new Emitter<string>({ name: 'sessions.changed' });
+  private readonly removed = new Emitter<string>({ name: 'sessions.removed' });
+  private readonly output = new Emitter<string>({ name: 'sessions.output' });
+
+  /** Fires with a session's id when its spec, process state or title changed. */
+  readonly onChanged = this.changed.event;
+  /** Fires with a session's id once it was closed and removed from the list. */
+  readonly onRemoved = this.removed.event;
+  /** Fires with a session's id after each batch of its output (to schedule prompt detection). */
+  readonly onOutput = this.output.event;
 
   constructor(private readonly options: SessionManagerOptions) {}
 
@@ -106,22 +112,6 @@ export class SessionManager {
     e.spec.conversationId = conversationId;
     this.persist();
     this.emitChanged(id);
-  }
-
-  onChanged(listener: ChangeListener): () => void {
-    this.changed.add(listener);
-    return () => this.changed.delete(listener);
-  }
-
-  onRemoved(listener: ChangeListener): () => void {
-    this.removed.add(listener);
-    return () => this.removed.delete(listener);
-  }
-
-  /** Called after each batch of output of any session (to schedule prompt detection). */
-  onOutput(listener: (id: string) => void): () => void {
-    this.outputListeners.add(listener);
-    return () => this.outputListeners.delete(listener);
   }
 
   ids(): string[] {
@@ -261,7 +251,7 @@ export class SessionManager {
     this.entries.delete(id);
     this.persist();
     await e.session.dispose();
-    this.removed.forEach((l) => l(id));
+    this.removed.fire(id);
   }
 
   /** Kills every process (PTY host shutdown); the list stays saved for next time. */
@@ -287,7 +277,7 @@ export class SessionManager {
       entry.title = t;
       this.emitChanged(spec.id);
     });
-    session.on('output', () => this.outputListeners.forEach((l) => l(spec.id)));
+    session.on('output', () => this.output.fire(spec.id));
     return entry;
   }
 
@@ -318,6 +308,6 @@ export class SessionManager {
   }
 
   private emitChanged(id: string): void {
-    this.changed.forEach((l) => l(id));
+    this.changed.fire(id);
   }
 }

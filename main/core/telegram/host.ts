@@ -4,12 +4,10 @@
  * touches sessions or PTYs directly.
  */
 import type { PromptInfo, SessionInfo } from '../../../contract/bridge.js';
+import type { WriteRefusal } from '../prompts/types.js';
 
 /** A value now, or later (the sessions live in the PTY host, a request away). */
 export type MaybePromise<T> = T | Promise<T>;
-
-/** Why a write into a session was refused. */
-export type WriteRefusal = 'no-session' | 'exited' | 'stale-prompt';
 
 /** What the bot needs from the core. */
 export interface RelayHost {
