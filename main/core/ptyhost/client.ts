@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import type { HookRunner } from '../app-types.js';
+import { Emitter } from '../base/event.js';
 import { FrameConnection } from './framing.js';
 import { ptyHostPaths } from './paths.js';
 import {
@@ -48,7 +49,8 @@ export interface PtyHostClientOptions {
   log: (message: string) => void;
 }
 
-type EventListener = <E extends HostEventName>(name: E, payload: HostEventPayload<E>) => void;
+/** One validated event from the PTY host. */
+export type HostEvent = { [E in HostEventName]: { name: E; payload: HostEventPayload<E> } }[HostEventName];
 
 function tryConnect(socketPath: string): Promise<net.Socket | null> {
   return new Promise((resolve) => {
@@ -100,8 +102,13 @@ export class PtyHostClient {
     number,
     { name: HostRequestName; resolve: (v: unknown) => void; reject: (e: Error) => void }
   >();
-  private readonly eventListeners = new Set<EventListener>();
-  private readonly closeListeners = new Set<() => void>();
+  private readonly events = new Emitter<HostEvent>({ name: 'ptyhost.event' });
+  private readonly closed$ = new Emitter<void>({ name: 'ptyhost.closed' });
+
+  /** Fires for every valid event. */
+  readonly onEvent = this.events.event;
+  /** Fires once when the connection ends. */
+  readonly onClose = this.closed$.event;
 
   private constructor(
     private readonly conn: FrameConnection,
@@ -115,7 +122,7 @@ export class PtyHostClient {
     conn.onClose((reason) => {
       for (const p of this.pending.values()) p.reject(new Error(`The PTY host went away (${reason}).`));
       this.pending.clear();
-      for (const l of this.closeListeners) l();
+      this.closed$.fire();
     });
   }
 
@@ -158,18 +165,6 @@ export class PtyHostClient {
     });
   }
 
-  /** Listens for events. Returns unsubscribe. */
-  onEvent(listener: EventListener): () => void {
-    this.eventListeners.add(listener);
-    return () => this.eventListeners.delete(listener);
-  }
-
-  /** Called once when the connection ends. Returns unsubscribe. */
-  onClose(listener: () => void): () => void {
-    this.closeListeners.add(listener);
-    return () => this.closeListeners.delete(listener);
-  }
-
   /** Closes the connection (the PTY host and its sessions keep running). */
   close(): void {
     this.conn.close('closed by the app');
@@ -197,6 +192,6 @@ export class PtyHostClient {
     if (!parsed.success) {
       return this.log(`PTY host sent an invalid ${name}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
     }
-    for (const l of this.eventListeners) l(name as HostEventName, parsed.data as never);
+    this.events.fire({ name, payload: parsed.data } as HostEvent);
   }
 }

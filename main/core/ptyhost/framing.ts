@@ -5,6 +5,7 @@
  * the peer is broken or hostile, and guessing where the next frame starts would be worse.
  */
 import type net from 'node:net';
+import { Emitter } from '../base/event.js';
 import { hostFrameSchema, MAX_FRAME_BYTES, type HostFrame } from './protocol.js';
 
 /** A framed connection over one socket. */
@@ -12,8 +13,13 @@ export class FrameConnection {
   private buffered: Buffer[] = [];
   private size = 0;
   private closed = false;
-  private readonly frameListeners = new Set<(frame: HostFrame) => void>();
-  private readonly closeListeners = new Set<(reason: string) => void>();
+  private readonly frames = new Emitter<HostFrame>({ name: 'ptyhost.frame' });
+  private readonly closed$ = new Emitter<string>({ name: 'ptyhost.close' });
+
+  /** Fires for every valid frame. */
+  readonly onFrame = this.frames.event;
+  /** Fires once when the connection ends, with a reason for logs. */
+  readonly onClose = this.closed$.event;
 
   /**
    * @param socket a connected socket (Unix socket or named pipe)
@@ -33,18 +39,6 @@ export class FrameConnection {
     return this.closed;
   }
 
-  /** Listens for valid frames. Returns an unsubscribe function. */
-  onFrame(listener: (frame: HostFrame) => void): () => void {
-    this.frameListeners.add(listener);
-    return () => this.frameListeners.delete(listener);
-  }
-
-  /** Listens for the end of the connection, with a reason for logs. */
-  onClose(listener: (reason: string) => void): () => void {
-    this.closeListeners.add(listener);
-    return () => this.closeListeners.delete(listener);
-  }
-
   /** Sends one frame; ignored after close. Returns false when the socket buffer is full. */
   send(frame: HostFrame): boolean {
     if (this.closed) return false;
@@ -58,7 +52,9 @@ export class FrameConnection {
     this.buffered = [];
     this.size = 0;
     this.socket.destroy();
-    for (const l of this.closeListeners) l(reason);
+    this.closed$.fire(reason);
+    this.closed$.dispose();
+    this.frames.dispose();
   }
 
   private onData(chunk: Buffer): void {
@@ -90,6 +86,6 @@ export class FrameConnection {
     }
     const frame = hostFrameSchema.safeParse(raw);
     if (!frame.success) return this.close('an invalid frame');
-    for (const l of this.frameListeners) l(frame.data);
+    this.frames.fire(frame.data);
   }
 }

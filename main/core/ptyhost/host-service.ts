@@ -11,7 +11,8 @@
 import type net from 'node:net';
 import type { PromptInfo, SessionInfo } from '../../../contract/bridge.js';
 import type { HookRunner } from '../app-types.js';
-import type { PromptCloseReason, WriteRefusal } from '../prompts/types.js';
+import { Emitter } from '../base/event.js';
+import type { PromptCloseReason } from '../prompts/types.js';
 import type { Attachment } from '../sessions/session.js';
 import { SessionManager, storedSessionSchema } from '../sessions/session-manager.js';
 import { sessionFileStore } from '../sessions/session-file.js';
@@ -55,7 +56,9 @@ type Handler<K extends HostRequestName> = (
 /** The sessions and prompts of one data dir, served to connected apps. */
 export class PtyHostService {
   private readonly clients = new Set<Client>();
-  private readonly idleListeners = new Set<() => void>();
+  private readonly idleChange = new Emitter<void>({ name: 'ptyhost.idle' });
+  /** Fires whenever {@link PtyHostService.idle} or {@link PtyHostService.stopped} may have changed. */
+  readonly onIdleChange = this.idleChange.event;
   private idleSeconds = 3;
   private shuttingDown = false;
   private shutDown = false;
@@ -110,12 +113,6 @@ export class PtyHostService {
   /** True when no app is connected and no session runs. */
   get idle(): boolean {
     return this.clients.size === 0 && !this.sessions.ids().some((id) => this.sessions.get(id)?.running);
-  }
-
-  /** Called whenever {@link idle} may have changed. Returns unsubscribe. */
-  onIdleChange(listener: () => void): () => void {
-    this.idleListeners.add(listener);
-    return () => this.idleListeners.delete(listener);
   }
 
   /** Serves one app connection. */
@@ -294,6 +291,6 @@ export class PtyHostService {
   }
 
   private idleChanged(): void {
-    for (const l of this.idleListeners) l();
+    this.idleChange.fire();
   }
 }

@@ -10,7 +10,8 @@
  */
 import type { PromptInfo, SessionInfo, SessionSnapshot, SessionSpec } from '../../../contract/bridge.js';
 import type { PromptCloseReason, WriteRefusal } from '../prompts/types.js';
-import { PtyHostClient, type PtyHostClientOptions } from './client.js';
+import { Emitter } from '../base/event.js';
+import { PtyHostClient, type HostEvent, type PtyHostClientOptions } from './client.js';
 import { PTY_PROTOCOL_VERSION } from './protocol.js';
 
 /** A live view of one session through the PTY host. */
@@ -48,8 +49,12 @@ export class RemoteSessions {
   private client!: PtyHostClient;
   private readonly cache = new Map<string, SessionInfo>();
   private readonly views = new Map<number, { sessionId: string; onData: (data: string) => void }>();
-  private readonly changed = new Set<(id: string) => void>();
-  private readonly removed = new Set<(id: string) => void>();
+  private readonly changed = new Emitter<string>({ name: 'sessions.changed' });
+  private readonly removed = new Emitter<string>({ name: 'sessions.removed' });
+  /** Fires with a session id when it was added or changed. */
+  readonly onChanged = this.changed.event;
+  /** Fires with a session id when it was removed. */
+  readonly onRemoved = this.removed.event;
   private nextAttachId = 1;
   private disposed = false;
   private idleSeconds: number;
@@ -68,16 +73,6 @@ export class RemoteSessions {
     const remote = new RemoteSessions(options);
     await remote.open(options.legacySessions);
     return remote;
-  }
-
-  onChanged(listener: (id: string) => void): () => void {
-    this.changed.add(listener);
-    return () => this.changed.delete(listener);
-  }
-
-  onRemoved(listener: (id: string) => void): () => void {
-    this.removed.add(listener);
-    return () => this.removed.delete(listener);
   }
 
   ids(): string[] {
@@ -199,11 +194,13 @@ export class RemoteSessions {
     }
     this.client.close();
     this.views.clear();
+    this.changed.dispose();
+    this.removed.dispose();
   }
 
   private async open(legacySessions: unknown[]): Promise<void> {
     const client = await PtyHostClient.connect(this.options);
-    client.onEvent((name, payload) => this.event(name, payload));
+    client.onEvent((e) => this.event(e));
     const hello = await client
       .request('hello', {
         protocol: PTY_PROTOCOL_VERSION,
@@ -222,7 +219,7 @@ export class RemoteSessions {
     for (const id of [...this.cache.keys()]) {
       if (fresh.has(id)) continue;
       this.cache.delete(id);
-      this.removed.forEach((l) => l(id));
+      this.removed.fire(id);
     }
     for (const s of hello.sessions) this.store(s);
     this.options.prompts.synced(this.list());
@@ -253,41 +250,36 @@ export class RemoteSessions {
 
   private store(info: SessionInfo): SessionInfo {
     this.cache.set(info.id, info);
-    this.changed.forEach((l) => l(info.id));
+    this.changed.fire(info.id);
     return structuredClone(info);
   }
 
-  private event(name: string, payload: unknown): void {
-    const p = payload as never;
-    switch (name) {
+  private event(e: HostEvent): void {
+    switch (e.name) {
       case 'session.changed':
-        this.store(p);
+        this.store(e.payload);
         return;
       case 'session.removed': {
-        const { id } = payload as { id: string };
+        const { id } = e.payload;
         if (!this.cache.delete(id)) return;
         for (const [attachId, v] of this.views) if (v.sessionId === id) this.views.delete(attachId);
-        this.removed.forEach((l) => l(id));
+        this.removed.fire(id);
         return;
       }
-      case 'session.data': {
-        const { attachId, data } = payload as { attachId: number; data: string };
-        this.views.get(attachId)?.onData(data);
+      case 'session.data':
+        this.views.get(e.payload.attachId)?.onData(e.payload.data);
         return;
-      }
       case 'prompt.opened':
-      case 'prompt.updated': {
-        const { prompt, session } = payload as { prompt: PromptInfo; session: SessionInfo };
-        this.store(session);
-        if (name === 'prompt.opened') this.options.prompts.opened(prompt, session);
-        else this.options.prompts.updated(prompt, session);
+        this.store(e.payload.session);
+        this.options.prompts.opened(e.payload.prompt, e.payload.session);
         return;
-      }
-      case 'prompt.closed': {
-        const { prompt, reason } = payload as { prompt: PromptInfo; reason: PromptCloseReason };
-        this.options.prompts.closed(prompt, reason);
+      case 'prompt.updated':
+        this.store(e.payload.session);
+        this.options.prompts.updated(e.payload.prompt, e.payload.session);
         return;
-      }
+      case 'prompt.closed':
+        this.options.prompts.closed(e.payload.prompt, e.payload.reason);
+        return;
     }
   }
 }
