@@ -172,8 +172,8 @@ export class PtyHostService {
   }
 
   private async run(client: Client, name: string, params: unknown): Promise<unknown> {
+    if (!client.greeted && name !== 'hello') throw new Error('the first request must be hello');
     const req = parseHostRequest(name, params);
-    if (!client.greeted && req.name !== 'hello') throw new Error('the first request must be hello');
     const handler = this.handlers[req.name] as Handler<HostRequestName>;
     return await handler(req.params as never, client);
   }
