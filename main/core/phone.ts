@@ -10,7 +10,7 @@ import type { RemoteSessions } from './ptyhost/remote-sessions.js';
 import type { AuditLog } from './settings/audit-log.js';
 import type { RelayHost } from './telegram/host.js';
 import { PhoneService } from './telegram/phone-service.js';
-import type { PhoneRecord } from './telegram/phone-store.js';
+import type { PhoneRecord, RelayMemory } from './telegram/phone-store.js';
 
 /**
  * Delay between typed text and the Enter that submits it, in ms. Claude Code turns on bracketed
@@ -32,6 +32,8 @@ export interface PhoneDeps {
 
 /** The settings key of the phone record (paired chat, paused flag). */
 const PHONE_KEY = 'phone';
+/** The settings key of the relay's memory of prompt messages (kept across restarts). */
+const RELAY_KEY = 'phoneRelay';
 
 /** Creates the phone (not started: `start()` begins polling when a token is stored). */
 export function createPhone(deps: PhoneDeps): PhoneService {
@@ -86,6 +88,10 @@ export function createPhone(deps: PhoneDeps): PhoneService {
     secrets: deps.options.secrets,
     // PhoneService validates what it reads back (phone-store.ts).
     store: { get: () => kv.get(PHONE_KEY), set: (r: PhoneRecord) => kv.set(PHONE_KEY, r) },
+    relayStore: {
+      get: () => kv.get(RELAY_KEY),
+      set: (m: RelayMemory | null) => (m ? kv.set(RELAY_KEY, m) : kv.delete(RELAY_KEY)),
+    },
     apiRoot: deps.options.telegramApiRoot,
     // Logs go to stderr: the headless host's stdout carries only its one "listening" line.
     log: (level, message) => console.error(`[phone] ${level}: ${message}`),

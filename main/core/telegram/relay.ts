@@ -12,6 +12,12 @@ import type { PromptInfo, SessionInfo } from '../../../contract/bridge.js';
 import type { PromptCloseReason, WriteRefusal } from '../prompts/types.js';
 import type { RelayHost } from './host.js';
 import type { Outbox } from './outbox.js';
+import {
+  loadRelayMemory,
+  MAX_REMEMBERED_PROMPTS,
+  type RelayedPromptRecord,
+  type RelayStore,
+} from './phone-store.js';
 import { dataKey, KEYPAD, keypadKeyboard, promptKeyboard, waitingKeyboard } from './keyboards.js';
 import { escapeHtml, formatAnsweredFromPhone, formatClosed, formatPrompt, formatScreen } from './format.js';
 
@@ -43,6 +49,8 @@ export interface RelayOptions {
   log: (level: 'info' | 'warn', message: string) => void;
   /** Describes an error for the log without the token. */
   describe: (error: unknown) => string;
+  /** Remembers prompt messages across app restarts (phone-store.ts); none: memory only. */
+  store?: RelayStore;
 }
 
 /** The answer shown on the phone after a tap (callback query answer text). */
@@ -69,13 +77,42 @@ export class Relay {
   private readonly messageSessions = new Map<number, string>();
   private target: string | null = null;
 
-  constructor(private readonly o: RelayOptions) {}
+  /**
+   * Loads the prompt messages remembered for the paired chat (from before an app restart); the
+   * messages of prompts that closed meanwhile are edited to say so and lose their buttons.
+   */
+  constructor(private readonly o: RelayOptions) {
+    const chatId = o.chatId();
+    if (!o.store || chatId === null) return;
+    const remembered = loadRelayMemory(o.store, chatId);
+    for (const r of remembered) {
+      this.prompts.set(dataKey(r.promptId), { ...r, closedReason: null });
+      if (r.messageId !== null) this.remember(r.messageId, r.sessionId);
+    }
+    for (const r of remembered) {
+      if (o.host.openPrompt(r.sessionId)?.id !== r.promptId) this.promptClosed(r.promptId, 'gone');
+    }
+  }
 
   /** Forgets every prompt, message and target (unpaired, or paired with another chat). */
   reset(): void {
     this.prompts.clear();
     this.messageSessions.clear();
     this.target = null;
+    this.o.store?.set(null);
+  }
+
+  /** Saves the prompts whose messages went out (or may have), newest last, bounded. */
+  private persist(): void {
+    const chatId = this.o.chatId();
+    if (!this.o.store || chatId === null) return;
+    const prompts: RelayedPromptRecord[] = [];
+    for (const r of this.prompts.values()) {
+      if (r.status === 'queued' || r.closedReason) continue;
+      const { promptId, sessionId, options, html, messageId, status } = r;
+      prompts.push({ promptId, sessionId, options, html: html.slice(0, 8192), messageId, status });
+    }
+    this.o.store.set({ chatId, prompts: prompts.slice(-MAX_REMEMBERED_PROMPTS) });
   }
 
   /** The session plain text and the keypad go to, if it still exists. */
@@ -192,12 +229,14 @@ export class Relay {
           this.prompts.delete(key);
           this.edit(sent.message_id, formatClosed(html, record.closedReason));
         }
+        this.persist();
       },
       onGiveUp: (error) => {
         if (record.closedReason) this.prompts.delete(key);
         // Telegram may have delivered it: never send again; a tap on it still works (the
         // callback carries the prompt key), and its id is learnt then.
         if (record.status === 'queued') record.status = 'unknown';
+        this.persist();
         this.o.log('warn', `prompt ${prompt.id} may not have been delivered: ${this.o.describe(error)}`);
       },
     });
@@ -220,6 +259,7 @@ export class Relay {
       return;
     }
     this.prompts.delete(key);
+    this.persist();
     if (record.status === 'answered' || record.messageId === null) return;
     this.edit(record.messageId, formatClosed(record.html, reason));
   }
@@ -281,6 +321,7 @@ export class Relay {
         closedReason: null,
       });
     }
+    this.persist();
     if (messageId !== null) this.edit(messageId, formatAnsweredFromPhone(html, label));
     return { text: `Sent: ${label}` };
   }

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { dataKey, KEYPAD } from '../../../../main/core/telegram/keyboards.js';
 import { Outbox } from '../../../../main/core/telegram/outbox.js';
 import { Relay } from '../../../../main/core/telegram/relay.js';
+import type { RelayMemory, RelayStore } from '../../../../main/core/telegram/phone-store.js';
 import { makePrompt, makeSession, MemoryRelayHost } from './memory-relay-host.js';
 
 const CHAT = 4242;
@@ -53,9 +54,27 @@ function recordingApi() {
   return { api: api as unknown as Api, messages };
 }
 
-function setup(options: { paired?: boolean; minIntervalMs?: number } = {}) {
-  const host = new MemoryRelayHost();
-  const { api, messages } = recordingApi();
+/** A relay store in memory (the app backs it with its settings file). */
+function memoryRelayStore(): RelayStore & { value: RelayMemory | null } {
+  const store = {
+    value: null as RelayMemory | null,
+    get: () => structuredClone(store.value) ?? undefined,
+    set: (m: RelayMemory | null) => void (store.value = structuredClone(m)),
+  };
+  return store;
+}
+
+function setup(
+  options: {
+    paired?: boolean;
+    minIntervalMs?: number;
+    store?: RelayStore;
+    host?: MemoryRelayHost;
+    recorded?: ReturnType<typeof recordingApi>;
+  } = {},
+) {
+  const host = options.host ?? new MemoryRelayHost();
+  const { api, messages } = options.recorded ?? recordingApi();
   const outbox = new Outbox({ minIntervalMs: options.minIntervalMs ?? 0 });
   const logs: string[] = [];
   const relay = new Relay({
@@ -65,6 +84,7 @@ function setup(options: { paired?: boolean; minIntervalMs?: number } = {}) {
     chatId: () => (options.paired === false ? null : CHAT),
     log: (_level, message) => logs.push(message),
     describe: (error) => String(error),
+    store: options.store,
   });
   return { host, relay, outbox, messages, logs };
 }
@@ -193,5 +213,69 @@ describe('Relay', () => {
     relay.reset();
     expect(relay.targetSession()).toBeNull();
     expect(relay.sessionOfMessage(messages[0]!.id)).toBeNull();
+  });
+});
+
+describe('Relay across an app restart (a new Relay over the same store)', () => {
+  beforeEach(() => vi.useFakeTimers({ now: 1_700_000_000_000 }));
+  afterEach(() => vi.useRealTimers());
+
+  it('never sends a remembered prompt again, and a tap on its old message edits that message', async () => {
+    const store = memoryRelayStore();
+    const recorded = recordingApi();
+    const before = setup({ store, recorded });
+    const session = before.host.add(makeSession('s1', 'alpha'));
+    const prompt = before.host.open(makePrompt('p1', 's1'));
+    before.relay.promptOpened(prompt, session);
+    await vi.runAllTimersAsync();
+    await before.outbox.idle();
+    expect(store.value?.prompts.map((p) => [p.promptId, p.messageId, p.status])).toEqual([
+      ['p1', 100, 'sent'],
+    ]);
+
+    // The app restarts; the prompt is still open in the PTY host.
+    const after = setup({ store, recorded, host: before.host });
+    after.relay.promptOpened(prompt, session);
+    await vi.runAllTimersAsync();
+    await after.outbox.idle();
+    expect(recorded.messages).toHaveLength(1);
+    const tap = await after.relay.tapPrompt(dataKey('p1'), 0, null);
+    expect(tap.text).toBe('Sent: Yes');
+    await vi.runAllTimersAsync();
+    await after.outbox.idle();
+    expect(recorded.messages[0]!.text).toMatch(/answered from phone/);
+    expect(recorded.messages[0]!.buttons).toEqual([]);
+    expect((await after.relay.tapPrompt(dataKey('p1'), 0, null)).text).toBe('This prompt is no longer open.');
+  });
+
+  it('a remembered prompt that closed while the app was away has its message edited at the next start', async () => {
+    const store = memoryRelayStore();
+    const recorded = recordingApi();
+    const before = setup({ store, recorded });
+    const session = before.host.add(makeSession('s1', 'alpha'));
+    before.relay.promptOpened(before.host.open(makePrompt('p1', 's1')), session);
+    await vi.runAllTimersAsync();
+    await before.outbox.idle();
+    before.host.close('s1');
+
+    const after = setup({ store, recorded, host: before.host });
+    await vi.runAllTimersAsync();
+    await after.outbox.idle();
+    expect(recorded.messages[0]!.buttons).toEqual([]);
+    expect(recorded.messages[0]!.edits).toBe(1);
+    expect(store.value?.prompts).toEqual([]);
+  });
+
+  it('forgets the remembered prompts when unpaired, and ignores those of another chat', async () => {
+    const store = memoryRelayStore();
+    store.value = {
+      chatId: 999,
+      prompts: [{ promptId: 'p9', sessionId: 's1', options: [], html: 'x', messageId: 5, status: 'sent' }],
+    };
+    const { relay, host } = setup({ store });
+    host.add(makeSession('s1', 'alpha'));
+    expect(relay.sessionOfMessage(5)).toBeNull();
+    relay.reset();
+    expect(store.value).toBeNull();
   });
 });
