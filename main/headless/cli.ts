@@ -110,7 +110,14 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(0), 8000);
     force.unref();
     await server.close().catch(() => {});
-    await core.dispose({ stopAgents: args['stop-agents-on-exit'] === true }).catch(() => {});
+    const stopAgents = args['stop-agents-on-exit'] === true;
+    const { running } = core.quitPlan();
+    await core.dispose({ stopAgents }).catch(() => {});
+    if (!stopAgents && running > 0) {
+      log(
+        `${running} session${running === 1 ? '' : 's'} keep running in the background (PTY host pid ${core.ptyHostPid()}); the next start shows them. --stop-agents-on-exit ends them.`,
+      );
+    }
     process.exit(0);
   };
   process.on('SIGINT', stop);
