@@ -108,7 +108,8 @@ async function main(): Promise<void> {
         defaultId: 1,
         cancelId: 1,
         message: 'Quit Agent Pager?',
-        detail: `${live} running session${live === 1 ? '' : 's'} will be ended.`,
+        // Sessions keep running in the PTY host unless the "when quitting" setting says stop.
+        detail: `${live} running session${live === 1 ? '' : 's'} will ${core.quitPlan().onQuit === 'stop' ? 'be ended' : 'keep running in the background'}.`,
       };
       const { response } =
         win && !win.isDestroyed() && win.isVisible()

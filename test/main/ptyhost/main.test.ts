@@ -86,4 +86,30 @@ describe('the PTY host process', () => {
     await second.dispose({ stopAgents: true });
     await waitFor(() => !processAlive(hostPid), 'the PTY host to exit after stopping its sessions', 10_000);
   }, 60_000);
+
+  it('an app whose PTY host is killed starts a new one, and the sessions come back stopped by a restart', async () => {
+    const core = await createCore(testCoreOptions(dir));
+    cores.push(core);
+    const events: Array<{ event: string; payload: unknown }> = [];
+    const conn = core.connect({ send: (event, payload) => void events.push({ event, payload }) });
+    const info = (await conn.handle('session.create', {
+      spec: { name: 'victim', agent: 'custom', command: 'bash --norc --noprofile -i', cwd: dir },
+      cols: 80,
+      rows: 24,
+    })) as SessionInfo;
+    const first = core.ptyHostPid();
+    process.kill(first, 'SIGKILL');
+    await waitFor(
+      () => core.snapshot().sessions.find((s) => s.id === info.id && s.stoppedByRestart),
+      'the session to show stopped by a restart',
+      30_000,
+    );
+    expect(core.ptyHostPid()).not.toBe(first);
+    pids.push(core.ptyHostPid());
+    expect(
+      events.some((e) => e.event === 'session.state' && (e.payload as SessionInfo).stoppedByRestart),
+    ).toBe(true);
+    const resumed = (await conn.handle('session.resume', { id: info.id })) as SessionInfo;
+    expect(resumed).toMatchObject({ state: 'running', stoppedByRestart: false });
+  }, 60_000);
 });
