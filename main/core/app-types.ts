@@ -48,6 +48,8 @@ export interface PresenceSource {
   idleSeconds(): number;
   /** True while the screen is locked. */
   isLocked(): boolean;
+  /** Optional: fires when presence changes at once (screen locked or unlocked). */
+  readonly onChange?: Event<void>;
 }
 
 export interface CoreOptions {
@@ -68,6 +70,11 @@ export interface CoreOptions {
   /** Native folder picker (Electron only). */
   pickDirectory?: (defaultPath?: string) => Promise<string | null>;
   presence?: PresenceSource;
+  /**
+   * Environment sessions inherit and the launch check searches (PATH); defaults to process.env.
+   * The Electron shell passes the login shell's PATH here (sessions/login-env.ts).
+   */
+  baseEnv?: NodeJS.ProcessEnv;
   /** Telegram Bot API root; defaults to AGENT_PAGER_TELEGRAM_API_ROOT or https://api.telegram.org. */
   telegramApiRoot?: string;
   /** App version shown in the UI. */

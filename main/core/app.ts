@@ -59,6 +59,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const sessions = await RemoteSessions.connect({
     dataDir: options.dataDir,
     launch: options.ptyHost,
+    baseEnv: options.baseEnv,
     hookRunner: options.hookRunner,
     idleSeconds: settings.get().idleSeconds,
     legacySessions: legacy,

@@ -45,6 +45,11 @@ export const START_TIMEOUT_MS = 20_000;
 export interface PtyHostClientOptions {
   dataDir: string;
   launch: PtyHostLaunch;
+  /**
+   * Environment the PTY host (and so every session it starts) inherits; defaults to process.env.
+   * The Electron shell passes the login shell's PATH here.
+   */
+  baseEnv?: NodeJS.ProcessEnv;
   hookRunner: HookRunner;
   log: (message: string) => void;
 }
@@ -81,7 +86,7 @@ function startHost(options: PtyHostClientOptions, logFile: string): number {
       stdio: ['ignore', fd, fd],
       cwd: os.homedir(),
       env: {
-        ...process.env,
+        ...(options.baseEnv ?? process.env),
         ...options.launch.env,
         AGENT_PAGER_HOOK_RUNNER: JSON.stringify(options.hookRunner),
       },

@@ -5,7 +5,8 @@
  * Socket: `<dataDir>/ptyhost.sock` when that fits a Unix socket path (sun_path holds 108 bytes on
  * Linux, 104 on macOS; we keep to 100), otherwise `<tmpdir>/agent-pager-<uid>-<hash>/ptyhost.sock`
  * in a private (0700) folder named after the data dir, so app and host find the same path. On
- * Windows a named pipe `\\.\pipe\agent-pager-<hash>-ptyhost`.
+ * Windows a named pipe `\\.\pipe\agent-pager-<hash>-ptyhost`. `AGENT_PAGER_PTYHOST_SOCKET`
+ * overrides the socket path (tests that fake another platform; the PTY host inherits it).
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -42,6 +43,8 @@ export function ptyHostPaths(dataDir: string, platform: NodeJS.Platform = proces
     sessions: path.join(dir, 'sessions.json'),
     log: path.join(dir, 'ptyhost.log'),
   };
+  const override = process.env.AGENT_PAGER_PTYHOST_SOCKET;
+  if (override) return { socket: path.resolve(override), ...files };
   if (platform === 'win32') return { socket: `\\\\.\\pipe\\agent-pager-${hashOf(dir)}-ptyhost`, ...files };
   const preferred = path.join(dir, 'ptyhost.sock');
   if (Buffer.byteLength(preferred) <= MAX_SOCKET_PATH_BYTES) return { socket: preferred, ...files };

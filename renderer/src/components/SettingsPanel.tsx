@@ -135,6 +135,34 @@ export function SettingsPanel(props: SettingsPanelProps) {
               </div>
             </section>
           )}
+          {host?.shell === 'electron' && (
+            <section className="panel-section">
+              <fieldset className="radio-group">
+                <legend className="section-title">Quitting with sessions running</legend>
+                <RadioOption
+                  name="onQuit"
+                  label="Ask"
+                  hint="Asks whether to keep them running in the background."
+                  checked={settings.onQuit === 'ask'}
+                  onSelect={() => save({ onQuit: 'ask' })}
+                />
+                <RadioOption
+                  name="onQuit"
+                  label="Keep them running"
+                  hint="They go on working; their tabs come back when you open Agent Pager."
+                  checked={settings.onQuit === 'keep'}
+                  onSelect={() => save({ onQuit: 'keep' })}
+                />
+                <RadioOption
+                  name="onQuit"
+                  label="Stop them"
+                  hint="Quitting ends every running session."
+                  checked={settings.onQuit === 'stop'}
+                  onSelect={() => save({ onQuit: 'stop' })}
+                />
+              </fieldset>
+            </section>
+          )}
           {action.error && (
             <p className="form-error" role="alert">
               {action.error}

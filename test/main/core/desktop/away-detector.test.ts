@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PresenceSource } from '../../../../main/core/app-types.js';
+import { Emitter } from '../../../../main/core/base/event.js';
 import { createAwayDetector, type PollScheduler } from '../../../../main/core/desktop/away-detector.js';
 
 /** A fake desk: a clock in ms, the time of the last input, and a lock flag. */
@@ -88,6 +89,28 @@ describe('away detector', () => {
     expect(detector.check()).toBe(false);
     expect(changes.map((c) => c[1])).toEqual([true, false]);
     detector.stop();
+  });
+
+  it('re-checks at once when the presence source reports a lock, until stopped', () => {
+    const desk = new FakeDesk();
+    const lockChanges = new Emitter<void>();
+    const source: PresenceSource = {
+      idleSeconds: () => desk.idleSeconds(),
+      isLocked: () => desk.isLocked(),
+      onChange: lockChanges.event,
+    };
+    const detector = createAwayDetector({
+      presence: source,
+      thresholdMinutes: () => 30,
+      pollMs: 5_000,
+      scheduler: new FakeScheduler(desk),
+    });
+    detector.start();
+    desk.locked = true;
+    lockChanges.fire();
+    expect(detector.isAway()).toBe(true);
+    detector.stop();
+    expect(lockChanges.hasListeners).toBe(false);
   });
 
   it('applies a changed threshold on the next poll and stops polling on stop()', () => {

@@ -8,24 +8,10 @@ import {
   trayTooltip,
   type TrayMenuItem,
 } from '../../../../main/core/desktop/tray-model.js';
+import { sessionInfo } from '../../../support/session-info.js';
 
 function session(id: string, over: Partial<SessionInfo> = {}): SessionInfo {
-  return {
-    id,
-    name: `tab ${id}`,
-    agent: 'shell',
-    commandLine: 'bash -l',
-    cwd: '/home/u',
-    state: 'running',
-    exit: null,
-    error: null,
-    title: null,
-    prompt: null,
-    createdAt: 1_700_000_000_000,
-    stoppedByRestart: false,
-    resumeCommand: null,
-    ...over,
-  };
+  return sessionInfo(id, { name: `tab ${id}`, cwd: '/home/u', ...over });
 }
 
 const phone: PhoneState = {
@@ -201,5 +187,20 @@ describe('trayIconFile', () => {
     expect(menu.find((i) => i.label === 'Resume all (2)')?.action).toEqual({ type: 'resume-all' });
     const none = buildTrayMenu(snap([session('c')]), { startAtLogin: false, platform: 'linux' });
     expect(none.some((i) => i.label.startsWith('Resume all'))).toBe(false);
+  });
+});
+
+describe('Start at login row', () => {
+  const label = (status?: 'ok' | 'needs-approval' | 'unavailable') =>
+    buildTrayMenu(snap([]), { startAtLogin: true, platform: 'darwin', loginStatus: status }).find((i) =>
+      i.label.startsWith('Start at login'),
+    )!;
+  it('says when macOS needs approval, and is disabled where it cannot work', () => {
+    expect(label()).toMatchObject({ label: 'Start at login', enabled: true, checked: true });
+    expect(label('needs-approval').label).toBe('Start at login (needs approval in System Settings)');
+    expect(label('unavailable')).toMatchObject({
+      label: 'Start at login (installed app only)',
+      enabled: false,
+    });
   });
 });
