@@ -71,6 +71,14 @@ describe('the PTY host process', () => {
       rows: 24,
     })) as SessionInfo;
     await conn.handle('session.write', { id: info.id, data: 'echo "kept-$((20+22))"\r' });
+    await waitFor(
+      async () =>
+        ((await first.request('session.attach', { id: info.id })) as { data: string }).data.includes(
+          'kept-42',
+        ),
+      'the echo on the first screen',
+      15_000,
+    );
     const hostPid = first.ptyHostPid();
     cores.pop();
     await first.dispose({ stopAgents: false });
