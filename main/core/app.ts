@@ -4,7 +4,6 @@
  * or browser tabs). Both shells call {@link createCore}.
  */
 import os from 'node:os';
-import { mkdirSync } from 'node:fs';
 import {
   parseRequest,
   type EventName,
@@ -21,6 +20,8 @@ import { makeHandlers, type CoreServices } from './app-handlers.js';
 import { RemoteSessions } from './ptyhost/remote-sessions.js';
 import { SettingsService } from './settings/settings.js';
 import { AuditLog } from './settings/audit-log.js';
+import { preparePrivateDir } from './settings/data-files.js';
+import { repairStoredValues } from './settings/recovery.js';
 import { Attention } from './attention.js';
 import { createPhone } from './phone.js';
 import { userShell } from './sessions/user-shell.js';
@@ -33,7 +34,12 @@ import { userShell } from './sessions/user-shell.js';
  * @throws Error when the PTY host cannot be started or reached.
  */
 export async function createCore(options: CoreOptions): Promise<Core> {
-  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  preparePrivateDir(options.dataDir);
+  const notices = [
+    ...(options.startupNotices ?? []),
+    ...repairStoredValues(options.settings, options.dataDir),
+  ];
+  for (const n of notices) process.stderr.write(`[agent-pager] ${n}\n`);
   const settings = new SettingsService(options.settings);
   const audit = new AuditLog(options.dataDir);
   const clients = new Set<ClientState>();
@@ -112,6 +118,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       version: options.version,
       userShell: userShell(),
       canPickDirectory: Boolean(options.pickDirectory),
+      notices,
     }),
   };
   const handlers = makeHandlers(services);

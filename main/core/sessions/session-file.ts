@@ -17,20 +17,41 @@ const fileSchema = z.object({
   sessions: z.array(z.unknown()).max(MAX_STORED_SESSIONS),
 });
 
-/** Reads the list; [] when the file is missing or unreadable. */
-export function readSessionFile(file: string): StoredSession[] {
-  let raw: unknown;
+/**
+ * Reads the list; [] when the file is missing. A file that cannot be read as a session list is
+ * renamed to `sessions.json.corrupt-<epoch ms>` (kept for the user) and counts as empty; entries
+ * that fail the schema are left out. Both are reported through `warn`.
+ */
+export function readSessionFile(file: string, warn: (message: string) => void = () => {}): StoredSession[] {
+  let text: string;
   try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+    text = fs.readFileSync(file, 'utf8');
   } catch {
     return [];
   }
-  const parsed = fileSchema.safeParse(raw);
-  if (!parsed.success) return [];
-  return parsed.data.sessions.flatMap((item) => {
+  let parsed: ReturnType<typeof fileSchema.safeParse> | null = null;
+  try {
+    parsed = fileSchema.safeParse(JSON.parse(text));
+  } catch {
+    parsed = null;
+  }
+  if (!parsed?.success) {
+    const aside = `${file}.corrupt-${Date.now()}`;
+    try {
+      fs.renameSync(file, aside);
+    } catch {
+      // Left in place; it is overwritten by the next save.
+    }
+    warn(`the session list could not be read; it was moved to ${path.basename(aside)} and starts empty`);
+    return [];
+  }
+  const list = parsed.data.sessions.flatMap((item) => {
     const p = storedSessionSchema.safeParse(item);
     return p.success ? [p.data] : [];
   });
+  const dropped = parsed.data.sessions.length - list.length;
+  if (dropped > 0) warn(`${dropped} saved session(s) could not be read and were left out`);
+  return list;
 }
 
 /**
@@ -53,7 +74,7 @@ export function writeSessionFile(file: string, list: StoredSession[]): void {
 /** A {@link SessionListStore} over the file; write errors go to `warn` (the list stays in memory). */
 export function sessionFileStore(file: string, warn: (message: string) => void): SessionListStore {
   return {
-    load: () => readSessionFile(file),
+    load: () => readSessionFile(file, warn),
     save: (list) => {
       try {
         writeSessionFile(file, list);

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testCoreOptions } from '../../support/core-options.js';
 import { createCore } from '../../../main/core/app.js';
@@ -180,7 +181,7 @@ describe('createCore in-process with a real bash session', () => {
     const snap = (await conn.handle('session.attach', { id: info.id })) as { data: string };
     // A fresh shell sitting at its prompt is not "waiting for you": nothing was typed yet.
     // The prompt may already be in the snapshot (serialized with cursor sequences after it).
-    const plain = () => (snap.data + output(events, info.id)).replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
+    const plain = () => stripVTControlCharacters(snap.data + output(events, info.id));
     await waitFor(() => /[$#] /.test(plain()), 'bash prompt', 10_000);
     await sleep(3000);
     expect(of('session.state').some((s) => s.id === info.id && s.state === 'needs-attention')).toBe(false);
