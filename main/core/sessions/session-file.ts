@@ -29,7 +29,7 @@ export function readSessionFile(file: string, warn: (message: string) => void = 
   } catch {
     return [];
   }
-  let parsed: ReturnType<typeof fileSchema.safeParse> | null = null;
+  let parsed: ReturnType<typeof fileSchema.safeParse> | null;
   try {
     parsed = fileSchema.safeParse(JSON.parse(text));
   } catch {
