@@ -15,6 +15,7 @@ import { launchBrowser, terminalText, waitForTerminal } from './support/browser.
 import { createSession, focusTerminal, typeLine } from './support/app.js';
 import { killPtyHost, ptyHostPid, startHost, type RunningHost } from './support/host.js';
 import { processAlive } from '../test/support/process.js';
+import { bridgeProtocols } from '../contract/ws-auth.js';
 
 let host: RunningHost;
 let browser: Browser;
@@ -38,8 +39,8 @@ async function rssMb(pid: number): Promise<number> {
 
 /** One request over the host's WebSocket bridge (the contract the page uses). */
 async function bridgeRequest(name: string, params: unknown): Promise<unknown> {
-  const ws = new WebSocket(`${host.origin.replace(/^http/, 'ws')}/bridge?token=${host.token}`, {
-    headers: { origin: host.origin },
+  const ws = new WebSocket(`${host.origin.replace(/^http/, 'ws')}/bridge`, bridgeProtocols(host.token), {
+    origin: host.origin,
   });
   await new Promise((resolve, reject) => {
     ws.once('open', resolve);

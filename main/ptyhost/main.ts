@@ -32,13 +32,21 @@ const log = (message: string): void => {
   process.stderr.write(`${new Date().toISOString()} [ptyhost ${process.pid}] ${message}\n`);
 };
 
-/** True when a process with this pid exists. */
+/**
+ * True when a process with this pid exists and is not a zombie (a killed PTY host whose parent has
+ * not reaped it yet still answers signal 0; Linux shows it as state Z in /proc/<pid>/stat).
+ */
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return true; // No /proc (macOS): the signal check is all there is.
   }
 }
 
