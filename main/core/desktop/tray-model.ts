@@ -10,6 +10,7 @@ import type { CoreSnapshot } from '../app-types.js';
 export type TrayAction =
   | { type: 'focus-session'; id: string }
   | { type: 'new-session' }
+  | { type: 'resume-all' }
   | { type: 'show-window' }
   | { type: 'pair-phone' }
   | { type: 'unpair' }
@@ -73,6 +74,7 @@ export function sessionStateLabel(session: SessionInfo): string {
     if (signal) return `exited (${signal})`;
     if (code !== null && code !== 0) return `exited (${code})`;
   }
+  if (session.state === 'exited' && session.stoppedByRestart) return 'stopped by a restart';
   return stateLabels[session.state];
 }
 
@@ -102,7 +104,7 @@ const separator: TrayMenuItem = { type: 'separator', label: '', enabled: true, c
 
 /**
  * Builds the tray menu: one row per session ("name · state", click focuses its tab), then
- * "New session…" and "Show window", the phone rows ("Pair phone…", or "Paired with @user" and
+ * "Resume all (N)" when sessions were stopped by a restart, "New session…" and "Show window", the phone rows ("Pair phone…", or "Paired with @user" and
  * "Unpair"), the "Pause notifications" and "Start at login" checkboxes, and "Quit".
  */
 export function buildTrayMenu(snapshot: CoreSnapshot, opts: TrayMenuOptions): TrayMenuItem[] {
@@ -116,6 +118,8 @@ export function buildTrayMenu(snapshot: CoreSnapshot, opts: TrayMenuOptions): Tr
     const label = `${menuText(name, opts.platform)} · ${sessionStateLabel(session)}`;
     menu.push(item(label, { type: 'focus-session', id: session.id }));
   }
+  const stopped = sessions.filter((s) => s.state === 'exited' && s.stoppedByRestart).length;
+  if (stopped > 0) menu.push(item(`Resume all (${stopped})`, { type: 'resume-all' }));
   menu.push(
     separator,
     item('New session…', { type: 'new-session' }),

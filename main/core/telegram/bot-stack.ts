@@ -9,6 +9,7 @@ import type { UserFromGetMe } from 'grammy/types';
 import type { BotDeps } from './bot-deps.js';
 import { createApi, createBot } from './bot.js';
 import type { RelayHost } from './host.js';
+import type { RelayStore } from './phone-store.js';
 import { Outbox } from './outbox.js';
 import { Poller, type PollerOptions } from './poller.js';
 import type { RateLimits } from './rate-budget.js';
@@ -31,6 +32,8 @@ export interface BotStackOptions {
   conflictRetryMs: number;
   /** The paired chat, or null. */
   chatId(): number | null;
+  /** Where the relay remembers its prompt messages across app restarts (phone-store.ts). */
+  relayStore?: RelayStore;
   /** What the poller reports to (polling state, identity). */
   poller: Pick<PollerOptions, 'polling' | 'update' | 'identified'>;
   /** The chat-triggered actions of the composers. */
@@ -64,6 +67,7 @@ export class BotStack {
       chatId: o.chatId,
       log,
       describe,
+      store: o.relayStore,
     });
     const outbox = this.outbox;
     this.poller = new Poller({

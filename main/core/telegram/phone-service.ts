@@ -37,7 +37,13 @@ import type { RelayHost } from './host.js';
 import { describeError, isNetworkError, redact, telegramErrorCode } from './errors.js';
 import { escapeHtml } from './format.js';
 import type { RateLimits } from './rate-budget.js';
-import { loadPhoneRecord, type PairedChat, type PhoneRecord, type PhoneStore } from './phone-store.js';
+import {
+  loadPhoneRecord,
+  type PairedChat,
+  type PhoneRecord,
+  type PhoneStore,
+  type RelayStore,
+} from './phone-store.js';
 import {
   CONFLICT_RETRY_MS,
   DEFAULT_POLL_TIMEOUT_SECONDS,
@@ -72,6 +78,8 @@ export interface PhoneServiceOptions {
   host: RelayHost;
   secrets: SecretStore;
   store: PhoneStore;
+  /** Where the relay remembers its prompt messages across restarts; none: memory only. */
+  relayStore?: RelayStore;
   /** API root; defaults to `$AGENT_PAGER_TELEGRAM_API_ROOT`, else {@link DEFAULT_TELEGRAM_API_ROOT}. */
   apiRoot?: string;
   /** Environment to read the two env vars from; defaults to `process.env`. */
@@ -97,6 +105,7 @@ export class PhoneService implements PromptSink {
   private readonly host: RelayHost;
   private readonly secrets: SecretStore;
   private readonly store: PhoneStore;
+  private readonly relayStore: RelayStore | undefined;
   private readonly apiRoot: string;
   private readonly env: Record<string, string | undefined>;
   private readonly sink: PhoneLogger;
@@ -118,6 +127,7 @@ export class PhoneService implements PromptSink {
     this.host = options.host;
     this.secrets = options.secrets;
     this.store = options.store;
+    this.relayStore = options.relayStore;
     this.env = options.env ?? process.env;
     this.apiRoot = (options.apiRoot ?? this.env[API_ROOT_ENV] ?? DEFAULT_TELEGRAM_API_ROOT).replace(
       /\/+$/,
@@ -220,6 +230,7 @@ export class PhoneService implements PromptSink {
       botInfo: info,
       host: this.host,
       rateLimits: this.rateLimits,
+      relayStore: this.relayStore,
       pollTimeoutSeconds: this.pollTimeoutSeconds,
       maxBackoffMs: this.maxBackoffMs,
       conflictRetryMs: this.conflictRetryMs,

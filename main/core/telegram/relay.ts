@@ -15,6 +15,12 @@ import type { PromptInfo, SessionInfo } from '../../../contract/bridge.js';
 import type { PromptCloseReason, WriteRefusal } from '../prompts/types.js';
 import type { RelayHost } from './host.js';
 import type { Outbox } from './outbox.js';
+import {
+  loadRelayMemory,
+  MAX_REMEMBERED_PROMPTS,
+  type RelayedPromptRecord,
+  type RelayStore,
+} from './phone-store.js';
 import { dataKey, KEYPAD, keypadKeyboard, promptKeyboard, waitingKeyboard } from './keyboards.js';
 import { escapeHtml, formatAnsweredFromPhone, formatClosed, formatPrompt, formatScreen } from './format.js';
 
@@ -52,6 +58,8 @@ export interface RelayOptions {
   log: (level: 'info' | 'warn', message: string) => void;
   /** Describes an error for the log without the token. */
   describe: (error: unknown) => string;
+  /** Remembers prompt messages across app restarts (phone-store.ts); none: memory only. */
+  store?: RelayStore;
 }
 
 /** The answer shown on the phone after a tap (callback query answer text). */
@@ -78,13 +86,42 @@ export class Relay {
   private readonly messageSessions = new Map<number, string>();
   private target: string | null = null;
 
-  constructor(private readonly o: RelayOptions) {}
+  /**
+   * Loads the prompt messages remembered for the paired chat (from before an app restart); the
+   * messages of prompts that closed meanwhile are edited to say so and lose their buttons.
+   */
+  constructor(private readonly o: RelayOptions) {
+    const chatId = o.chatId();
+    if (!o.store || chatId === null) return;
+    const remembered = loadRelayMemory(o.store, chatId);
+    for (const r of remembered) {
+      this.prompts.set(dataKey(r.promptId), { ...r, closedReason: null });
+      if (r.messageId !== null) this.remember(r.messageId, r.sessionId);
+    }
+    for (const r of remembered) {
+      if (o.host.openPrompt(r.sessionId)?.id !== r.promptId) this.promptClosed(r.promptId, 'gone');
+    }
+  }
 
   /** Forgets every prompt, message and target (unpaired, or paired with another chat). */
   reset(): void {
     this.prompts.clear();
     this.messageSessions.clear();
     this.target = null;
+    this.o.store?.set(null);
+  }
+
+  /** Saves the prompts whose messages went out (or may have), newest last, bounded. */
+  private persist(): void {
+    const chatId = this.o.chatId();
+    if (!this.o.store || chatId === null) return;
+    const prompts: RelayedPromptRecord[] = [];
+    for (const r of this.prompts.values()) {
+      if (r.status === 'queued' || r.closedReason) continue;
+      const { promptId, sessionId, options, html, messageId, status } = r;
+      prompts.push({ promptId, sessionId, options, html: html.slice(0, 8192), messageId, status });
+    }
+    this.o.store.set({ chatId, prompts: prompts.slice(-MAX_REMEMBERED_PROMPTS) });
   }
 
   /** The session plain text and the keypad go to, if it still exists. */
@@ -191,7 +228,6 @@ export class Relay {
   promptOpened(prompt: PromptInfo, session: SessionInfo, onSent?: () => void): void {
     const key = dataKey(prompt.id);
     if (this.prompts.has(key) || this.o.chatId() === null) return;
-    const html = formatPrompt(prompt, session, this.o.host.screenText(session.id));
     const keyboard =
       prompt.kind === 'permission' || prompt.kind === 'question'
         ? promptKeyboard(prompt.id, prompt.options, session.id)
@@ -200,7 +236,7 @@ export class Relay {
       promptId: prompt.id,
       sessionId: session.id,
       options: prompt.options.map((o) => ({ label: o.label })),
-      html,
+      html: '',
       messageId: null,
       status: 'queued',
       closedReason: null,
@@ -214,6 +250,10 @@ export class Relay {
       // Asks for a decision now: never behind informational messages or edits.
       urgent: prompt.kind === 'permission' || prompt.kind === 'question',
       run: async () => {
+        // Built when sent, so the screen text is the freshest (and fetched from the PTY host once).
+        if (!record.html)
+          record.html = formatPrompt(prompt, session, await this.o.host.screenText(session.id));
+        const html = record.html;
         const sent = await this.o.api.sendMessage(chatId, html, {
           parse_mode: 'HTML',
           link_preview_options: { is_disabled: true },
@@ -227,12 +267,14 @@ export class Relay {
           this.prompts.delete(key);
           this.edit(sent.message_id, formatClosed(html, record.closedReason));
         }
+        this.persist();
       },
       onGiveUp: (error) => {
         if (record.closedReason) this.prompts.delete(key);
         // Telegram may have delivered it: never send again; a tap on it still works (the
         // callback carries the prompt key), and its id is learnt then.
         if (record.status === 'queued') record.status = 'unknown';
+        this.persist();
         this.o.log('warn', `prompt ${prompt.id} may not have been delivered: ${this.o.describe(error)}`);
       },
     });
@@ -255,6 +297,7 @@ export class Relay {
       return;
     }
     this.prompts.delete(key);
+    this.persist();
     if (record.status === 'answered' || record.messageId === null) return;
     this.edit(record.messageId, formatClosed(record.html, reason));
   }
@@ -277,11 +320,11 @@ export class Relay {
    * @param message the tapped message's id and plain text (the text is the edit's base when the
    *   prompt's record was lost, e.g. after a restart).
    */
-  tapPrompt(
+  async tapPrompt(
     promptKey: string,
     option: number | null,
     message: { id: number; text: string } | null,
-  ): TapResult {
+  ): Promise<TapResult> {
     const { record, session } = this.findOpen(promptKey);
     const stale: TapResult = { text: 'This prompt is no longer open.' };
     if (record?.status === 'answered' || !session) return stale;
@@ -292,15 +335,15 @@ export class Relay {
     let refusal: WriteRefusal | null;
     if (option === null) {
       label = 'Esc';
-      refusal = this.o.host.sendKeys(session.id, '\x1b', promptId);
+      refusal = await this.o.host.sendKeys(session.id, '\x1b', promptId);
     } else {
       const chosen = prompt.options[option];
       if (!chosen) return stale;
       label = chosen.label;
-      refusal = this.o.host.answerPrompt(session.id, promptId, option);
+      refusal = await this.o.host.answerPrompt(session.id, promptId, option);
     }
     if (refusal) return { text: refusalText(refusal) };
-    const html = record?.html ?? escapeHtml(message?.text ?? '');
+    const html = record?.html || escapeHtml(message?.text ?? '');
     const messageId = record?.messageId ?? message?.id ?? null;
     if (record) {
       record.status = 'answered';
@@ -316,13 +359,14 @@ export class Relay {
         closedReason: null,
       });
     }
+    this.persist();
     if (messageId !== null) this.edit(messageId, formatAnsweredFromPhone(html, label));
     return { text: `Sent: ${label}` };
   }
 
   /** Sends a session's screen as a monospace message (replies to it type into that session). */
-  sendScreen(session: SessionInfo): void {
-    this.say(formatScreen(session, this.o.host.screenText(session.id)), {
+  async sendScreen(session: SessionInfo): Promise<void> {
+    this.say(formatScreen(session, await this.o.host.screenText(session.id)), {
       sessionId: session.id,
       keyboard: waitingKeyboard(session.id),
     });
@@ -338,11 +382,11 @@ export class Relay {
   }
 
   /** A keypad tap: writes the key's bytes into the session (not bound to a prompt). */
-  tapKey(sessionKey: string, keyName: string): TapResult {
+  async tapKey(sessionKey: string, keyName: string): Promise<TapResult> {
     const session = this.sessionByKey(sessionKey);
     const key = KEYPAD.find((k) => k.name === keyName);
     if (!session || !key) return { text: 'That session is gone.' };
-    const refusal = this.o.host.sendKeys(session.id, key.keys, null);
+    const refusal = await this.o.host.sendKeys(session.id, key.keys, null);
     if (refusal) return { text: refusalText(refusal) };
     this.target = session.id;
     return { text: `Sent ${key.label} to ${session.name}` };

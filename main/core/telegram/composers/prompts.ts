@@ -20,19 +20,19 @@ export function promptsComposer(deps: BotDeps): Composer<Context> {
     if (!action) {
       result = { text: 'This button is no longer valid.' };
     } else if (action.kind === 'answer' || action.kind === 'escape') {
-      result = deps.relay.tapPrompt(
+      result = await deps.relay.tapPrompt(
         action.promptKey,
         action.kind === 'answer' ? action.option : null,
         tapped,
       );
     } else if (action.kind === 'key') {
-      result = deps.relay.tapKey(action.sessionKey, action.key);
+      result = await deps.relay.tapKey(action.sessionKey, action.key);
     } else {
       const session = deps.relay.sessionByKey(action.sessionKey);
       if (!session) {
         result = { text: 'That session is gone.' };
       } else if (action.kind === 'screen') {
-        deps.relay.sendScreen(session);
+        await deps.relay.sendScreen(session);
         result = { text: `Screen of ${session.name}` };
       } else {
         deps.relay.sendKeypad(session);

@@ -35,6 +35,8 @@ function snap(sessions: SessionInfo[], phoneOver: Partial<PhoneState> = {}): Cor
       awayAfterMinutes: 5,
       idleSeconds: 10,
       startAtLogin: false,
+      resumeOnStart: false,
+      onQuit: 'ask',
       defaultCwd: null,
       pageIdle: { claude: true, codex: true, gemini: true, shell: false, custom: true },
     },
@@ -173,6 +175,21 @@ describe('trayIconFile', () => {
     expect(trayIconFile('attention', 'darwin')).toBe('trayAttentionTemplate.png');
     expect(trayIconFile('paused', 'linux')).toBe('tray-paused.png');
     expect(trayIconFile('attention', 'win32')).toBe('tray-attention.png');
+  });
+
+  it('offers "Resume all (N)" when sessions were stopped by a restart', () => {
+    const menu = buildTrayMenu(
+      snap([
+        session('a', { state: 'exited', stoppedByRestart: true }),
+        session('b', { state: 'exited', stoppedByRestart: true }),
+        session('c'),
+      ]),
+      { startAtLogin: false, platform: 'linux' },
+    );
+    expect(menu.map((i) => i.label)).toContain('tab a · stopped by a restart');
+    expect(menu.find((i) => i.label === 'Resume all (2)')?.action).toEqual({ type: 'resume-all' });
+    const none = buildTrayMenu(snap([session('c')]), { startAtLogin: false, platform: 'linux' });
+    expect(none.some((i) => i.label.startsWith('Resume all'))).toBe(false);
   });
 });
 

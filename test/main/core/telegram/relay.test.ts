@@ -5,6 +5,7 @@ import { GrammyError } from 'grammy';
 import { Outbox } from '../../../../main/core/telegram/outbox.js';
 import type { RateLimits } from '../../../../main/core/telegram/rate-budget.js';
 import { Relay, TYPED_REACTION } from '../../../../main/core/telegram/relay.js';
+import type { RelayMemory, RelayStore } from '../../../../main/core/telegram/phone-store.js';
 import { makePrompt, makeSession, MemoryRelayHost } from './memory-relay-host.js';
 
 const CHAT = 4242;
@@ -76,9 +77,28 @@ const UNLIMITED: Partial<RateLimits> = {
   urgentReserve: 0,
 };
 
-function setup(options: { paired?: boolean; limits?: Partial<RateLimits>; refuseReactions?: boolean } = {}) {
-  const host = new MemoryRelayHost();
-  const { api, messages, reactions } = recordingApi(options);
+/** A relay store in memory (the app backs it with its settings file). */
+function memoryRelayStore(): RelayStore & { value: RelayMemory | null } {
+  const store = {
+    value: null as RelayMemory | null,
+    get: () => structuredClone(store.value) ?? undefined,
+    set: (m: RelayMemory | null) => void (store.value = structuredClone(m)),
+  };
+  return store;
+}
+
+function setup(
+  options: {
+    paired?: boolean;
+    limits?: Partial<RateLimits>;
+    refuseReactions?: boolean;
+    store?: RelayStore;
+    host?: MemoryRelayHost;
+    recorded?: ReturnType<typeof recordingApi>;
+  } = {},
+) {
+  const host = options.host ?? new MemoryRelayHost();
+  const { api, messages, reactions } = options.recorded ?? recordingApi(options);
   const outbox = new Outbox({ limits: options.limits ?? UNLIMITED });
   const logs: string[] = [];
   const relay = new Relay({
@@ -88,6 +108,7 @@ function setup(options: { paired?: boolean; limits?: Partial<RateLimits>; refuse
     chatId: () => (options.paired === false ? null : CHAT),
     log: (_level, message) => logs.push(message),
     describe: (error) => String(error),
+    store: options.store,
   });
   return { host, relay, outbox, messages, reactions, logs };
 }
@@ -150,9 +171,9 @@ describe('Relay', () => {
     const session = host.add(makeSession('s1', 'alpha'));
     relay.promptOpened(host.open(makePrompt('p1', 's1')), session);
     await vi.runAllTimersAsync();
-    const tap = relay.tapPrompt(dataKey('p1'), 0, { id: messages[0]!.id, text: 'ignored' });
+    const tap = await relay.tapPrompt(dataKey('p1'), 0, { id: messages[0]!.id, text: 'ignored' });
     expect(tap.text).toBe('Sent: Yes');
-    expect(relay.tapPrompt(dataKey('p1'), 0, null).text).toBe('This prompt is no longer open.');
+    expect((await relay.tapPrompt(dataKey('p1'), 0, null)).text).toBe('This prompt is no longer open.');
     await vi.runAllTimersAsync();
     await outbox.idle();
     expect(host.writes).toEqual([{ sessionId: 's1', kind: 'answer', data: '1', promptId: 'p1' }]);
@@ -160,39 +181,39 @@ describe('Relay', () => {
     expect(messages[0]!.buttons).toEqual([]);
   });
 
-  it('refuses a tap on a prompt that is no longer open and writes nothing', () => {
+  it('refuses a tap on a prompt that is no longer open and writes nothing', async () => {
     const { host, relay } = setup();
     host.add(makeSession('s1', 'alpha'));
     host.open(makePrompt('p1', 's1'));
     host.close('s1');
-    expect(relay.tapPrompt(dataKey('p1'), 0, null).text).toBe('This prompt is no longer open.');
-    expect(relay.tapPrompt(dataKey('p1'), null, null).text).toBe('This prompt is no longer open.');
+    expect((await relay.tapPrompt(dataKey('p1'), 0, null)).text).toBe('This prompt is no longer open.');
+    expect((await relay.tapPrompt(dataKey('p1'), null, null)).text).toBe('This prompt is no longer open.');
     expect(host.writes).toEqual([]);
   });
 
-  it('Esc on a prompt sends the escape key bound to that prompt', () => {
+  it('Esc on a prompt sends the escape key bound to that prompt', async () => {
     const { host, relay } = setup();
     host.add(makeSession('s1', 'alpha'));
     host.open(makePrompt('p1', 's1'));
-    expect(relay.tapPrompt(dataKey('p1'), null, { id: 7, text: 'prompt' }).text).toBe('Sent: Esc');
+    expect((await relay.tapPrompt(dataKey('p1'), null, { id: 7, text: 'prompt' })).text).toBe('Sent: Esc');
     expect(host.writes).toEqual([{ sessionId: 's1', kind: 'keys', data: '\x1b', promptId: 'p1' }]);
   });
 
-  it('a keypad tap writes the key into its session and makes it the target', () => {
+  it('a keypad tap writes the key into its session and makes it the target', async () => {
     const { host, relay } = setup();
     host.add(makeSession('s1', 'alpha'));
     host.add(makeSession('s2', 'beta'));
     const ctrlC = KEYPAD.find((k) => k.name === 'cc')!;
-    expect(relay.tapKey(dataKey('s2'), 'cc').text).toBe(`Sent ${ctrlC.label} to beta`);
+    expect((await relay.tapKey(dataKey('s2'), 'cc')).text).toBe(`Sent ${ctrlC.label} to beta`);
     expect(host.writes).toEqual([{ sessionId: 's2', kind: 'keys', data: ctrlC.keys, promptId: null }]);
     expect(relay.targetSession()?.id).toBe('s2');
-    expect(relay.tapKey(dataKey('gone'), 'cc').text).toBe('That session is gone.');
+    expect((await relay.tapKey(dataKey('gone'), 'cc')).text).toBe('That session is gone.');
   });
 
   it('ties a screen message to its session, so a reply to it types there', async () => {
     const { host, relay, outbox, messages } = setup();
     const session = host.add(makeSession('s1', 'alpha'), 'hello from the screen');
-    relay.sendScreen(session);
+    await relay.sendScreen(session);
     await vi.runAllTimersAsync();
     await outbox.idle();
     expect(messages[0]!.text).toContain('hello from the screen');
@@ -259,5 +280,69 @@ describe('Relay', () => {
     await outbox.idle();
     expect(messages.map((m) => m.text)).toEqual(['→ typed into <b>alpha</b>']);
     expect(relay.sessionOfMessage(messages[0]!.id)).toBe('s1');
+  });
+});
+
+describe('Relay across an app restart (a new Relay over the same store)', () => {
+  beforeEach(() => vi.useFakeTimers({ now: 1_700_000_000_000 }));
+  afterEach(() => vi.useRealTimers());
+
+  it('never sends a remembered prompt again, and a tap on its old message edits that message', async () => {
+    const store = memoryRelayStore();
+    const recorded = recordingApi();
+    const before = setup({ store, recorded });
+    const session = before.host.add(makeSession('s1', 'alpha'));
+    const prompt = before.host.open(makePrompt('p1', 's1'));
+    before.relay.promptOpened(prompt, session);
+    await vi.runAllTimersAsync();
+    await before.outbox.idle();
+    expect(store.value?.prompts.map((p) => [p.promptId, p.messageId, p.status])).toEqual([
+      ['p1', 100, 'sent'],
+    ]);
+
+    // The app restarts; the prompt is still open in the PTY host.
+    const after = setup({ store, recorded, host: before.host });
+    after.relay.promptOpened(prompt, session);
+    await vi.runAllTimersAsync();
+    await after.outbox.idle();
+    expect(recorded.messages).toHaveLength(1);
+    const tap = await after.relay.tapPrompt(dataKey('p1'), 0, null);
+    expect(tap.text).toBe('Sent: Yes');
+    await vi.runAllTimersAsync();
+    await after.outbox.idle();
+    expect(recorded.messages[0]!.text).toMatch(/answered from phone/);
+    expect(recorded.messages[0]!.buttons).toEqual([]);
+    expect((await after.relay.tapPrompt(dataKey('p1'), 0, null)).text).toBe('This prompt is no longer open.');
+  });
+
+  it('a remembered prompt that closed while the app was away has its message edited at the next start', async () => {
+    const store = memoryRelayStore();
+    const recorded = recordingApi();
+    const before = setup({ store, recorded });
+    const session = before.host.add(makeSession('s1', 'alpha'));
+    before.relay.promptOpened(before.host.open(makePrompt('p1', 's1')), session);
+    await vi.runAllTimersAsync();
+    await before.outbox.idle();
+    before.host.close('s1');
+
+    const after = setup({ store, recorded, host: before.host });
+    await vi.runAllTimersAsync();
+    await after.outbox.idle();
+    expect(recorded.messages[0]!.buttons).toEqual([]);
+    expect(recorded.messages[0]!.edits).toBe(1);
+    expect(store.value?.prompts).toEqual([]);
+  });
+
+  it('forgets the remembered prompts when unpaired, and ignores those of another chat', async () => {
+    const store = memoryRelayStore();
+    store.value = {
+      chatId: 999,
+      prompts: [{ promptId: 'p9', sessionId: 's1', options: [], html: 'x', messageId: 5, status: 'sent' }],
+    };
+    const { relay, host } = setup({ store });
+    host.add(makeSession('s1', 'alpha'));
+    expect(relay.sessionOfMessage(5)).toBeNull();
+    relay.reset();
+    expect(store.value).toBeNull();
   });
 });
