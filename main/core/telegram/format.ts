@@ -10,6 +10,7 @@
  */
 import os from 'node:os';
 import type { PromptInfo, SessionInfo } from '../../../contract/bridge.js';
+import { clip, headOf, tailOf, wellFormed } from './graphemes.js';
 
 /** Telegram's maximum message length, in characters after entity parsing. */
 export const TELEGRAM_MESSAGE_MAX = 4096;
@@ -20,9 +21,9 @@ export const OPTION_TEXT_MAX = 200;
 /** Screen lines shown when a waiting session has no message of its own. */
 export const WAITING_SCREEN_LINES = 20;
 
-/** Escapes text for HTML parse mode. */
+/** Escapes text for HTML parse mode (and replaces lone surrogates, which Telegram refuses). */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return wellFormed(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** Length of HTML as Telegram counts it: tags removed, entities counted as one char (our own markup only). */
@@ -30,24 +31,23 @@ export function visibleLength(html: string): number {
   return html.replace(/<[^>]*>/g, '').replace(/&(lt|gt|amp|quot);/g, '_').length;
 }
 
-/** Cuts `text` to at most `max` chars, removing from the middle (`middle`) or the start (`top`). */
+/**
+ * Cuts `text` to at most `max` chars (UTF-16 units), removing from the middle (`middle`) or the
+ * start (`top`); cuts fall on grapheme boundaries, so an emoji is never split.
+ */
 export function trimText(text: string, max: number, where: 'middle' | 'top'): string {
   if (text.length <= max) return text;
   if (max <= 1) return '…';
-  if (where === 'top') return `…${text.slice(text.length - (max - 1))}`;
+  if (where === 'top') return `…${tailOf(text, max - 1)}`;
   const marker = '\n…\n';
   const keep = Math.max(0, max - marker.length);
   const head = Math.ceil(keep / 2);
-  return `${text.slice(0, head)}${marker}${text.slice(text.length - (keep - head))}`;
+  return `${headOf(text, head)}${marker}${tailOf(text, keep - head)}`;
 }
 
 function shortPath(dir: string): string {
   const home = os.homedir();
   return home && (dir === home || dir.startsWith(`${home}/`)) ? `~${dir.slice(home.length)}` : dir;
-}
-
-function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 /**
