@@ -11,6 +11,7 @@ import type { Api, InlineKeyboard } from 'grammy';
 import type { PromptInfo, SessionInfo } from '../../../contract/bridge.js';
 import type { RelayHost, WriteRefusal } from './host.js';
 import type { Outbox } from './outbox.js';
+import { editHtml, sendHtml } from './send.js';
 import { dataKey, KEYPAD, keypadKeyboard, promptKeyboard, waitingKeyboard } from './keyboards.js';
 import {
   escapeHtml,
@@ -77,6 +78,10 @@ export class Relay {
 
   constructor(private readonly o: RelayOptions) {}
 
+  /** Logs that Telegram refused a message's formatting and it went out as plain text. */
+  private readonly plainFallback = (error: unknown): void =>
+    this.o.log('warn', `formatting refused, sent as plain text: ${this.o.describe(error)}`);
+
   /** Forgets every prompt, message and target (unpaired, or paired with another chat). */
   reset(): void {
     this.prompts.clear();
@@ -124,14 +129,19 @@ export class Relay {
     if (chatId === null) return;
     this.o.outbox.enqueue({
       run: async () => {
-        const sent = await this.o.api.sendMessage(chatId, html, {
-          parse_mode: 'HTML',
-          link_preview_options: { is_disabled: true },
-          ...(options.keyboard ? { reply_markup: options.keyboard } : {}),
-          ...(options.replyTo
-            ? { reply_parameters: { message_id: options.replyTo, allow_sending_without_reply: true } }
-            : {}),
-        });
+        const sent = await sendHtml(
+          this.o.api,
+          chatId,
+          html,
+          {
+            link_preview_options: { is_disabled: true },
+            ...(options.keyboard ? { reply_markup: options.keyboard } : {}),
+            ...(options.replyTo
+              ? { reply_parameters: { message_id: options.replyTo, allow_sending_without_reply: true } }
+              : {}),
+          },
+          this.plainFallback,
+        );
         this.remember(sent.message_id, options.sessionId);
       },
       onGiveUp: (error) => this.o.log('warn', `message not sent: ${this.o.describe(error)}`),
@@ -145,11 +155,17 @@ export class Relay {
     this.o.outbox.enqueue({
       run: async () => {
         try {
-          await this.o.api.editMessageText(chatId, messageId, html, {
-            parse_mode: 'HTML',
-            link_preview_options: { is_disabled: true },
-            reply_markup: keyboard ?? { inline_keyboard: [] },
-          });
+          await editHtml(
+            this.o.api,
+            chatId,
+            messageId,
+            html,
+            {
+              link_preview_options: { is_disabled: true },
+              reply_markup: keyboard ?? { inline_keyboard: [] },
+            },
+            this.plainFallback,
+          );
         } catch (error) {
           if (/message is not modified/.test((error as Error).message)) return;
           throw error;
@@ -187,11 +203,13 @@ export class Relay {
     this.o.outbox.enqueue({
       id: `prompt:${key}`,
       run: async () => {
-        const sent = await this.o.api.sendMessage(chatId, html, {
-          parse_mode: 'HTML',
-          link_preview_options: { is_disabled: true },
-          reply_markup: keyboard,
-        });
+        const sent = await sendHtml(
+          this.o.api,
+          chatId,
+          html,
+          { link_preview_options: { is_disabled: true }, reply_markup: keyboard },
+          this.plainFallback,
+        );
         record.messageId = sent.message_id;
         if (record.status === 'queued') record.status = 'sent';
         this.remember(sent.message_id, session.id);

@@ -6,6 +6,10 @@ import { Composer, type Context } from 'grammy';
 import type { BotDeps } from '../bot-deps.js';
 import { decodeCallback } from '../keyboards.js';
 import type { TapResult } from '../relay.js';
+import { clip } from '../graphemes.js';
+
+/** Telegram's limit on a callback query answer's text, in characters (https://core.telegram.org/bots/api#answercallbackquery). */
+export const CALLBACK_ANSWER_MAX = 200;
 
 /** The prompts (callback query) composer. */
 export function promptsComposer(deps: BotDeps): Composer<Context> {
@@ -39,7 +43,7 @@ export function promptsComposer(deps: BotDeps): Composer<Context> {
         result = { text: `Picked ${session.name}` };
       }
     }
-    await ctx.answerCallbackQuery({ text: result.text });
+    await ctx.answerCallbackQuery({ text: clip(result.text, CALLBACK_ANSWER_MAX) });
   });
   return composer;
 }

@@ -1,0 +1,122 @@
+/**
+ * Shared setup for tests of the Telegram side: the real grammY bot long-polls the fake Bot API
+ * over HTTP; the core is the in-memory RelayHost. `setup()` registers the harness for
+ * `teardown()` (call it in `afterEach`).
+ */
+import { expect } from 'vitest';
+import type { SecretStore } from '../../../../main/core/app-types.js';
+import type { PhoneState } from '../../../../contract/bridge.js';
+import { PhoneService, type PhoneServiceOptions } from '../../../../main/core/telegram/phone-service.js';
+import { memoryPhoneStore } from '../../../../main/core/telegram/phone-store.js';
+import {
+  FakeTelegramBotApi,
+  type FakeMessage,
+  type FakeTelegramBotApiOptions,
+} from '../../../fakes/telegram-bot-api.js';
+import { MemoryRelayHost } from './memory-relay-host.js';
+
+export const USER = { id: 555, first_name: 'Ada', username: 'ada' };
+export const CHAT = 555;
+export const STRANGER = { id: 777, first_name: 'Eve' };
+
+/** A SecretStore in memory. */
+export function memorySecrets(): SecretStore {
+  let value: string | null = null;
+  return { kind: 'file', get: () => value, set: (v) => (value = v) };
+}
+
+export interface Harness {
+  tg: FakeTelegramBotApi;
+  host: MemoryRelayHost;
+  phone: PhoneService;
+  logs: string[];
+  clock: { now: number };
+}
+
+let current: Harness | null = null;
+
+/** Starts the fake and a PhoneService with short test timings. */
+export async function setup(
+  options: Partial<PhoneServiceOptions> = {},
+  fake: FakeTelegramBotApiOptions = {},
+): Promise<Harness> {
+  const tg = new FakeTelegramBotApi(fake);
+  await tg.start();
+  const host = new MemoryRelayHost();
+  const logs: string[] = [];
+  const clock = { now: Date.now() };
+  const phone = new PhoneService({
+    host,
+    secrets: memorySecrets(),
+    store: memoryPhoneStore(),
+    apiRoot: tg.apiRoot,
+    env: {},
+    log: (level, message) => logs.push(`${level} ${message}`),
+    now: () => clock.now,
+    minIntervalMs: 50,
+    pollTimeoutSeconds: 5,
+    maxBackoffMs: 1000,
+    conflictRetryMs: 300,
+    ...options,
+  });
+  current = { tg, host, phone, logs, clock };
+  return current;
+}
+
+/** Stops the service and the fake of the last `setup()`. */
+export async function teardown(): Promise<void> {
+  if (!current) return;
+  const h = current;
+  current = null;
+  await h.phone.stop();
+  await h.tg.close();
+}
+
+/** Resolves with the first state (current or future) matching `predicate`. */
+export function waitForState(
+  phone: PhoneService,
+  predicate: (s: PhoneState) => boolean,
+  timeoutMs = 8000,
+): Promise<PhoneState> {
+  return new Promise((resolve, reject) => {
+    if (predicate(phone.state())) return resolve(phone.state());
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error(`state not reached: ${JSON.stringify({ ...phone.state(), pairing: null })}`));
+    }, timeoutMs);
+    const off = phone.onState((s) => {
+      if (predicate(s)) {
+        clearTimeout(timer);
+        off();
+        resolve(s);
+      }
+    });
+  });
+}
+
+/** The pairing token inside an offer's deep link. */
+export function tokenOf(state: PhoneState): string {
+  return new URL(state.pairing!.deepLink).searchParams.get('start')!;
+}
+
+/** Sets the token, opens a pairing offer and pairs CHAT/USER through the deep link's /start. */
+export async function pairPhone(h: Harness): Promise<void> {
+  const state = await h.phone.setToken(h.tg.token);
+  expect(state.token).toBe('valid');
+  const offer = await h.phone.beginPairing();
+  h.tg.userSends(CHAT, USER, `/start ${tokenOf(offer)}`);
+  await h.tg.waitForMessage(
+    (m) => m.chatId === CHAT && m.fromBot && m.text.includes('Paired with test-desk'),
+  );
+}
+
+/** The first bot message in CHAT (current or future) matching `predicate`. */
+export function botMessage(
+  h: Harness,
+  predicate: (m: FakeMessage) => boolean,
+  timeoutMs = 8000,
+): Promise<FakeMessage> {
+  return h.tg.waitForMessage((m) => m.chatId === CHAT && m.fromBot && predicate(m), timeoutMs);
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
