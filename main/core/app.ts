@@ -93,8 +93,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     info,
     list,
     openPrompt: (id) => att.openPrompt(id),
-    answer: (sessionId, promptId, optionIndex) => att.answer(sessionId, promptId, optionIndex, 'phone'),
-    sendKeys: (sessionId, keys, promptId) => att.sendKeys(sessionId, keys, promptId),
+    answer: (sessionId, promptId, optionIndex, beforeWrite) =>
+      att.answer(sessionId, promptId, optionIndex, 'phone', beforeWrite),
+    sendKeys: (sessionId, keys, promptId, beforeWrite) =>
+      att.sendKeys(sessionId, keys, promptId, beforeWrite),
     phoneTyped: (id) => att.phoneTyped(id),
     markRelayed: (sessionId, promptId) => att.markRelayed(sessionId, promptId),
   });

@@ -149,6 +149,8 @@ export class Attention {
   /**
    * Answers the open prompt `promptId` of a session with its option `optionIndex`: writes that
    * option's keys into the PTY and closes the record.
+   * @param beforeWrite called with the keys once every check passed, right before the write (the
+   *   audit log); when it returns false nothing is written and the answer is 'audit-failed'.
    * @returns null when written, or why nothing was written.
    */
   answer(
@@ -156,6 +158,7 @@ export class Attention {
     promptId: string,
     optionIndex: number,
     source: 'phone' | 'desk',
+    beforeWrite?: (keys: string) => boolean,
   ): WriteRefusal | null {
     const session = this.options.sessions.get(sessionId);
     const w = this.watches.get(sessionId);
@@ -164,6 +167,7 @@ export class Attention {
     const open = w.tracker.current();
     const option = open?.id === promptId ? open.options[optionIndex] : undefined;
     if (!open || !option) return 'stale-prompt';
+    if (beforeWrite && !beforeWrite(option.keys)) return 'audit-failed';
     session.write(option.keys);
     w.hadInput = true;
     w.tracker.markAnswered(promptId, source, Date.now());
@@ -173,8 +177,14 @@ export class Attention {
   /**
    * Writes keys from the phone. With a `promptId`, only while that prompt is still open (a
    * stale "Esc" button must not interrupt whatever came next).
+   * @param beforeWrite as in {@link Attention.answer}: false means nothing is written.
    */
-  sendKeys(sessionId: string, keys: string, promptId: string | null): WriteRefusal | null {
+  sendKeys(
+    sessionId: string,
+    keys: string,
+    promptId: string | null,
+    beforeWrite?: (keys: string) => boolean,
+  ): WriteRefusal | null {
     const session = this.options.sessions.get(sessionId);
     if (!session) return 'no-session';
     if (!session.running) return 'exited';
@@ -182,8 +192,9 @@ export class Attention {
     if (promptId !== null) {
       const open = w?.tracker.current();
       if (!open || open.id !== promptId) return 'stale-prompt';
-      w!.tracker.markAnswered(promptId, 'phone', Date.now());
     }
+    if (beforeWrite && !beforeWrite(keys)) return 'audit-failed';
+    if (promptId !== null) w!.tracker.markAnswered(promptId, 'phone', Date.now());
     session.write(keys);
     if (w) w.hadInput = true;
     return null;

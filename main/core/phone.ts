@@ -1,40 +1,16 @@
 /**
- * Connects the Telegram side ({@link PhoneService}) to the rest of the core: implements the
- * {@link RelayHost} it needs over sessions and prompts, audits every write that came from the
- * phone, and forwards prompt events to it.
+ * Connects the Telegram side ({@link PhoneService}) to the rest of the core: gives it the
+ * RelayHost of `phone-host.ts` (which audits every write from the phone before making it) and
+ * forwards prompt events to it.
  */
-import os from 'node:os';
-import type { PhoneState, PromptInfo, SessionInfo } from '../../contract/bridge.js';
-import type { CoreOptions } from './app-types.js';
+import type { PhoneState } from '../../contract/bridge.js';
 import type { PromptSink } from './attention.js';
+import { createRelayHost, type PhoneDeps } from './phone-host.js';
 import type { PromptCloseReason } from './prompts/tracker.js';
-import type { SessionManager } from './sessions/session-manager.js';
-import type { AuditLog } from './settings/audit-log.js';
-import type { RelayHost, WriteRefusal } from './telegram/host.js';
-import { PhoneService } from './telegram/phone-service.js';
+import { PhoneService, type PhoneLogger } from './telegram/phone-service.js';
 import type { PhoneRecord } from './telegram/phone-store.js';
 
-/**
- * Delay between typed text and the Enter that submits it, in ms. Claude Code turns on bracketed
- * paste, and text plus `\r` in one write is taken as a paste in which `\r` is a newline, so
- * nothing is submitted; a separate write 20 ms or more later submits
- * (/work/shared/claude-code-offline.md, "Submitting typed text"). 50 ms leaves a margin.
- */
-export const SUBMIT_DELAY_MS = 50;
-
-/** What the phone adapter needs from the core. */
-export interface PhoneDeps {
-  options: CoreOptions;
-  audit: AuditLog;
-  sessions: SessionManager;
-  info(id: string): SessionInfo | null;
-  list(): SessionInfo[];
-  openPrompt(id: string): PromptInfo | null;
-  answer(sessionId: string, promptId: string, optionIndex: number): WriteRefusal | null;
-  sendKeys(sessionId: string, keys: string, promptId: string | null): WriteRefusal | null;
-  phoneTyped(sessionId: string): void;
-  markRelayed(sessionId: string, promptId: string): void;
-}
+export type { PhoneDeps } from './phone-host.js';
 
 /** The phone as the core uses it. */
 export interface Phone extends PromptSink {
@@ -56,47 +32,13 @@ const PHONE_KEY = 'phone';
 /** Creates the phone adapter; `start()` begins polling when a token is stored. */
 export function createPhone(deps: PhoneDeps): Phone {
   let chatId: number | null = null;
-  const audit = (sessionId: string, promptId: string | null, via: 'option' | 'keys' | 'text', sent: string) =>
-    deps.audit.append({
-      session: sessionId,
-      sessionName: deps.sessions.spec(sessionId)?.name ?? sessionId,
-      promptId,
-      via,
-      sent,
-      chatId,
-    });
-
-  const host: RelayHost = {
-    computerName: deps.options.computerName ?? os.hostname(),
-    listSessions: () => deps.list(),
-    screenText: (id) => deps.sessions.get(id)?.screen.plainText() ?? null,
-    openPrompt: (id) => deps.openPrompt(id),
-    answerPrompt(sessionId, promptId, optionIndex) {
-      const option = deps.openPrompt(sessionId)?.options[optionIndex];
-      const refused = deps.answer(sessionId, promptId, optionIndex);
-      if (!refused && option) audit(sessionId, promptId, 'option', option.keys);
-      return refused;
-    },
-    sendKeys(sessionId, keys, promptId) {
-      const refused = deps.sendKeys(sessionId, keys, promptId);
-      if (!refused) audit(sessionId, promptId, 'keys', keys);
-      return refused;
-    },
-    async submitText(sessionId, text) {
-      const session = deps.sessions.get(sessionId);
-      if (!session) return 'no-session';
-      if (!session.running) return 'exited';
-      session.write(text);
-      audit(sessionId, deps.openPrompt(sessionId)?.id ?? null, 'text', text);
-      deps.phoneTyped(sessionId);
-      await new Promise((r) => setTimeout(r, SUBMIT_DELAY_MS));
-      if (!session.running) return 'exited';
-      session.write('\r');
-      audit(sessionId, null, 'keys', '\r');
-      return null;
-    },
-    promptRelayed: (sessionId, promptId) => deps.markRelayed(sessionId, promptId),
-  };
+  // Logs go to stderr: the headless host's stdout carries only its one "listening" line.
+  const log: PhoneLogger = (level, message) => console.error(`[phone] ${level}: ${message}`);
+  const host = createRelayHost(
+    deps,
+    () => chatId,
+    (message) => log('error', message),
+  );
 
   const kv = deps.options.settings;
   const service = new PhoneService({
@@ -105,8 +47,7 @@ export function createPhone(deps: PhoneDeps): Phone {
     // PhoneService validates what it reads back (phone-store.ts).
     store: { get: () => kv.get(PHONE_KEY), set: (r: PhoneRecord) => kv.set(PHONE_KEY, r) },
     apiRoot: deps.options.telegramApiRoot,
-    // Logs go to stderr: the headless host's stdout carries only its one "listening" line.
-    log: (level, message) => console.error(`[phone] ${level}: ${message}`),
+    log,
   });
   service.onState((s) => (chatId = s.paired?.chatId ?? null));
 

@@ -5,8 +5,11 @@
  */
 import type { PromptInfo, SessionInfo } from '../../../contract/bridge.js';
 
-/** Why a write into a session was refused. */
-export type WriteRefusal = 'no-session' | 'exited' | 'stale-prompt';
+/**
+ * Why a write into a session was refused: the session is gone or exited, the prompt is no longer
+ * the open one, or the audit line could not be appended first (nothing is written unaudited).
+ */
+export type WriteRefusal = 'no-session' | 'exited' | 'stale-prompt' | 'audit-failed';
 
 /** What the bot needs from the core. */
 export interface RelayHost {
@@ -20,18 +23,18 @@ export interface RelayHost {
   openPrompt(sessionId: string): PromptInfo | null;
   /**
    * Answers a prompt with one of its options: checks the prompt is still the open one of that
-   * session, writes the option's keys to the PTY and appends to the audit log.
+   * session, appends to the audit log and only then writes the option's keys to the PTY.
    * @returns null on success, or why nothing was written.
    */
   answerPrompt(sessionId: string, promptId: string, optionIndex: number): WriteRefusal | null;
   /**
-   * Writes raw keys (Esc, Ctrl-C, arrows…) from the phone, audited. `promptId` is the prompt the
+   * Writes raw keys (Esc, Ctrl-C, arrows…) from the phone, audited before the write. `promptId` is the prompt the
    * keys were sent for (null for the free keypad); when given and no longer open, nothing is written.
    */
   sendKeys(sessionId: string, keys: string, promptId: string | null): WriteRefusal | null;
   /**
    * Types text and then submits it (Enter as a separate write ≥ 20 ms later, so Claude Code
-   * does not take it as a paste), audited.
+   * does not take it as a paste), each write audited before it is made.
    */
   submitText(sessionId: string, text: string): Promise<WriteRefusal | null>;
   /**

@@ -66,6 +66,8 @@ export function refusalText(refusal: WriteRefusal): string {
       return 'That session has exited.';
     case 'stale-prompt':
       return 'This prompt is no longer open.';
+    case 'audit-failed':
+      return 'Nothing was typed: the audit log could not be written on the computer.';
   }
 }
 

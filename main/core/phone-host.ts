@@ -1,0 +1,107 @@
+/**
+ * The {@link RelayHost} the Telegram side uses, over the core's sessions and prompts. Every write
+ * that came from the phone is audited FIRST: the audit line is appended (synchronously, to disk)
+ * after the checks pass and before the bytes reach the PTY, and when the append fails nothing is
+ * written (the refusal is 'audit-failed'), so the audit log never misses a write.
+ */
+import os from 'node:os';
+import type { PromptInfo, SessionInfo } from '../../contract/bridge.js';
+import type { CoreOptions } from './app-types.js';
+import type { SessionManager } from './sessions/session-manager.js';
+import type { AuditLog } from './settings/audit-log.js';
+import type { RelayHost, WriteRefusal } from './telegram/host.js';
+
+/**
+ * Delay between typed text and the Enter that submits it, in ms. Claude Code turns on bracketed
+ * paste, and text plus `\r` in one write is taken as a paste in which `\r` is a newline, so
+ * nothing is submitted; a separate write 20 ms or more later submits (measured with the real
+ * `claude` CLI, see test/main/core/claude/claude-cli.test.ts). 50 ms leaves a margin.
+ */
+export const SUBMIT_DELAY_MS = 50;
+
+/** What the phone adapter needs from the core. */
+export interface PhoneDeps {
+  options: CoreOptions;
+  audit: AuditLog;
+  sessions: SessionManager;
+  info(id: string): SessionInfo | null;
+  list(): SessionInfo[];
+  openPrompt(id: string): PromptInfo | null;
+  /** Answers a prompt; `beforeWrite` runs right before the write and vetoes it by returning false. */
+  answer(
+    sessionId: string,
+    promptId: string,
+    optionIndex: number,
+    beforeWrite: (keys: string) => boolean,
+  ): WriteRefusal | null;
+  /** Writes keys; `beforeWrite` as for `answer`. */
+  sendKeys(
+    sessionId: string,
+    keys: string,
+    promptId: string | null,
+    beforeWrite: (keys: string) => boolean,
+  ): WriteRefusal | null;
+  phoneTyped(sessionId: string): void;
+  markRelayed(sessionId: string, promptId: string): void;
+}
+
+/**
+ * Builds the RelayHost.
+ * @param chatId the paired chat, recorded in each audit line.
+ * @param log where a failed audit append is reported (never with the text that was not typed).
+ */
+export function createRelayHost(
+  deps: PhoneDeps,
+  chatId: () => number | null,
+  log: (message: string) => void,
+): RelayHost {
+  /** Appends one audit line; false (and logged) when it could not be written. */
+  const audit = (
+    sessionId: string,
+    promptId: string | null,
+    via: 'option' | 'keys' | 'text',
+    sent: string,
+  ) => {
+    try {
+      deps.audit.append({
+        session: sessionId,
+        sessionName: deps.sessions.spec(sessionId)?.name ?? sessionId,
+        promptId,
+        via,
+        sent,
+        chatId: chatId(),
+      });
+      return true;
+    } catch (error) {
+      log(
+        `audit log append failed, nothing typed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return false;
+    }
+  };
+
+  return {
+    computerName: deps.options.computerName ?? os.hostname(),
+    listSessions: () => deps.list(),
+    screenText: (id) => deps.sessions.get(id)?.screen.plainText() ?? null,
+    openPrompt: (id) => deps.openPrompt(id),
+    answerPrompt: (sessionId, promptId, optionIndex) =>
+      deps.answer(sessionId, promptId, optionIndex, (keys) => audit(sessionId, promptId, 'option', keys)),
+    sendKeys: (sessionId, keys, promptId) =>
+      deps.sendKeys(sessionId, keys, promptId, (k) => audit(sessionId, promptId, 'keys', k)),
+    async submitText(sessionId, text) {
+      const session = deps.sessions.get(sessionId);
+      if (!session) return 'no-session';
+      if (!session.running) return 'exited';
+      if (!audit(sessionId, deps.openPrompt(sessionId)?.id ?? null, 'text', text)) return 'audit-failed';
+      session.write(text);
+      deps.phoneTyped(sessionId);
+      await new Promise((r) => setTimeout(r, SUBMIT_DELAY_MS));
+      if (!session.running) return 'exited';
+      if (!audit(sessionId, null, 'keys', '\r')) return 'audit-failed';
+      session.write('\r');
+      return null;
+    },
+    promptRelayed: (sessionId, promptId) => deps.markRelayed(sessionId, promptId),
+  };
+}
