@@ -157,6 +157,7 @@ export class PhoneService {
       paired: this.publicPaired(),
       pairing: null,
       paused: this.record.paused,
+      blocked: false,
     };
   }
 

@@ -23,7 +23,12 @@ export interface TopBarProps {
 /** Phone status in a word, for the button's tooltip and dot colour. */
 function phoneStatus(phone: PhoneState | null): { label: string; tone: 'ok' | 'warn' | 'off' } {
   if (!phone || phone.token === 'none') return { label: 'Phone: not set up', tone: 'off' };
-  if (phone.token === 'invalid' || phone.polling === 'conflict' || phone.polling === 'offline') {
+  if (
+    phone.token === 'invalid' ||
+    phone.polling === 'conflict' ||
+    phone.polling === 'offline' ||
+    (phone.paired && phone.blocked)
+  ) {
     return { label: 'Phone: needs attention', tone: 'warn' };
   }
   if (phone.paired && phone.paused) return { label: 'Phone: notifications paused', tone: 'off' };

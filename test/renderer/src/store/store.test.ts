@@ -74,6 +74,7 @@ const phone = {
   paired: null,
   pairing: null,
   paused: false,
+  blocked: false,
 };
 
 describe('app store', () => {
