@@ -11,6 +11,7 @@
 import os from 'node:os';
 import type { PromptInfo, SessionInfo } from '../../../contract/bridge.js';
 import { clip, headOf, tailOf, wellFormed } from './graphemes.js';
+import { phoneScreen } from './phone-screen.js';
 
 /** Telegram's maximum message length, in characters after entity parsing. */
 export const TELEGRAM_MESSAGE_MAX = 4096;
@@ -100,7 +101,7 @@ export function formatPrompt(prompt: PromptInfo, session: SessionInfo, screen: s
   const template = `${header('💬', session, ' is waiting')}\n{BODY}\n${hint}`;
   const body = prompt.body.trim();
   if (body) return fit(template, body, 'top', EDIT_RESERVE_CHARS, (h) => h);
-  const lines = screen ? lastLines(screen, WAITING_SCREEN_LINES) : '';
+  const lines = screen ? lastLines(phoneScreen(screen), WAITING_SCREEN_LINES) : '';
   return fit(template, lines, 'top', EDIT_RESERVE_CHARS, (h) => `<pre>${h}</pre>`);
 }
 
@@ -123,16 +124,14 @@ export function formatClosed(originalHtml: string, reason: PromptCloseReason): s
   return `${originalHtml}\n\n${line}`;
 }
 
-/** A session's screen as a monospace block under its name, trimmed at the top to fit one message. */
+/**
+ * A session's screen as a monospace block under its name, simplified for a phone's width
+ * (`phone-screen.ts`) and trimmed at the top to fit one message.
+ */
 export function formatScreen(session: SessionInfo, screen: string | null): string {
-  if (screen === null || !screen.trim()) return `${header('🖥', session)}\n<i>(screen is empty)</i>`;
-  return fit(
-    `${header('🖥', session)}\n{BODY}`,
-    screen.replace(/\s+$/, ''),
-    'top',
-    0,
-    (h) => `<pre>${h}</pre>`,
-  );
+  const text = screen === null ? '' : phoneScreen(screen);
+  if (!text.trim()) return `${header('🖥', session)}\n<i>(screen is empty)</i>`;
+  return fit(`${header('🖥', session)}\n{BODY}`, text, 'top', 0, (h) => `<pre>${h}</pre>`);
 }
 
 const STATE_LABEL: Record<SessionInfo['state'], string> = {
