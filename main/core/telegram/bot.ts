@@ -1,15 +1,14 @@
 /**
  * Builds the grammY bot: API transformers (bounded `@grammyjs/auto-retry` for 429 `retry_after`
- * and 5xx, and a watcher that reports the connection state), the composers in order — pairing,
- * the paired-chat gate, commands, button taps, replies — and the `bot.catch` error boundary, so a
+ * and 5xx, and a watcher that reports the connection state), the composers in order — the gate
+ * (pairing, and rate-limited answers to every other chat), commands, button taps, replies — and the `bot.catch` error boundary, so a
  * failing handler is logged (token redacted) and never stops polling.
  */
 import { Bot, HttpError, type Transformer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { autoRetry } from '@grammyjs/auto-retry';
 import type { BotDeps } from './bot-deps.js';
-import { pairingComposer } from './composers/pairing.js';
-import { pairedOnly } from './composers/guard.js';
+import { strangersGate } from './composers/strangers.js';
 import { commandsComposer } from './composers/commands.js';
 import { promptsComposer } from './composers/prompts.js';
 import { repliesComposer } from './composers/replies.js';
@@ -78,8 +77,7 @@ export function createBot(options: CreateBotOptions): Bot {
   bot.api.config.use(watcher);
 
   const { deps } = options;
-  bot.use(pairingComposer(deps));
-  bot.use(pairedOnly(deps));
+  bot.use(strangersGate(deps));
   bot.use(commandsComposer(deps));
   bot.use(promptsComposer(deps));
   bot.use(repliesComposer(deps));

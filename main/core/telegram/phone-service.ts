@@ -35,7 +35,7 @@ import { qrSvg } from '../pairing/qr.js';
 import type { RelayHost } from './host.js';
 import type { BotDeps, PairingCandidate } from './bot-deps.js';
 import { createBot, OfflineError } from './bot.js';
-import { BOT_COMMANDS } from './composers/commands.js';
+import { ALLOWED_UPDATES, setupBotProfile } from './bot-profile.js';
 import { describeError, isNetworkError, redact, telegramErrorCode } from './errors.js';
 import { escapeHtml, type PromptCloseReason } from './format.js';
 import { Outbox, DEFAULT_MIN_INTERVAL_MS } from './outbox.js';
@@ -356,14 +356,12 @@ export class PhoneService {
         }
         if (!commandsSet) {
           commandsSet = true;
-          await bot.api.setMyCommands(BOT_COMMANDS).catch((error) => {
-            this.log('warn', `setMyCommands failed (not fatal): ${this.describe(error)}`);
-          });
+          await setupBotProfile(bot.api, (message) => this.log('warn', message));
         }
         offlineFailures = 0;
         await bot.start({
           timeout: this.pollTimeoutSeconds,
-          allowed_updates: ['message', 'callback_query'],
+          allowed_updates: [...ALLOWED_UPDATES],
           onStart: () => this.onStarted(generation),
         });
         if (!live()) break;

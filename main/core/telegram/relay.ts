@@ -12,7 +12,7 @@ import type { PromptInfo, SessionInfo } from '../../../contract/bridge.js';
 import type { RelayHost, WriteRefusal } from './host.js';
 import type { Outbox } from './outbox.js';
 import { editHtml, sendHtml } from './send.js';
-import { dataKey, KEYPAD, keypadKeyboard, promptKeyboard, waitingKeyboard } from './keyboards.js';
+import { dataKey, keypadKeyboard, promptKeyboard, waitingKeyboard } from './keyboards.js';
 import {
   escapeHtml,
   formatAnsweredFromPhone,
@@ -26,9 +26,10 @@ import {
 export const REMEMBERED_MESSAGES = 1000;
 
 /** Where a relayed prompt's message stands. */
-type RelayStatus = 'queued' | 'sent' | 'unknown' | 'answered';
+export type RelayStatus = 'queued' | 'sent' | 'unknown' | 'answered';
 
-interface RelayedPrompt {
+/** One relayed prompt: its message, where it stands, and the HTML it was sent with. */
+export interface RelayedPrompt {
   promptId: string;
   sessionId: string;
   options: { label: string }[];
@@ -50,11 +51,6 @@ export interface RelayOptions {
   log: (level: 'info' | 'warn', message: string) => void;
   /** Describes an error for the log without the token. */
   describe: (error: unknown) => string;
-}
-
-/** The answer shown on the phone after a tap (callback query answer text). */
-export interface TapResult {
-  text: string;
 }
 
 /** Human text for a refused write. */
@@ -252,7 +248,11 @@ export class Relay {
     this.edit(record.messageId, formatClosed(record.html, reason));
   }
 
-  private findOpen(promptKey: string): { record: RelayedPrompt | null; session: SessionInfo | null } {
+  /**
+   * What a tap on a prompt's button refers to: the relayed prompt's record (null when it was
+   * lost, e.g. after a restart) and the session it belongs to (null when gone).
+   */
+  lookupPrompt(promptKey: string): { record: RelayedPrompt | null; session: SessionInfo | null } {
     const record = this.prompts.get(promptKey) ?? null;
     if (record) {
       const session = this.o.host.listSessions().find((s) => s.id === record.sessionId) ?? null;
@@ -264,53 +264,55 @@ export class Relay {
   }
 
   /**
-   * A tap on an option (`option` ≥ 0) or on Esc (`option` null) of a prompt message.
-   * Writes through the host only when the prompt is still the open one; edits the message to
-   * "<option> — answered from phone" and removes its buttons.
-   * @param message the tapped message's id and plain text (the text is the edit's base when the
-   *   prompt's record was lost, e.g. after a restart).
+   * Records that a prompt was answered from the phone and edits its message to say so (HTML from
+   * the record, when there is one). Without a record, `fallback` edits the message instead.
    */
-  tapPrompt(
+  markAnswered(
     promptKey: string,
-    option: number | null,
-    message: { id: number; text: string } | null,
-  ): TapResult {
-    const { record, session } = this.findOpen(promptKey);
-    const stale: TapResult = { text: 'This prompt is no longer open.' };
-    if (record?.status === 'answered' || !session) return stale;
-    const prompt = this.o.host.openPrompt(session.id);
-    const promptId = record?.promptId ?? prompt?.id;
-    if (!promptId || !prompt || dataKey(prompt.id) !== promptKey) return stale;
-    let label: string;
-    let refusal: WriteRefusal | null;
-    if (option === null) {
-      label = 'Esc';
-      refusal = this.o.host.sendKeys(session.id, '\x1b', promptId);
-    } else {
-      const chosen = prompt.options[option];
-      if (!chosen) return stale;
-      label = chosen.label;
-      refusal = this.o.host.answerPrompt(session.id, promptId, option);
-    }
-    if (refusal) return { text: refusalText(refusal) };
-    const html = record?.html ?? escapeHtml(message?.text ?? '');
-    const messageId = record?.messageId ?? message?.id ?? null;
+    prompt: PromptInfo,
+    label: string,
+    messageId: number | null,
+    fallback: (() => void) | null,
+  ): void {
+    const record = this.prompts.get(promptKey);
     if (record) {
       record.status = 'answered';
-      record.messageId = messageId;
-    } else {
-      this.prompts.set(promptKey, {
-        promptId,
-        sessionId: session.id,
-        options: prompt.options.map((o) => ({ label: o.label })),
-        html,
-        messageId,
-        status: 'answered',
-        closedReason: null,
-      });
+      record.messageId = record.messageId ?? messageId;
+      if (record.messageId !== null) this.edit(record.messageId, formatAnsweredFromPhone(record.html, label));
+      return;
     }
-    if (messageId !== null) this.edit(messageId, formatAnsweredFromPhone(html, label));
-    return { text: `Sent: ${label}` };
+    this.prompts.set(promptKey, {
+      promptId: prompt.id,
+      sessionId: prompt.sessionId,
+      options: prompt.options.map((o) => ({ label: o.label })),
+      html: '',
+      messageId,
+      status: 'answered',
+      closedReason: null,
+    });
+    fallback?.();
+  }
+
+  /** Queues a call that changes one of our messages; "message is not modified" counts as done. */
+  editWith(describe: string, run: (api: Api, chatId: number) => Promise<unknown>): void {
+    const chatId = this.o.chatId();
+    if (chatId === null) return;
+    this.o.outbox.enqueue({
+      run: async () => {
+        try {
+          await run(this.o.api, chatId);
+        } catch (error) {
+          if (/message is not modified/.test((error as Error).message)) return;
+          throw error;
+        }
+      },
+      onGiveUp: (error) => this.o.log('warn', `${describe}: ${this.o.describe(error)}`),
+    });
+  }
+
+  /** Makes a session the target of plain text and the keypad. */
+  setTarget(sessionId: string): void {
+    this.target = sessionId;
   }
 
   /** Sends a session's screen as a monospace message (replies to it type into that session). */
@@ -328,16 +330,5 @@ export class Relay {
       sessionId: session.id,
       keyboard: keypadKeyboard(session.id),
     });
-  }
-
-  /** A keypad tap: writes the key's bytes into the session (not bound to a prompt). */
-  tapKey(sessionKey: string, keyName: string): TapResult {
-    const session = this.sessionByKey(sessionKey);
-    const key = KEYPAD.find((k) => k.name === keyName);
-    if (!session || !key) return { text: 'That session is gone.' };
-    const refusal = this.o.host.sendKeys(session.id, key.keys, null);
-    if (refusal) return { text: refusalText(refusal) };
-    this.target = session.id;
-    return { text: `Sent ${key.label} to ${session.name}` };
   }
 }

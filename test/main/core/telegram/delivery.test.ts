@@ -4,6 +4,7 @@
  * Telegram's 200 characters.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { waitFor } from '../../../support/wait.js';
 import { makePrompt, makeSession } from './memory-relay-host.js';
 import { botMessage, CHAT, pairPhone, setup, teardown, USER } from './phone-harness.js';
 
@@ -52,6 +53,6 @@ describe('delivery', () => {
     const answer = await h.tg.userTaps(CHAT, USER, message.messageId, 'a:p1:0');
     expect(answer.text!.length).toBeLessThanOrEqual(200);
     expect(answer.text).toMatch(/^Sent: Yes, and allow x+…$/);
-    expect(h.host.writes).toHaveLength(1);
+    await waitFor(() => h.host.writes.length === 1, 'the write', 5000);
   });
 });
