@@ -20,6 +20,15 @@ import { z } from 'zod';
 export const agentKinds = ['claude', 'codex', 'gemini', 'shell', 'custom'] as const;
 export type AgentKind = (typeof agentKinds)[number];
 
+/** Human names of the agent kinds, for preset cards, tab tooltips and messages. */
+export const agentLabels: Record<AgentKind, string> = {
+  claude: 'Claude Code',
+  codex: 'Codex',
+  gemini: 'Gemini CLI',
+  shell: 'Shell',
+  custom: 'Custom command',
+};
+
 /** Largest terminal we accept, in cells; keeps a bad client from asking for a huge buffer. */
 export const MAX_COLS = 1000;
 /** Largest terminal height we accept, in rows. */
@@ -168,6 +177,14 @@ export interface HostInfo {
   /** True where a native folder picker exists (Electron). */
   canPickDirectory: boolean;
 }
+
+/**
+ * Views acknowledge written output (`session.ack`) in steps of this many chars (UTF-16 code units),
+ * VS Code's `CharCountAckSize` (src/vs/platform/terminal/common/terminal.ts): one small message per
+ * few screens instead of one per write. The host's low watermark (`FLOW_LOW_WATERMARK_CHARS`) is
+ * the same size, so an acked step always lets a paused PTY resume.
+ */
+export const FLOW_ACK_CHARS = 5_000;
 
 /** The screen and scrollback of a session at attach time, as VT sequences to write to xterm. */
 export interface SessionSnapshot {

@@ -31,6 +31,22 @@ if (!existsSync(path.join(electronDir, 'path.txt'))) {
 }
 
 const electronPath = require('electron');
-const child = spawn(electronPath, [root, ...process.argv.slice(2)], { stdio: 'inherit' });
-child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)));
+const args = process.argv.slice(2);
+const { readSandboxFacts, sandboxAdvice, looksLikeSandboxAbort } = require('./linux-sandbox.cjs');
+const advice = args.includes('--no-sandbox')
+  ? null
+  : sandboxAdvice(readSandboxFacts(electronPath), electronPath);
+if (advice) process.stderr.write(`\n${advice}\n`);
+const child = spawn(electronPath, [root, ...args], { stdio: 'inherit' });
+child.on('exit', (code, signal) => {
+  if (looksLikeSandboxAbort(code, signal) && process.platform === 'linux') {
+    process.stderr.write(
+      `\nElectron exited with ${signal ?? `code ${code}`}: its sandbox could not start.\n` +
+        (advice ??
+          sandboxAdvice({ ...readSandboxFacts(electronPath), restrictUserns: true }, electronPath) ??
+          ''),
+    );
+  }
+  process.exit(signal ? 1 : (code ?? 0));
+});
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));

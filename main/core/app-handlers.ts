@@ -14,14 +14,14 @@ import type { ClientState } from './client-state.js';
 import type { SessionManager } from './sessions/session-manager.js';
 import type { SettingsService } from './settings/settings.js';
 import type { Attention } from './attention.js';
-import type { Phone } from './phone.js';
+import type { PhoneService } from './telegram/phone-service.js';
 
 /** What the handlers work with. */
 export interface CoreServices {
   options: CoreOptions;
   sessions: SessionManager;
   settings: SettingsService;
-  phone: Phone;
+  phone: PhoneService;
   attention: Attention;
   info(id: string): SessionInfo | null;
   list(): SessionInfo[];

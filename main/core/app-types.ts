@@ -12,6 +12,7 @@ import type {
   RequestResults,
   SessionInfo,
 } from '../../contract/bridge.js';
+import type { Event } from './base/event.js';
 
 /** A key-value store: `conf` in the headless host, `electron-store` in Electron (same API). */
 export interface KeyValueStore {
@@ -45,6 +46,8 @@ export interface PresenceSource {
   idleSeconds(): number;
   /** True while the screen is locked. */
   isLocked(): boolean;
+  /** Optional: calls `listener` when presence changes at once (screen locked or unlocked). Returns unsubscribe. */
+  onChange?(listener: () => void): () => void;
 }
 
 export interface CoreOptions {
@@ -59,6 +62,11 @@ export interface CoreOptions {
   /** Native folder picker (Electron only). */
   pickDirectory?: (defaultPath?: string) => Promise<string | null>;
   presence?: PresenceSource;
+  /**
+   * Environment sessions inherit and the launch check searches (PATH); defaults to process.env.
+   * The Electron shell passes the login shell's PATH here (sessions/login-env.ts).
+   */
+  baseEnv?: NodeJS.ProcessEnv;
   /** Telegram Bot API root; defaults to AGENT_PAGER_TELEGRAM_API_ROOT or https://api.telegram.org. */
   telegramApiRoot?: string;
   /** App version shown in the UI. */
@@ -90,8 +98,8 @@ export interface Core {
   /** Runs a request on behalf of the shell itself (tray actions), validated like any other. */
   request<K extends RequestName>(name: K, params: RequestParams<K>): Promise<RequestResults[K]>;
   snapshot(): CoreSnapshot;
-  /** Called (coalesced) whenever the snapshot may have changed. Returns unsubscribe. */
-  onChange(listener: () => void): () => void;
+  /** Fires (coalesced to one per microtask) whenever the snapshot may have changed. */
+  readonly onChange: Event<void>;
   /** Kills every PTY (SIGHUP, then SIGKILL), stops the bot, closes sockets. */
   dispose(): Promise<void>;
 }

@@ -16,6 +16,7 @@ import {
   type SessionInfo,
 } from '../../contract/bridge.js';
 import type { ClientConnection, ClientSink, Core, CoreOptions, CoreSnapshot } from './app-types.js';
+import { Emitter } from './base/event.js';
 import { ClientState } from './client-state.js';
 import { makeHandlers, type CoreServices } from './app-handlers.js';
 import { SessionManager } from './sessions/session-manager.js';
@@ -40,7 +41,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const settings = new SettingsService(options.settings);
   const audit = new AuditLog(options.dataDir);
   const clients = new Set<ClientState>();
-  const changeListeners = new Set<() => void>();
+  const changed = new Emitter<void>({ name: 'core.change' });
   let changeQueued = false;
 
   const broadcast = <E extends EventName>(event: E, payload: EventPayloads[E]): void => {
@@ -51,7 +52,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     changeQueued = true;
     queueMicrotask(() => {
       changeQueued = false;
-      changeListeners.forEach((l) => l());
+      changed.fire();
     });
   };
 
@@ -60,6 +61,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     store: settings.sessionList(),
     userShell: userShell(),
     appRoot: appRoot(),
+    baseEnv: options.baseEnv,
     launchExtras: (id, spec) => attention?.launchExtras(id, spec) ?? {},
   });
 
@@ -86,20 +88,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   attention = att;
 
-  const phone = createPhone({
-    options,
-    audit,
-    sessions,
-    info,
-    list,
-    openPrompt: (id) => att.openPrompt(id),
-    answer: (sessionId, promptId, optionIndex, beforeWrite) =>
-      att.answer(sessionId, promptId, optionIndex, 'phone', beforeWrite),
-    sendKeys: (sessionId, keys, promptId, beforeWrite) =>
-      att.sendKeys(sessionId, keys, promptId, beforeWrite),
-    phoneTyped: (id) => att.phoneTyped(id),
-    markRelayed: (sessionId, promptId) => att.markRelayed(sessionId, promptId),
-  });
+  const phone = createPhone({ options, audit, sessions, attention: att, list });
   att.setSink(phone);
   phone.onState((state) => {
     broadcast('phone.state', state);
@@ -162,16 +151,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     request: <K extends RequestName>(name: K, params: RequestParams<K>) =>
       run(null, name, params) as Promise<RequestResults[K]>,
     snapshot: (): CoreSnapshot => ({ sessions: list(), phone: phone.state(), settings: settings.get() }),
-    onChange(listener) {
-      changeListeners.add(listener);
-      return () => changeListeners.delete(listener);
-    },
+    onChange: changed.event,
     async dispose() {
       for (const c of clients) c.close();
       clients.clear();
       await phone.stop();
       await att.dispose();
       await sessions.disposeAll();
+      changed.dispose();
     },
   };
 }

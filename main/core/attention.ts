@@ -5,15 +5,16 @@
  * phone, and the gate that decides when prompts go to the phone (always, or only when away).
  */
 import path from 'node:path';
-import type { PromptInfo, SessionInfo } from '../../contract/bridge.js';
+import type { PromptInfo } from '../../contract/bridge.js';
 import type { HookRunner, PresenceSource } from './app-types.js';
+import { DisposableStore } from './base/lifecycle.js';
 import { HookReceiver } from './claude/hook-receiver.js';
 import { writeSettingsOverlay } from './claude/settings-overlay.js';
 import { createAwayDetector, type AwayDetector } from './desktop/away-detector.js';
-import { PromptTracker, type PromptCloseReason } from './prompts/tracker.js';
+import { PromptTracker } from './prompts/tracker.js';
+import type { AnswerSource, PromptCloseReason, PromptSink, WriteRefusal } from './prompts/types.js';
 import type { SessionManager, LaunchExtras, StoredSession } from './sessions/session-manager.js';
 import type { SettingsService } from './settings/settings.js';
-import type { WriteRefusal } from './telegram/host.js';
 
 /**
  * Screens are read this long after the last output, in ms: long enough that a program redrawing
@@ -30,13 +31,6 @@ export const DETECT_MAX_WAIT_MS = 500;
  * desk (the message on the phone then says so) rather than the program withdrawing it.
  */
 export const DESK_ANSWER_WINDOW_MS = 10_000;
-
-/** Where prompts go besides the UI: the Telegram relay. */
-export interface PromptSink {
-  promptOpened(prompt: PromptInfo, session: SessionInfo): void;
-  promptUpdated(prompt: PromptInfo, session: SessionInfo): void;
-  promptClosed(prompt: PromptInfo, reason: PromptCloseReason): void;
-}
 
 export interface AttentionOptions {
   dataDir: string;
@@ -59,7 +53,8 @@ interface Watch {
   lastDeskInputAt: number;
   /** The open prompt went to the sink (so its close must too). */
   sentToSink: boolean;
-  unsubscribe: Array<() => void>;
+  /** The tracker's subscriptions. */
+  subscriptions: DisposableStore;
 }
 
 /** Prompt detection and routing for all sessions. */
@@ -67,6 +62,7 @@ export class Attention {
   private readonly watches = new Map<string, Watch>();
   private sink: PromptSink | null = null;
   private readonly away: AwayDetector | null;
+  private readonly subscriptions = new DisposableStore();
 
   private constructor(
     private readonly options: AttentionOptions,
@@ -79,22 +75,30 @@ export class Attention {
           thresholdMinutes: () => options.settings.get().awayAfterMinutes,
         })
       : null;
-    this.away?.onChange((away) => {
-      if (away) this.sendOpenPrompts();
-    });
-    this.away?.start();
-    receiver.onEvent((sessionId, event) => {
-      const w = this.watch(sessionId);
-      if (!w) return;
-      w.tracker.applyHook(event, Date.now());
-      // A hook often fires before the screen has settled; read it again shortly.
-      this.schedule(sessionId, DETECT_DEBOUNCE_MS);
-    });
-    options.sessions.onOutput((id) => this.schedule(id, DETECT_DEBOUNCE_MS));
-    options.sessions.onChanged((id) => {
-      const s = options.sessions.get(id);
-      if (s && !s.running) this.watches.get(id)?.tracker.sessionExited();
-    });
+    if (this.away) {
+      this.subscriptions.add(
+        this.away.onChange((away) => {
+          if (away) this.sendOpenPrompts();
+        }),
+      );
+      this.away.start();
+    }
+    this.subscriptions.add(
+      receiver.onEvent((sessionId, event) => {
+        const w = this.watches.get(sessionId);
+        if (!w) return;
+        w.tracker.applyHook(event, Date.now());
+        // A hook often fires before the screen has settled; read it again shortly.
+        this.schedule(sessionId, DETECT_DEBOUNCE_MS);
+      }),
+    );
+    this.subscriptions.add(options.sessions.onOutput((id) => this.schedule(id, DETECT_DEBOUNCE_MS)));
+    this.subscriptions.add(
+      options.sessions.onChanged((id) => {
+        const s = options.sessions.get(id);
+        if (s && !s.running) this.watches.get(id)?.tracker.sessionExited();
+      }),
+    );
   }
 
   /** Starts the hook channel and writes the Claude settings overlay into the data dir. */
@@ -125,14 +129,12 @@ export class Attention {
       hadInput: false,
       lastDeskInputAt: 0,
       sentToSink: false,
-      unsubscribe: [],
+      subscriptions: new DisposableStore(),
     };
     this.watches.set(id, w);
-    w.unsubscribe.push(
-      tracker.onOpened((p) => this.opened(id, w, p)),
-      tracker.onUpdated((p) => this.updated(id, w, p)),
-      tracker.onClosed((p, reason) => this.closed(id, w, p, reason)),
-    );
+    w.subscriptions.add(tracker.onOpened((p) => this.opened(id, w, p)));
+    w.subscriptions.add(tracker.onUpdated((p) => this.updated(id, w, p)));
+    w.subscriptions.add(tracker.onClosed((p, reason) => this.closed(id, w, p, reason)));
     if (spec.agent !== 'claude') {
       this.receiver.unregister(id);
       return {};
@@ -157,7 +159,7 @@ export class Attention {
     sessionId: string,
     promptId: string,
     optionIndex: number,
-    source: 'phone' | 'desk',
+    source: AnswerSource,
     beforeWrite?: (keys: string) => boolean,
   ): WriteRefusal | null {
     const session = this.options.sessions.get(sessionId);
@@ -244,19 +246,17 @@ export class Attention {
     if (w.debounce) clearTimeout(w.debounce);
     if (w.quiet) clearTimeout(w.quiet);
     w.tracker.sessionExited();
-    w.unsubscribe.forEach((u) => u());
+    w.subscriptions.dispose();
     this.watches.delete(id);
     this.receiver.unregister(id);
   }
 
+  /** Stops the away detector, every watch and the hook channel. */
   async dispose(): Promise<void> {
     this.away?.stop();
+    this.subscriptions.dispose();
     for (const id of [...this.watches.keys()]) this.forget(id);
     await this.receiver.close();
-  }
-
-  private watch(id: string): Watch | undefined {
-    return this.watches.get(id);
   }
 
   /** Reads the screen `delayMs` from now, and again once output has been quiet for the idle period. */

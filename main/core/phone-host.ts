@@ -5,44 +5,30 @@
  * written (the refusal is 'audit-failed'), so the audit log never misses a write.
  */
 import os from 'node:os';
-import type { PromptInfo, SessionInfo } from '../../contract/bridge.js';
+import type { SessionInfo } from '../../contract/bridge.js';
 import type { CoreOptions } from './app-types.js';
+import type { Attention } from './attention.js';
 import type { SessionManager } from './sessions/session-manager.js';
 import type { AuditLog } from './settings/audit-log.js';
-import type { RelayHost, WriteRefusal } from './telegram/host.js';
+import type { RelayHost } from './telegram/host.js';
 
 /**
  * Delay between typed text and the Enter that submits it, in ms. Claude Code turns on bracketed
  * paste, and text plus `\r` in one write is taken as a paste in which `\r` is a newline, so
- * nothing is submitted; a separate write 20 ms or more later submits (measured with the real
- * `claude` CLI, see test/main/core/claude/claude-cli.test.ts). 50 ms leaves a margin.
+ * nothing is submitted; a separate write 20 ms or more later submits (observed with Claude Code
+ * 2.1.197; bracketed paste: https://invisible-island.net/xterm/ctlseqs/ctlseqs.html#h2-Bracketed-Paste-Mode).
+ * 50 ms leaves a margin.
  */
 export const SUBMIT_DELAY_MS = 50;
 
-/** What the phone adapter needs from the core. */
+/** What the phone needs from the core. */
 export interface PhoneDeps {
   options: CoreOptions;
   audit: AuditLog;
   sessions: SessionManager;
-  info(id: string): SessionInfo | null;
+  attention: Attention;
+  /** Every session with its open prompt, in tab order. */
   list(): SessionInfo[];
-  openPrompt(id: string): PromptInfo | null;
-  /** Answers a prompt; `beforeWrite` runs right before the write and vetoes it by returning false. */
-  answer(
-    sessionId: string,
-    promptId: string,
-    optionIndex: number,
-    beforeWrite: (keys: string) => boolean,
-  ): WriteRefusal | null;
-  /** Writes keys; `beforeWrite` as for `answer`. */
-  sendKeys(
-    sessionId: string,
-    keys: string,
-    promptId: string | null,
-    beforeWrite: (keys: string) => boolean,
-  ): WriteRefusal | null;
-  phoneTyped(sessionId: string): void;
-  markRelayed(sessionId: string, promptId: string): void;
 }
 
 /**
@@ -80,28 +66,31 @@ export function createRelayHost(
     }
   };
 
+  const { attention, sessions } = deps;
   return {
     computerName: deps.options.computerName ?? os.hostname(),
     listSessions: () => deps.list(),
-    screenText: (id) => deps.sessions.get(id)?.screen.plainText() ?? null,
-    openPrompt: (id) => deps.openPrompt(id),
+    screenText: (id) => sessions.get(id)?.screen.plainText() ?? null,
+    openPrompt: (id) => attention.openPrompt(id),
     answerPrompt: (sessionId, promptId, optionIndex) =>
-      deps.answer(sessionId, promptId, optionIndex, (keys) => audit(sessionId, promptId, 'option', keys)),
+      attention.answer(sessionId, promptId, optionIndex, 'phone', (keys) =>
+        audit(sessionId, promptId, 'option', keys),
+      ),
     sendKeys: (sessionId, keys, promptId) =>
-      deps.sendKeys(sessionId, keys, promptId, (k) => audit(sessionId, promptId, 'keys', k)),
+      attention.sendKeys(sessionId, keys, promptId, (k) => audit(sessionId, promptId, 'keys', k)),
     async submitText(sessionId, text) {
-      const session = deps.sessions.get(sessionId);
+      const session = sessions.get(sessionId);
       if (!session) return 'no-session';
       if (!session.running) return 'exited';
-      if (!audit(sessionId, deps.openPrompt(sessionId)?.id ?? null, 'text', text)) return 'audit-failed';
+      if (!audit(sessionId, attention.openPrompt(sessionId)?.id ?? null, 'text', text)) return 'audit-failed';
       session.write(text);
-      deps.phoneTyped(sessionId);
+      attention.phoneTyped(sessionId);
       await new Promise((r) => setTimeout(r, SUBMIT_DELAY_MS));
       if (!session.running) return 'exited';
       if (!audit(sessionId, null, 'keys', '\r')) return 'audit-failed';
       session.write('\r');
       return null;
     },
-    promptRelayed: (sessionId, promptId) => deps.markRelayed(sessionId, promptId),
+    promptRelayed: (sessionId, promptId) => attention.markRelayed(sessionId, promptId),
   };
 }

@@ -68,6 +68,23 @@ export function resolveAppFile(rawUrl: string, rootDir: string): AppFile | null 
   return { path, contentType: contentTypes[extname(path).toLowerCase()] ?? 'application/octet-stream' };
 }
 
+/**
+ * True when `origin` (a permission check's requesting origin, e.g. `app://agent-pager` or
+ * `app://agent-pager/`) is the renderer's scheme and host. Compares scheme and host rather than
+ * `URL.origin`, which is the string "null" for a non-special scheme such as `app:` in Node's URL
+ * (WHATWG URL Standard, "origin" of a URL: opaque for schemes other than http(s), ws(s), ftp,
+ * file, blob), so an origin comparison could never succeed.
+ */
+export function isAppOrigin(origin: string | undefined | null): boolean {
+  if (!origin) return false;
+  try {
+    const url = new URL(origin);
+    return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST && !url.username && !url.password;
+  } catch {
+    return false;
+  }
+}
+
 /** True when `frameUrl` is the app's own renderer page (any query/fragment), the only page allowed to call the bridge. */
 export function isRendererUrl(frameUrl: string | undefined | null): boolean {
   if (!frameUrl) return false;

@@ -1,7 +1,9 @@
 /**
  * Electron main process entry (bundled to dist/electron/main.js). Wires Electron's pieces to the
- * core: single-instance lock, user-data folder, stores, safeStorage secrets, the hook runner, the
- * `app://` renderer, the window, the IPC bridge, the tray, start-at-login, and quitting.
+ * core: single-instance lock, user-data folder, the login shell's PATH, stores, safeStorage
+ * secrets, the hook runner, the `app://` renderer, the application menu, the window, the IPC
+ * bridge, the tray, start-at-login, and quitting. Decisions live in plain modules under
+ * main/core/desktop/; test/main/electron/shell.test.ts runs this file under a stand-in `electron`.
  *
  * Environment read here: `AGENT_PAGER_USER_DATA` (or `--user-data-dir=<dir>`) overrides the
  * user-data folder (tests); `AGENT_PAGER_E2E=1` exposes `globalThis.__agentPagerE2E` to
@@ -12,12 +14,24 @@ import ElectronStore from 'electron-store';
 import { join, resolve } from 'node:path';
 import { createCore } from '../core/app.js';
 import type { Core, KeyValueStore } from '../core/app-types.js';
-import { buildTrayMenu, liveSessionCount, type TrayAction } from '../core/desktop/tray-model.js';
+import { createLoginSync } from '../core/desktop/login-sync.js';
+import { statusNotifierHostPresent } from '../core/desktop/tray-host-linux.js';
+import { buildTrayMenu, type LoginStatus, type TrayAction } from '../core/desktop/tray-model.js';
+import {
+  closeAction,
+  initialWindow,
+  type InitialWindow,
+  type TrayPresence,
+} from '../core/desktop/window-policy.js';
+import { loginEnvironment } from '../core/sessions/login-env.js';
+import { userShell } from '../core/sessions/user-shell.js';
+import { installAppMenu } from './app-menu.js';
 import { createIpcBridge } from './ipc.js';
 import { createLoginItem, startedHidden } from './login-item.js';
 import { appPaths } from './paths.js';
 import { createElectronPresence } from './presence.js';
 import { registerAppScheme, serveRenderer } from './protocol.js';
+import { installQuitFlow, type QuitFlow } from './quit.js';
 import { createSecretStore } from './secrets.js';
 import { createTray, type TrayHandle } from './tray.js';
 import { createMainWindow, lockDownPermissions, showWindow } from './window.js';
@@ -48,7 +62,13 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function main(): Promise<void> {
+  // Both run while Electron starts: the login shell's PATH (an app started from Finder, the Dock,
+  // a login item or a launcher has the session manager's minimal PATH) and, on Linux, whether a
+  // StatusNotifier host shows tray icons at all.
+  const baseEnv = loginEnvironment(process.env, userShell());
+  const trayHost = process.platform === 'linux' ? statusNotifierHostPresent() : Promise.resolve(true);
   await app.whenReady();
+  installAppMenu();
   const hidden = startedHidden(process.argv);
 
   const paths = appPaths(import.meta.url);
@@ -56,12 +76,12 @@ async function main(): Promise<void> {
   const settingsStore = new ElectronStore({ name: 'settings' }) as unknown as KeyValueStore;
   const windowStore = new ElectronStore({ name: 'window-state' }) as unknown as KeyValueStore;
   const presence = createElectronPresence();
-  const loginItem = createLoginItem(join(paths.assets, 'icon.png'));
+  const login = createLoginSync(createLoginItem(join(paths.assets, 'icon.png'), dataDir));
 
   let win: BrowserWindow | null = null;
   let tray: TrayHandle | null = null;
-  let quitting = false;
-  let disposed = false;
+  let trayPresence: TrayPresence = { created: false, visible: false };
+  let quit: QuitFlow | null = null;
 
   const core: Core = await createCore({
     hostKind: 'electron',
@@ -82,6 +102,7 @@ async function main(): Promise<void> {
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     presence,
+    baseEnv: await baseEnv,
     version: app.getVersion(),
   });
 
@@ -89,42 +110,17 @@ async function main(): Promise<void> {
   serveRenderer(paths.rendererDir);
   const bridge = createIpcBridge(core);
 
-  const quitNow = () => {
-    quitting = true;
-    app.quit();
-  };
-  /** Quit from the tray (or closing the window with no tray): asks first while sessions run. */
-  const requestQuit = async () => {
-    const live = liveSessionCount(core.snapshot());
-    if (live > 0) {
-      const options = {
-        type: 'question' as const,
-        buttons: ['Quit', 'Cancel'],
-        defaultId: 1,
-        cancelId: 1,
-        message: 'Quit Agent Pager?',
-        detail: `${live} running session${live === 1 ? '' : 's'} will be ended.`,
-      };
-      const { response } =
-        win && !win.isDestroyed() && win.isVisible()
-          ? await dialog.showMessageBox(win, options)
-          : await dialog.showMessageBox(options);
-      if (response !== 0) return;
-    }
-    quitNow();
-  };
-
-  const openWindow = (show: boolean): BrowserWindow => {
+  const openWindow = (show: InitialWindow): BrowserWindow => {
     if (win && !win.isDestroyed()) {
-      if (show) showWindow(win);
+      if (show === 'show') showWindow(win);
       return win;
     }
     const created = createMainWindow({
       paths,
       store: windowStore,
       show,
-      onClose: () => (quitting ? 'close' : tray ? 'hide' : 'ask'),
-      onCloseRequest: () => void requestQuit(),
+      onClose: () => closeAction(quit?.quitting() ?? false, trayPresence),
+      onCloseRequest: () => app.quit(),
     });
     bridge.attach(created.webContents);
     created.on('closed', () => {
@@ -134,27 +130,32 @@ async function main(): Promise<void> {
     return created;
   };
   const showAnd = (after?: () => void) => {
-    const w = openWindow(true);
+    const w = openWindow('show');
     if (!after) return;
     if (w.webContents.isLoading()) w.webContents.once('did-finish-load', after);
     else after();
   };
 
-  // The OS is the truth for start-at-login; the setting follows it, and changes to the setting
-  // (from the tray or the settings panel) are applied to the OS.
-  let loginApplied = loginItem.get();
-  if (core.snapshot().settings.startAtLogin !== loginApplied) {
-    await core.request('settings.update', { patch: { startAtLogin: loginApplied } });
+  // The OS is the truth for start-at-login: the setting follows what it reports, and a change of
+  // the setting (tray or settings panel) is applied once per change (core/desktop/login-sync.ts).
+  const loginView = (): { enabled: boolean; status: LoginStatus } => {
+    const s = login.state();
+    const status: LoginStatus = s.unavailable ? 'unavailable' : s.needsApproval ? 'needs-approval' : 'ok';
+    return { enabled: s.enabled || s.needsApproval, status };
+  };
+  if (core.snapshot().settings.startAtLogin !== loginView().enabled) {
+    await core.request('settings.update', { patch: { startAtLogin: loginView().enabled } });
   }
   core.onChange(() => {
-    const wanted = core.snapshot().settings.startAtLogin;
-    if (wanted === loginApplied) return;
-    try {
-      loginItem.set(wanted);
-    } catch (err) {
-      dialog.showErrorBox('Start at login', err instanceof Error ? err.message : String(err));
+    const result = login.apply(core.snapshot().settings.startAtLogin);
+    if (result.correctSettingTo !== null) {
+      void core.request('settings.update', { patch: { startAtLogin: result.correctSettingTo } });
     }
-    loginApplied = loginItem.get();
+    if (result.message) {
+      const parent = win && !win.isDestroyed() && win.isVisible() ? win : null;
+      const options = { type: 'info' as const, message: 'Start at login', detail: result.message };
+      void (parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options));
+    }
     tray?.refresh();
   });
 
@@ -173,49 +174,49 @@ async function main(): Promise<void> {
       case 'toggle-pause':
         return void core.request('phone.setPaused', { paused: !core.snapshot().phone.paused });
       case 'toggle-login':
-        return void core.request('settings.update', { patch: { startAtLogin: !loginApplied } });
+        return void core.request('settings.update', { patch: { startAtLogin: !loginView().enabled } });
       case 'quit':
-        return void requestQuit();
+        return app.quit();
     }
   };
 
   tray = createTray({
     core,
     assetsDir: paths.assets,
-    startAtLogin: () => loginApplied,
+    login: loginView,
     onAction: runAction,
     onClick: () => showAnd(),
   });
+  // A tray nobody can see is no way back in: then start visible and minimise instead of hiding.
+  trayPresence = { created: tray !== null, visible: (await trayHost) !== false };
 
-  // With no tray there is no other way back in, so a hidden start still shows the window.
-  openWindow(!hidden || tray === null);
+  quit = installQuitFlow({
+    core,
+    parent: () => win,
+    dispose: async () => {
+      tray?.destroy();
+      bridge.dispose();
+      presence.dispose();
+      await core.dispose();
+    },
+  });
+
+  openWindow(initialWindow(hidden, trayPresence));
 
   app.on('second-instance', () => showAnd());
   app.on('activate', () => showAnd());
   app.on('window-all-closed', () => {
     // A tray app keeps running with no window; without a tray, closing asked to quit already.
   });
-  app.on('before-quit', (event) => {
-    quitting = true;
-    if (disposed) return;
-    event.preventDefault();
-    void (async () => {
-      try {
-        tray?.destroy();
-        bridge.dispose();
-        presence.dispose();
-        await core.dispose();
-      } finally {
-        disposed = true;
-        app.quit();
-      }
-    })();
-  });
 
   if (process.env.AGENT_PAGER_E2E === '1') {
     (globalThis as Record<string, unknown>).__agentPagerE2E = {
       trayMenu: () =>
-        buildTrayMenu(core.snapshot(), { startAtLogin: loginApplied, platform: process.platform }),
+        buildTrayMenu(core.snapshot(), {
+          startAtLogin: loginView().enabled,
+          loginStatus: loginView().status,
+          platform: process.platform,
+        }),
       trayCreated: () => tray !== null,
     };
   }

@@ -1,6 +1,9 @@
 /**
  * The tray icon: renders the pure menu model (core/desktop/tray-model.ts) with
- * `Menu.buildFromTemplate` and refreshes icon, tooltip and menu on every core change.
+ * `Menu.buildFromTemplate`. On every core change it recomputes the model, and touches the native
+ * tray only where something changed: the icon when its state changes, the tooltip when its text
+ * changes, the menu when the model does (rebuilding an open Linux tray menu on every terminal
+ * title change makes it flicker or close).
  */
 import { Menu, nativeImage, Tray, type MenuItemConstructorOptions } from 'electron';
 import { join } from 'node:path';
@@ -10,6 +13,7 @@ import {
   trayIconFile,
   trayIconState,
   trayTooltip,
+  type LoginStatus,
   type TrayAction,
   type TrayIconState,
   type TrayMenuItem,
@@ -19,14 +23,14 @@ import {
 export interface TrayOptions {
   core: Core;
   assetsDir: string;
-  /** Whether start-at-login is on, as read back from the OS. */
-  startAtLogin: () => boolean;
+  /** Start-at-login as read back from the OS. */
+  login: () => { enabled: boolean; status: LoginStatus };
   onAction: (action: TrayAction) => void;
   /** Left click (Windows, Linux): usually shows the window. */
   onClick: () => void;
 }
 
-/** A live tray; `refresh` redraws it, `destroy` removes it. */
+/** A live tray; `refresh` redraws what changed, `destroy` removes it. */
 export interface TrayHandle {
   refresh(): void;
   destroy(): void;
@@ -46,7 +50,7 @@ function toTemplate(items: TrayMenuItem[], onAction: (a: TrayAction) => void): M
   });
 }
 
-/** Creates the tray, or returns null when the platform refuses one (e.g. Linux with no tray host). */
+/** Creates the tray, or returns null when the platform refuses one (`new Tray` throws). */
 export function createTray(opts: TrayOptions): TrayHandle | null {
   const image = (state: TrayIconState) =>
     nativeImage.createFromPath(join(opts.assetsDir, trayIconFile(state, process.platform)));
@@ -57,6 +61,8 @@ export function createTray(opts: TrayOptions): TrayHandle | null {
     return null;
   }
   let shownState: TrayIconState = 'normal';
+  let shownTooltip: string | null = null;
+  let shownMenu: string | null = null;
   tray.on('click', () => {
     if (process.platform !== 'darwin') opts.onClick();
   });
@@ -69,17 +75,30 @@ export function createTray(opts: TrayOptions): TrayHandle | null {
       tray.setImage(image(state));
       shownState = state;
     }
-    tray.setToolTip(trayTooltip(snapshot));
-    const items = buildTrayMenu(snapshot, { startAtLogin: opts.startAtLogin(), platform: process.platform });
-    tray.setContextMenu(Menu.buildFromTemplate(toTemplate(items, opts.onAction)));
+    const tooltip = trayTooltip(snapshot);
+    if (tooltip !== shownTooltip) {
+      tray.setToolTip(tooltip);
+      shownTooltip = tooltip;
+    }
+    const login = opts.login();
+    const items = buildTrayMenu(snapshot, {
+      startAtLogin: login.enabled,
+      loginStatus: login.status,
+      platform: process.platform,
+    });
+    const key = JSON.stringify(items);
+    if (key !== shownMenu) {
+      tray.setContextMenu(Menu.buildFromTemplate(toTemplate(items, opts.onAction)));
+      shownMenu = key;
+    }
   };
-  const unsubscribe = opts.core.onChange(refresh);
+  const subscription = opts.core.onChange(refresh);
   refresh();
 
   return {
     refresh,
     destroy() {
-      unsubscribe();
+      subscription.dispose();
       if (!tray.isDestroyed()) tray.destroy();
     },
   };

@@ -1,12 +1,14 @@
 /**
  * The main window: locked-down webPreferences, the renderer loaded from `app://`, navigation and
  * pop-ups blocked (http(s) links go to the browser through open-external.ts), size/position
- * persisted and restored on a visible display, and close-to-tray.
+ * persisted and restored on a visible display (a saved maximized state is applied when the window
+ * is first shown: `maximize()` shows a hidden window), and close-to-tray.
  */
 import { BrowserWindow, screen, session, shell } from 'electron';
 import { join } from 'node:path';
 import type { KeyValueStore } from '../core/app-types.js';
-import { isRendererUrl, RENDERER_URL } from './app-protocol.js';
+import type { CloseAction, InitialWindow } from '../core/desktop/window-policy.js';
+import { isAppOrigin, isRendererUrl, RENDERER_URL } from './app-protocol.js';
 import { openExternalIfSafe } from './open-external.js';
 import type { AppPaths } from './paths.js';
 import { MIN_WINDOW_HEIGHT, MIN_WINDOW_WIDTH, restoreWindow, type SavedWindow } from './window-state.js';
@@ -21,10 +23,10 @@ export interface MainWindowOptions {
   paths: AppPaths;
   /** Where the window's bounds are kept. */
   store: KeyValueStore;
-  /** Show once loaded; false for a `--hidden` start. */
-  show: boolean;
-  /** Called when the user closes the window. Return true to hide it instead (tray exists, not quitting). */
-  onClose: () => 'hide' | 'close' | 'ask';
+  /** Once loaded: show it, show it minimised (no usable tray), or keep it hidden (`--hidden` start). */
+  show: InitialWindow;
+  /** Called when the user closes the window; see window-policy.ts closeAction. */
+  onClose: () => CloseAction;
   /** Called when `onClose` answered 'ask' (no tray: closing means quitting, which may ask first). */
   onCloseRequest: () => void;
 }
@@ -40,13 +42,17 @@ export function lockDownPermissions(): void {
     callback(permission === 'clipboard-sanitized-write' && isRendererUrl(details.requestingUrl));
   });
   ses.setPermissionCheckHandler((_wc, permission, requestingOrigin) => {
-    return permission === 'clipboard-sanitized-write' && requestingOrigin === new URL(RENDERER_URL).origin;
+    return permission === 'clipboard-sanitized-write' && isAppOrigin(requestingOrigin);
   });
   ses.on('will-download', (event) => event.preventDefault());
 }
 
-/** Shows, restores and focuses a window. */
+/** Windows whose saved state was maximized and that have not been shown yet. */
+const maximizeOnFirstShow = new WeakSet<BrowserWindow>();
+
+/** Shows, restores and focuses a window; the first time, maximizes it if it was saved maximized. */
 export function showWindow(win: BrowserWindow): void {
+  if (maximizeOnFirstShow.delete(win)) win.maximize();
   if (win.isMinimized()) win.restore();
   win.show();
   win.focus();
@@ -84,7 +90,7 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
       spellcheck: false,
     },
   });
-  if (restored.maximized) win.maximize();
+  if (restored.maximized) maximizeOnFirstShow.add(win);
 
   let saveTimer: NodeJS.Timeout | null = null;
   const save = () => {
@@ -92,7 +98,8 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
     saveTimer = null;
     if (win.isDestroyed() || win.isMinimized() || win.isFullScreen()) return;
     const b = win.getNormalBounds();
-    const state: SavedWindow = { ...b, maximized: win.isMaximized() };
+    // A window never shown keeps its saved maximized state (it is applied on first show).
+    const state: SavedWindow = { ...b, maximized: win.isMaximized() || maximizeOnFirstShow.has(win) };
     opts.store.set(WINDOW_STATE_KEY, state);
   };
   const saveSoon = () => {
@@ -110,10 +117,18 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
     if (decision === 'close') return;
     event.preventDefault();
     if (decision === 'hide') win.hide();
+    else if (decision === 'minimize') win.minimize();
     else opts.onCloseRequest();
   });
 
-  if (opts.show) win.once('ready-to-show', () => showWindow(win));
+  if (opts.show === 'show') win.once('ready-to-show', () => showWindow(win));
+  if (opts.show === 'minimized') {
+    win.once('ready-to-show', () => {
+      if (maximizeOnFirstShow.delete(win)) win.maximize();
+      win.showInactive();
+      win.minimize();
+    });
+  }
 
   const contents = win.webContents;
   contents.setWindowOpenHandler(({ url }) => {

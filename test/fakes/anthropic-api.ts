@@ -1,6 +1,7 @@
 /**
  * A small scriptable fake of the Anthropic Messages API, enough to drive the real Claude Code CLI
- * (2.1.197) offline. Facts it follows are in /work/shared/claude-code-offline.md:
+ * (2.1.197) offline. Facts it follows, observed with Claude Code 2.1.197 (the Messages API
+ * streaming format: https://docs.anthropic.com/en/api/messages-streaming):
  *
  * - The CLI calls `POST /v1/messages?beta=true` with `"stream": true` and reads server-sent events
  *   (`message_start`, `content_block_start`, `content_block_delta`, `content_block_stop`,

@@ -1,7 +1,7 @@
 /**
  * A throw-away environment in which the real Claude Code CLI (2.1.197) starts offline against a
- * fake Messages API, without touching the real home directory. Facts from
- * /work/shared/claude-code-offline.md ("Making it start without any network"):
+ * fake Messages API, without touching the real home directory. Facts observed with Claude Code
+ * 2.1.197 (its settings and env vars: https://docs.anthropic.com/en/docs/claude-code/settings):
  *
  * - `HOME` is a fresh temp dir holding `.claude.json` with `hasCompletedOnboarding` (otherwise it
  *   checks connectivity and exits 1) and `hasTrustDialogAccepted` for the cwd (otherwise a trust

@@ -1,7 +1,7 @@
 /**
  * The shape of a Claude Code hook event (the JSON a hook command gets on stdin) and of the line
- * the hook helper sends to the app. Fields observed with Claude Code 2.1.197
- * (/work/shared/claude-code-offline.md, "Hooks"): every event carries `session_id`,
+ * the hook helper sends to the app. Fields observed with Claude Code 2.1.197 (documented at
+ * https://docs.anthropic.com/en/docs/claude-code/hooks): every event carries `session_id`,
  * `transcript_path`, `cwd`, `hook_event_name`; tool events add `tool_name`, `tool_input`,
  * `tool_use_id`; Stop adds `last_assistant_message`; Notification adds `notification_type` and
  * `message`; UserPromptSubmit adds `prompt`; SessionStart adds `source`; SessionEnd `reason`.

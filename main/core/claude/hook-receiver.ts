@@ -13,6 +13,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { Emitter } from '../base/event.js';
+import type { Disposable } from '../base/lifecycle.js';
 import { hookEnvelopeSchema, hookEventSchema, type HookEvent } from './hook-event.js';
 
 /** Longest socket path we use, in bytes (below the 104/108-byte sun_path limits). */
@@ -69,12 +71,15 @@ export class HookReceiver {
   private socketFile: string | null = null;
   private tempDir: string | null = null;
   private readonly secrets = new Map<string, Buffer>();
-  private readonly listeners = new Set<(sessionId: string, event: HookEvent) => void>();
+  private readonly events: Emitter<{ sessionId: string; event: HookEvent }>;
   private readonly sockets = new Set<net.Socket>();
   private readonly warn: (message: string) => void;
 
   constructor(private readonly options: HookReceiverOptions) {
     this.warn = options.warn ?? ((m) => console.warn(`[hooks] ${m}`));
+    this.events = new Emitter({
+      onListenerError: (err) => this.warn(`hook listener failed: ${(err as Error).message}`),
+    });
   }
 
   /** The socket path, once started; null before. */
@@ -134,10 +139,9 @@ export class HookReceiver {
     this.secrets.delete(sessionId);
   }
 
-  /** Listens for valid events of registered sessions. Returns an unsubscribe function. */
-  onEvent(listener: (sessionId: string, event: HookEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  /** Listens for valid events of registered sessions; a throwing listener is logged via `warn`. */
+  onEvent(listener: (sessionId: string, event: HookEvent) => void): Disposable {
+    return this.events.event(({ sessionId, event }) => listener(sessionId, event));
   }
 
   /** Stops listening, drops connections and removes the socket file (and its temp folder). */
@@ -217,12 +221,6 @@ export class HookReceiver {
       );
       return;
     }
-    for (const l of this.listeners) {
-      try {
-        l(sessionId, event.data);
-      } catch (err) {
-        this.warn(`hook listener failed: ${(err as Error).message}`);
-      }
-    }
+    this.events.fire({ sessionId, event: event.data });
   }
 }

@@ -5,6 +5,7 @@
  * calls it on lock/unlock events so a lock counts without waiting for the next poll).
  */
 import type { PresenceSource } from '../app-types.js';
+import { Emitter, type Event } from '../base/event.js';
 
 /** Default poll period, in ms: idle time only needs minute precision. */
 export const DEFAULT_AWAY_POLL_MS = 5_000;
@@ -26,17 +27,14 @@ export interface AwayDetectorOptions {
   scheduler?: PollScheduler;
 }
 
-/** Called with the new value whenever present/away flips. */
-export type AwayListener = (away: boolean) => void;
-
 /** A running (or stopped) away detector. */
 export interface AwayDetector {
   /** The last decided value; false until the first check. */
   isAway(): boolean;
   /** Re-reads the presence source now, notifies listeners on a change, and returns the value. */
   check(): boolean;
-  /** Subscribes to changes; returns unsubscribe. */
-  onChange(listener: AwayListener): () => void;
+  /** Fires with the new value whenever present/away flips. */
+  readonly onChange: Event<boolean>;
   /** Checks once, then polls every `pollMs`. Idempotent. */
   start(): void;
   /** Stops polling. Idempotent. */
@@ -72,15 +70,16 @@ export function decideAway(presence: PresenceSource, thresholdMinutes: number): 
 export function createAwayDetector(opts: AwayDetectorOptions): AwayDetector {
   const scheduler = opts.scheduler ?? globalScheduler;
   const pollMs = opts.pollMs ?? DEFAULT_AWAY_POLL_MS;
-  const listeners = new Set<AwayListener>();
+  const changed = new Emitter<boolean>({ name: 'away.change' });
   let away = false;
   let handle: unknown = null;
+  let unsubscribe: (() => void) | null = null;
 
   const check = (): boolean => {
     const next = decideAway(opts.presence, opts.thresholdMinutes());
     if (next !== away) {
       away = next;
-      for (const listener of [...listeners]) listener(away);
+      changed.fire(away);
     }
     return away;
   };
@@ -88,19 +87,19 @@ export function createAwayDetector(opts: AwayDetectorOptions): AwayDetector {
   return {
     isAway: () => away,
     check,
-    onChange(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    onChange: changed.event,
     start() {
       if (handle !== null) return;
       check();
       handle = scheduler.setInterval(check, pollMs);
+      unsubscribe = opts.presence.onChange?.(() => void check()) ?? null;
     },
     stop() {
       if (handle === null) return;
       scheduler.clearInterval(handle);
       handle = null;
+      unsubscribe?.();
+      unsubscribe = null;
     },
   };
 }

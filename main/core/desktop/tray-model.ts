@@ -29,11 +29,25 @@ export interface TrayMenuItem {
 /** Which icon the tray shows: someone needs the user, notifications paused, or neither. */
 export type TrayIconState = 'normal' | 'attention' | 'paused';
 
+/**
+ * The login item as the OS reports it: 'ok', 'needs-approval' (macOS 13+: allow it in System
+ * Settings › General › Login Items), 'unavailable' (an unpackaged macOS build).
+ */
+export type LoginStatus = 'ok' | 'needs-approval' | 'unavailable';
+
 /** Options for {@link buildTrayMenu}. `platform` is a `process.platform` value. */
 export interface TrayMenuOptions {
   startAtLogin: boolean;
   platform: NodeJS.Platform;
+  /** Default 'ok'. */
+  loginStatus?: LoginStatus;
 }
+
+const loginLabels: Record<LoginStatus, string> = {
+  ok: 'Start at login',
+  'needs-approval': 'Start at login (needs approval in System Settings)',
+  unavailable: 'Start at login (installed app only)',
+};
 
 /** Longest session name shown in the menu, in chars; longer names end with "…". */
 export const MAX_SESSION_LABEL_CHARS = 48;
@@ -117,7 +131,10 @@ export function buildTrayMenu(snapshot: CoreSnapshot, opts: TrayMenuOptions): Tr
     menu.push(item('Pair phone…', { type: 'pair-phone' }));
   }
   menu.push(checkbox('Pause notifications', phone.paused, { type: 'toggle-pause' }));
-  menu.push(checkbox('Start at login', opts.startAtLogin, { type: 'toggle-login' }));
+  const login = opts.loginStatus ?? 'ok';
+  menu.push(
+    checkbox(loginLabels[login], opts.startAtLogin, { type: 'toggle-login' }, login !== 'unavailable'),
+  );
   menu.push(separator, item('Quit', { type: 'quit' }));
   return menu;
 }

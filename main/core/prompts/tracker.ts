@@ -1,20 +1,22 @@
 /**
  * The prompt tracker of one session: turns what the recognisers see on successive screens into
  * prompt records with ids, opened and closed exactly once, and enriches them with facts from
- * Claude Code's hooks. It owns no timers: the caller (the session, debounced after output) calls
- * {@link PromptTracker.update} and passes the time, so tests drive it with a fake clock.
+ * Claude Code's hooks. It owns no timers: the caller (`attention.ts`, debounced after output)
+ * calls {@link PromptTracker.update} and passes the time, so tests drive it with a fake clock.
  */
 import { randomBytes } from 'node:crypto';
 import type { PromptInfo } from '../../../contract/bridge.js';
+import { Emitter } from '../base/event.js';
+import type { Disposable } from '../base/lifecycle.js';
 import type { HookEvent } from '../claude/hook-event.js';
 import { detectPrompt } from './detect.js';
-import type { DetectedPrompt, RecogniserContext, ScreenText } from './types.js';
-
-/** Why a prompt record closed. */
-export type PromptCloseReason = 'answered-here' | 'answered-from-phone' | 'gone' | 'session-exited';
-
-/** Where an answer came from: the paired phone, or the desk (terminal view). */
-export type AnswerSource = 'phone' | 'desk';
+import type {
+  AnswerSource,
+  DetectedPrompt,
+  PromptCloseReason,
+  RecogniserContext,
+  ScreenText,
+} from './types.js';
 
 /**
  * After an answer, the same prompt still on screen is not reopened for this long (ms): the
@@ -30,16 +32,12 @@ export const HOOK_FACT_TTL_MS = 60_000;
 const MAX_TITLE_CHARS = 120;
 
 /** Facts about the Claude Code session behind this PTY, learned from hooks. */
-export interface ClaudeFacts {
-  /** Claude's own session id (`session_id` of the hook events). */
-  claudeSessionId: string | null;
+interface ClaudeFacts {
   /** Tool and input of the last PermissionRequest. */
   lastPermission: { toolName: string; toolInput: Record<string, unknown>; at: number } | null;
   /** `last_assistant_message` of the last Stop. */
   lastAssistantMessage: { text: string; at: number } | null;
 }
-
-type Listener<A extends unknown[]> = (...args: A) => void;
 
 /** Makes a prompt id: 12 chars of base64url from 9 random bytes. */
 export function newPromptId(): string {
@@ -85,13 +83,14 @@ export class PromptTracker {
   /** Signature answered last and when, so a lingering redraw of it is not reopened. */
   private answered: { signature: string; at: number } | null = null;
   private readonly facts: ClaudeFacts = {
-    claudeSessionId: null,
     lastPermission: null,
     lastAssistantMessage: null,
   };
-  private readonly opened = new Set<Listener<[PromptInfo]>>();
-  private readonly closed = new Set<Listener<[PromptInfo, PromptCloseReason]>>();
-  private readonly updated = new Set<Listener<[PromptInfo]>>();
+  private readonly opened = new Emitter<PromptInfo>({ name: 'prompt.opened' });
+  private readonly closed = new Emitter<{ prompt: PromptInfo; reason: PromptCloseReason }>({
+    name: 'prompt.closed',
+  });
+  private readonly updated = new Emitter<PromptInfo>({ name: 'prompt.updated' });
   private readonly sessionId: string;
   private readonly newId: () => string;
   private exited = false;
@@ -106,30 +105,15 @@ export class PromptTracker {
     return this.open ? structuredClone(this.open.info) : null;
   }
 
-  /** What the hooks told so far about the Claude session (a copy). */
-  claudeFacts(): ClaudeFacts {
-    return structuredClone(this.facts);
-  }
+  /** Fires with a copy of each newly opened prompt. */
+  readonly onOpened = this.opened.event;
 
-  /** Listens for newly opened prompts. Returns an unsubscribe function. */
-  onOpened(listener: (prompt: PromptInfo) => void): () => void {
-    this.opened.add(listener);
-    return () => this.opened.delete(listener);
-  }
+  /** Fires with a copy of the open prompt when its title/body changed (hook facts arriving after it opened). */
+  readonly onUpdated = this.updated.event;
 
-  /** Listens for closed prompts and why they closed. Returns an unsubscribe function. */
-  onClosed(listener: (prompt: PromptInfo, reason: PromptCloseReason) => void): () => void {
-    this.closed.add(listener);
-    return () => this.closed.delete(listener);
-  }
-
-  /**
-   * Listens for changes to the open prompt's title/body (hook facts arriving after it opened).
-   * Returns an unsubscribe function.
-   */
-  onUpdated(listener: (prompt: PromptInfo) => void): () => void {
-    this.updated.add(listener);
-    return () => this.updated.delete(listener);
+  /** Listens for closed prompts and why they closed. */
+  onClosed(listener: (prompt: PromptInfo, reason: PromptCloseReason) => void): Disposable {
+    return this.closed.event(({ prompt, reason }) => listener(prompt, reason));
   }
 
   /**
@@ -162,7 +146,7 @@ export class PromptTracker {
     };
     this.open = { info, detected: found, enrichedFrom: 'none' };
     this.enrich(now);
-    for (const l of this.opened) l(structuredClone(info));
+    this.opened.fire(structuredClone(info));
   }
 
   /**
@@ -191,14 +175,13 @@ export class PromptTracker {
   }
 
   /**
-   * Takes a fact from a Claude Code hook: the Claude session id from any event; tool name and
+   * Takes a fact from a Claude Code hook: tool name and
    * input from PermissionRequest (the matching permission prompt's title becomes e.g.
    * "Bash: echo hi > out.txt" and its body carries the full input); `last_assistant_message` from
    * Stop (the finished prompt's body becomes it). UserPromptSubmit starts a new turn and drops
    * older facts. `now` is epoch ms.
    */
   applyHook(event: HookEvent, now: number = Date.now()): void {
-    this.facts.claudeSessionId = event.session_id;
     switch (event.hook_event_name) {
       case 'UserPromptSubmit':
         this.facts.lastPermission = null;
@@ -222,7 +205,7 @@ export class PromptTracker {
         return;
     }
     if (this.open && this.enrich(now)) {
-      for (const l of this.updated) l(structuredClone(this.open.info));
+      this.updated.fire(structuredClone(this.open.info));
     }
   }
 
@@ -265,7 +248,7 @@ export class PromptTracker {
     const open = this.open;
     if (!open) return;
     this.open = null;
-    for (const l of this.closed) l(structuredClone(open.info), reason);
+    this.closed.fire({ prompt: structuredClone(open.info), reason });
   }
 }
 

@@ -1,8 +1,15 @@
 /**
- * Prompt detection types: what a recogniser reads (a plain-text view of the screen model)
- * and what it returns (a detected prompt, before the tracker gives it an id).
+ * Prompt types: what a recogniser reads (a plain-text view of the screen model) and returns (a
+ * detected prompt, before the tracker gives it an id), and how prompts leave the core: why one
+ * closed, why an answer was refused, and the {@link PromptSink} the phone implements.
  */
-import type { AgentKind, PromptKind, PromptOption } from '../../../contract/bridge.js';
+import type {
+  AgentKind,
+  PromptInfo,
+  PromptKind,
+  PromptOption,
+  SessionInfo,
+} from '../../../contract/bridge.js';
 
 /** A plain-text view of a session's visible screen, read from the `@xterm/headless` model. */
 export interface ScreenText {
@@ -53,4 +60,27 @@ export interface Recogniser {
   /** e.g. "claude-permission", "numbered-menu", "yes-no", "shell-idle". */
   name: string;
   detect(screen: ScreenText, ctx: RecogniserContext): DetectedPrompt | null;
+}
+
+/** Why a prompt record closed. */
+export type PromptCloseReason = 'answered-here' | 'answered-from-phone' | 'gone' | 'session-exited';
+
+/** Where an answer came from: the paired phone, or the desk (terminal view). */
+export type AnswerSource = 'phone' | 'desk';
+
+/**
+ * Why a write into a session (an answer, keys, text) was refused: the session is gone or exited,
+ * the prompt is no longer the open one, or the audit line could not be appended first (nothing
+ * from the phone is written unaudited).
+ */
+export type WriteRefusal = 'no-session' | 'exited' | 'stale-prompt' | 'audit-failed';
+
+/** Where prompts go besides the UI (the Telegram phone); set with `Attention.setSink`. */
+export interface PromptSink {
+  /** A prompt opened and should reach the user now (the notify gate already passed). */
+  promptOpened(prompt: PromptInfo, session: SessionInfo): void;
+  /** A prompt that went to the sink changed its title/body (hook facts arrived later). */
+  promptUpdated(prompt: PromptInfo, session: SessionInfo): void;
+  /** A prompt that went to the sink closed. */
+  promptClosed(prompt: PromptInfo, reason: PromptCloseReason): void;
 }

@@ -1,11 +1,12 @@
 /**
- * Output batching and flow control between a PTY and the views that draw it.
+ * Flow control between a PTY and the views that draw it.
  *
  * The scheme is VS Code's (src/vs/platform/terminal/common/terminal.ts, `FlowControlConstants`)
  * and the one xterm.js documents in its "Flow control" guide (xtermjs.org/docs/guides/flowcontrol):
  * every consumer acknowledges the chars it has written to its terminal; when any consumer has more
  * than {@link FLOW_HIGH_WATERMARK_CHARS} unacknowledged, the PTY is paused (the kernel then blocks
  * the writing program), and it resumes once every consumer is below {@link FLOW_LOW_WATERMARK_CHARS}.
+ * Views acknowledge in steps of `FLOW_ACK_CHARS` (contract/bridge.ts); batching is `output-batcher.ts`.
  */
 
 /**
@@ -24,28 +25,6 @@ export const FLOW_HIGH_WATERMARK_CHARS = 100_000;
  * program is woken, so it never starves.
  */
 export const FLOW_LOW_WATERMARK_CHARS = 5_000;
-
-/**
- * Views acknowledge in steps of this many chars (VS Code's `CharCountAckSize`, 5,000): one small
- * message per few screens instead of one per write.
- */
-export const FLOW_ACK_CHARS = 5_000;
-
-/**
- * Output is batched for this long before it crosses to the views, in ms. VS Code uses 5 ms, Hyper
- * 16 ms; 5 ms merges the many small reads a busy program causes into one event without adding a
- * delay anyone can perceive when typing (a 60 Hz frame is 16.7 ms).
- */
-export const OUTPUT_BATCH_MS = 5;
-
-/** A batch is sent at once when it reaches this many chars, so no single event grows unbounded. */
-export const OUTPUT_BATCH_MAX_CHARS = 64 * 1024;
-
-/** One party that must acknowledge output: a view, or the main-process screen model. */
-export interface FlowConsumer {
-  /** Chars sent to it and not yet acknowledged. */
-  readonly unacked: number;
-}
 
 /**
  * Tracks unacknowledged chars per consumer and decides pause/resume with hysteresis.
@@ -92,11 +71,6 @@ export class FlowController {
     if (!c) return;
     c.unacked = Math.max(0, c.unacked - chars);
     this.update();
-  }
-
-  /** Unacknowledged chars of one consumer (0 if unknown). */
-  unackedOf(key: object): number {
-    return this.consumers.get(key)?.unacked ?? 0;
   }
 
   private update(): void {

@@ -1,17 +1,8 @@
 /**
- * Agent presets and how a session's command line becomes a process to spawn.
+ * The agent presets' executables and how a session's command line becomes a process to spawn.
  */
 import { parse as parseShellWords } from 'shell-quote';
 import type { AgentKind, SessionSpec } from '../../../contract/bridge.js';
-
-/** Human names of the presets, for labels and messages. */
-export const presetLabels: Record<AgentKind, string> = {
-  claude: 'Claude Code',
-  codex: 'Codex',
-  gemini: 'Gemini CLI',
-  shell: 'Shell',
-  custom: 'Custom command',
-};
 
 /** The executable each agent preset runs (looked up on PATH). */
 export const presetCommands: Record<Exclude<AgentKind, 'shell' | 'custom'>, string> = {

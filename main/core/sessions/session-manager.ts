@@ -11,6 +11,7 @@ import {
   type SessionSpec,
   type SessionState,
 } from '../../../contract/bridge.js';
+import { Emitter } from '../base/event.js';
 import { checkLaunch, expandHome } from './launch-check.js';
 import { LaunchError, planLaunch } from './presets.js';
 import { Session } from './session.js';
@@ -60,14 +61,19 @@ interface Entry {
   dormant: boolean;
 }
 
-type ChangeListener = (id: string) => void;
-
 /** Owns every session; emits `changed` and `removed` with the session id. */
 export class SessionManager {
   private readonly entries = new Map<string, Entry>();
-  private readonly changed = new Set<ChangeListener>();
-  private readonly removed = new Set<ChangeListener>();
-  private readonly outputListeners = new Set<(id: string) => void>();
+  private readonly changed = new Emitter<string>({ name: 'sessions.changed' });
+  private readonly removed = new Emitter<string>({ name: 'sessions.removed' });
+  private readonly output = new Emitter<string>({ name: 'sessions.output' });
+
+  /** Fires with a session's id when its spec, process state or title changed. */
+  readonly onChanged = this.changed.event;
+  /** Fires with a session's id once it was closed and removed from the list. */
+  readonly onRemoved = this.removed.event;
+  /** Fires with a session's id after each batch of its output (to schedule prompt detection). */
+  readonly onOutput = this.output.event;
 
   constructor(private readonly options: SessionManagerOptions) {}
 
@@ -77,22 +83,6 @@ export class SessionManager {
       if (this.entries.has(spec.id)) continue;
       this.entries.set(spec.id, this.makeEntry(spec, cols, rows, true));
     }
-  }
-
-  onChanged(listener: ChangeListener): () => void {
-    this.changed.add(listener);
-    return () => this.changed.delete(listener);
-  }
-
-  onRemoved(listener: ChangeListener): () => void {
-    this.removed.add(listener);
-    return () => this.removed.delete(listener);
-  }
-
-  /** Called after each batch of output of any session (to schedule prompt detection). */
-  onOutput(listener: (id: string) => void): () => void {
-    this.outputListeners.add(listener);
-    return () => this.outputListeners.delete(listener);
   }
 
   ids(): string[] {
@@ -208,7 +198,7 @@ export class SessionManager {
     this.entries.delete(id);
     this.persist();
     await e.session.dispose();
-    this.removed.forEach((l) => l(id));
+    this.removed.fire(id);
   }
 
   /** Kills every process (app quit); the list stays saved for next time. */
@@ -226,7 +216,7 @@ export class SessionManager {
       entry.title = t;
       this.emitChanged(spec.id);
     });
-    session.on('output', () => this.outputListeners.forEach((l) => l(spec.id)));
+    session.on('output', () => this.output.fire(spec.id));
     return entry;
   }
 
@@ -253,6 +243,6 @@ export class SessionManager {
   }
 
   private emitChanged(id: string): void {
-    this.changed.forEach((l) => l(id));
+    this.changed.fire(id);
   }
 }

@@ -4,13 +4,16 @@
  * prompt tracker reads the screen model.
  *
  * Output path: PTY bytes → streaming UTF-8 decode (a character split across reads is held back
- * until complete) → batch ({@link OUTPUT_BATCH_MS}) → screen model and every attached view →
- * views acknowledge → {@link FlowController} pauses/resumes the PTY.
+ * until complete) → {@link OutputBatcher} → screen model and every attached view → views
+ * acknowledge → {@link FlowController} pauses/resumes the PTY.
  */
 import os from 'node:os';
 import * as pty from 'node-pty';
 import type { AgentKind, SessionExit, SessionSnapshot } from '../../../contract/bridge.js';
-import { FlowController, OUTPUT_BATCH_MAX_CHARS, OUTPUT_BATCH_MS } from './flow-control.js';
+import { Emitter } from '../base/event.js';
+import type { Disposable } from '../base/lifecycle.js';
+import { FlowController } from './flow-control.js';
+import { OutputBatcher } from './output-batcher.js';
 import { ScreenModel } from './screen-model.js';
 
 /**
@@ -41,17 +44,17 @@ export interface Attachment {
   detach(): void;
 }
 
-/** Events a session emits. */
+/** Events a session emits, with the value each carries. */
 export interface SessionEvents {
   /** Output was fed to the screen model and views (already batched), chars. */
-  output(chars: number): void;
+  output: number;
   /** The process exited (or failed to start). */
-  exit(exit: SessionExit): void;
+  exit: SessionExit;
   /** The window title changed (OSC 0/2). */
-  title(title: string): void;
+  title: string;
 }
 
-type Listeners = { [K in keyof SessionEvents]: Set<SessionEvents[K]> };
+type Emitters = { [K in keyof SessionEvents]: Emitter<SessionEvents[K]> };
 
 /** Maps a signal number from node-pty's exit event to its name, e.g. 1 → "SIGHUP". */
 export function signalName(signal: number | undefined): string | null {
@@ -65,13 +68,16 @@ export class Session {
   readonly screen: ScreenModel;
   private proc: pty.IPty | null = null;
   private decoder = new TextDecoder('utf-8');
-  private batch = '';
-  private batchTimer: NodeJS.Timeout | null = null;
+  private readonly batcher = new OutputBatcher((data) => this.deliver(data));
   private killTimer: NodeJS.Timeout | null = null;
   private readonly flow: FlowController;
   private readonly screenKey = {};
   private readonly views = new Map<object, (data: string) => void>();
-  private readonly listeners: Listeners = { output: new Set(), exit: new Set(), title: new Set() };
+  private readonly emitters: Emitters = {
+    output: new Emitter({ name: 'session.output' }),
+    exit: new Emitter({ name: 'session.exit' }),
+    title: new Emitter({ name: 'session.title' }),
+  };
   private exitInfo: SessionExit | null = null;
   private exitWaiters: Array<() => void> = [];
   private disposers: Array<() => void> = [];
@@ -93,7 +99,7 @@ export class Session {
     // The screen model answers the program's terminal queries (ESC[c, ESC[>c, DSR…), so programs
     // that wait for an answer (Claude Code does) work with no window open.
     this.disposers.push(this.screen.onReply((data) => this.proc?.write(data)));
-    this.disposers.push(this.screen.onTitle((t) => this.listeners.title.forEach((l) => l(t))));
+    this.disposers.push(this.screen.onTitle((t) => this.emitters.title.fire(t)));
   }
 
   /** True while a process is running. */
@@ -116,9 +122,9 @@ export class Session {
     return this.flow.isPaused;
   }
 
-  on<K extends keyof SessionEvents>(event: K, listener: SessionEvents[K]): () => void {
-    (this.listeners[event] as Set<SessionEvents[K]>).add(listener);
-    return () => (this.listeners[event] as Set<SessionEvents[K]>).delete(listener);
+  /** Subscribes to one of the {@link SessionEvents}; a throwing listener is logged, not fatal. */
+  on<K extends keyof SessionEvents>(event: K, listener: (value: SessionEvents[K]) => void): Disposable {
+    return (this.emitters[event] as Emitter<SessionEvents[K]>).event(listener);
   }
 
   /**
@@ -152,12 +158,11 @@ export class Session {
       exitSub.dispose();
       const tail = this.decoder.decode();
       if (tail) this.push(tail);
-      this.flushBatch();
+      this.batcher.flush();
       if (this.killTimer) clearTimeout(this.killTimer);
       this.killTimer = null;
-      // A flow-controlled PTY must not stay paused across a restart.
       this.exitInfo = { code: signal ? null : exitCode, signal: signalName(signal) };
-      this.listeners.exit.forEach((l) => l(this.exitInfo!));
+      this.emitters.exit.fire(this.exitInfo);
       const waiters = this.exitWaiters;
       this.exitWaiters = [];
       waiters.forEach((w) => w());
@@ -229,14 +234,15 @@ export class Session {
   /** Writes a line into the screen model and every view (e.g. a restart separator). */
   annotate(text: string): void {
     this.push(text);
-    this.flushBatch();
+    this.batcher.flush();
   }
 
   /** Kills the process and releases the screen model. */
   async dispose(): Promise<void> {
     await this.kill();
-    if (this.batchTimer) clearTimeout(this.batchTimer);
+    this.batcher.dispose();
     this.disposers.forEach((d) => d());
+    for (const emitter of Object.values(this.emitters)) emitter.dispose();
     this.views.clear();
     this.screen.dispose();
   }
@@ -259,23 +265,17 @@ export class Session {
 
   private push(text: string): void {
     this.lastOutputAt = Date.now();
-    this.batch += text;
-    if (this.batch.length >= OUTPUT_BATCH_MAX_CHARS) this.flushBatch();
-    else if (!this.batchTimer) this.batchTimer = setTimeout(() => this.flushBatch(), OUTPUT_BATCH_MS);
+    this.batcher.push(text);
   }
 
-  private flushBatch(): void {
-    if (this.batchTimer) clearTimeout(this.batchTimer);
-    this.batchTimer = null;
-    const data = this.batch;
-    if (!data) return;
-    this.batch = '';
+  /** One batch to the screen model, every view and the output listeners. */
+  private deliver(data: string): void {
     this.flow.sent(this.screenKey, data.length);
     this.screen.write(data, () => this.flow.ack(this.screenKey, data.length));
     for (const [key, view] of this.views) {
       this.flow.sent(key, data.length);
       view(data);
     }
-    this.listeners.output.forEach((l) => l(data.length));
+    this.emitters.output.fire(data.length);
   }
 }

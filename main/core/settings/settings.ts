@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { notifyModes, type PublicSettings } from '../../../contract/bridge.js';
 import type { KeyValueStore } from '../app-types.js';
+import { Emitter } from '../base/event.js';
 import {
   storedSessionSchema,
   type SessionListStore,
@@ -36,7 +37,10 @@ const KEYS = { settings: 'settings', sessions: 'sessions' } as const;
 
 /** Reads and writes the public settings. */
 export class SettingsService {
-  private listeners = new Set<(s: PublicSettings) => void>();
+  private readonly changed = new Emitter<PublicSettings>({ name: 'settings.change' });
+
+  /** Fires with the new settings after every {@link SettingsService.update}. */
+  readonly onChange = this.changed.event;
 
   /**
    * The settings as last read or written. Read on hot paths (every output batch schedules a
@@ -63,13 +67,8 @@ export class SettingsService {
     const next = publicSettingsSchema.parse({ ...this.get(), ...patch });
     this.store.set(KEYS.settings, next);
     this.cache = next;
-    this.listeners.forEach((l) => l(next));
+    this.changed.fire(next);
     return next;
-  }
-
-  onChange(listener: (s: PublicSettings) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
   }
 
   /** The session list, persisted under "sessions"; invalid entries are dropped. */

@@ -4,7 +4,7 @@
  * (pairing, and rate-limited answers to every other chat), commands, button taps, replies — and the `bot.catch` error boundary, so a
  * failing handler is logged (token redacted) and never stops polling.
  */
-import { Bot, HttpError, type Transformer } from 'grammy';
+import { Api, Bot, HttpError, type Transformer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { autoRetry } from '@grammyjs/auto-retry';
 import type { BotDeps } from './bot-deps.js';
@@ -24,6 +24,28 @@ export class OfflineError extends Error {
   constructor(override readonly cause: unknown) {
     super('Telegram is unreachable');
   }
+}
+
+/** Installs the bounded `@grammyjs/auto-retry` (429 `retry_after`, 5xx) on an Api. */
+function installRetry(api: Api): void {
+  api.config.use(
+    autoRetry({
+      maxRetryAttempts: MAX_RETRY_ATTEMPTS,
+      maxDelaySeconds: MAX_RETRY_DELAY_SECONDS,
+      rethrowHttpErrors: true,
+    }),
+  );
+}
+
+/**
+ * Creates the Api the relay and the outbox send with, before the bot exists (the bot's own Api
+ * polls). Same retry policy as the bot's.
+ * @param timeoutSeconds HTTP timeout of one call, in seconds.
+ */
+export function createApi(token: string, apiRoot: string, timeoutSeconds: number): Api {
+  const api = new Api(token, { apiRoot, timeoutSeconds });
+  installRetry(api);
+  return api;
 }
 
 /** Options of {@link createBot}. */
@@ -47,13 +69,7 @@ export function createBot(options: CreateBotOptions): Bot {
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     client: { apiRoot: options.apiRoot, timeoutSeconds: options.pollTimeoutSeconds + 20 },
   });
-  bot.api.config.use(
-    autoRetry({
-      maxRetryAttempts: MAX_RETRY_ATTEMPTS,
-      maxDelaySeconds: MAX_RETRY_DELAY_SECONDS,
-      rethrowHttpErrors: true,
-    }),
-  );
+  installRetry(bot.api);
   let failures = 0;
   const watcher: Transformer = async (prev, method, payload, signal) => {
     try {

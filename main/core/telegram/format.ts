@@ -10,6 +10,7 @@
  */
 import os from 'node:os';
 import type { PromptInfo, SessionInfo } from '../../../contract/bridge.js';
+import type { PromptCloseReason } from '../prompts/types.js';
 import { clip, headOf, tailOf, wellFormed } from './graphemes.js';
 import { phoneScreen } from './phone-screen.js';
 
@@ -110,15 +111,15 @@ export function formatAnsweredFromPhone(originalHtml: string, optionLabel: strin
   return `${originalHtml}\n\n✅ <b>${escapeHtml(clip(optionLabel, 100))}</b> — answered from phone`;
 }
 
-/** Why a prompt closed without an answer from the phone (as the relay is told by the core). */
-export type PromptCloseReason = 'answered' | 'exited' | 'gone';
-
-/** A prompt message after the prompt closed elsewhere: the original plus a line saying how. */
+/**
+ * A prompt message after the prompt closed elsewhere: the original plus a line saying how.
+ * ('answered-from-phone' never gets here: that tap already edited its message.)
+ */
 export function formatClosed(originalHtml: string, reason: PromptCloseReason): string {
   const line =
-    reason === 'answered'
+    reason === 'answered-here'
       ? '☑️ answered at the desk'
-      : reason === 'exited'
+      : reason === 'session-exited'
         ? '⏹ session ended'
         : '☑️ no longer open';
   return `${originalHtml}\n\n${line}`;

@@ -4,12 +4,7 @@
  * touches sessions or PTYs directly.
  */
 import type { PromptInfo, SessionInfo } from '../../../contract/bridge.js';
-
-/**
- * Why a write into a session was refused: the session is gone or exited, the prompt is no longer
- * the open one, or the audit line could not be appended first (nothing is written unaudited).
- */
-export type WriteRefusal = 'no-session' | 'exited' | 'stale-prompt' | 'audit-failed';
+import type { WriteRefusal } from '../prompts/types.js';
 
 /** What the bot needs from the core. */
 export interface RelayHost {

@@ -12,34 +12,39 @@
  * phone.cancelPairing();             // 'pairing.cancel'
  * phone.unpair();                    // 'pairing.unpair'
  * phone.setPaused(true);             // 'phone.setPaused'
- * phone.promptOpened(prompt, session);       // tracker opened a prompt → message with buttons
- * phone.promptClosed(prompt.id, 'answered'); // closed at the desk → message edited, or never sent
+ * phone.promptOpened(prompt, session);           // a PromptSink: Attention calls these directly
+ * phone.promptClosed(prompt, 'answered-here');   // → message edited, or never sent
  * await phone.stop();                // dispose
  * ```
  * Every method returning `PhoneState` returns the state after the change. The setters throw
  * `Error` with a user-readable message only where noted (beginPairing without a valid token).
  *
- * Polling states (`PhoneState.polling`): `running`; `offline` while Telegram is unreachable
- * (retrying with backoff up to {@link MAX_POLL_BACKOFF_MS}, never crashing); `conflict` when
- * another program polls the same bot (409), retried every {@link CONFLICT_RETRY_MS} doubling to
- * {@link MAX_CONFLICT_RETRY_MS}; `stopped` without a (valid) token. The bot token is never
- * logged: every log line goes through `redact`.
+ * Polling and its states (`PhoneState.polling`) are `poller.ts`'s; `stopped` also means no
+ * (valid) token. The bot token is never logged: every log line goes through `redact`.
  */
 import { Api, type Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { PhoneState, PromptInfo, SessionInfo } from '../../../contract/bridge.js';
 import type { SecretStore } from '../app-types.js';
+import { Emitter } from '../base/event.js';
 import { PairingTokens, type TokenRefusal } from '../pairing/tokens.js';
 import { pairingDeepLink } from '../pairing/deep-link.js';
 import { qrSvg } from '../pairing/qr.js';
 import type { RelayHost } from './host.js';
-import type { BotDeps, PairingCandidate } from './bot-deps.js';
-import { createBot, OfflineError } from './bot.js';
-import { ALLOWED_UPDATES, setupBotProfile } from './bot-profile.js';
+import type { PromptCloseReason, PromptSink } from '../prompts/types.js';
+import type { PairingCandidate } from './bot-deps.js';
+import { createApi, createBot } from './bot.js';
 import { describeError, isNetworkError, redact, telegramErrorCode } from './errors.js';
-import { escapeHtml, type PromptCloseReason } from './format.js';
+import { escapeHtml } from './format.js';
 import { Outbox, DEFAULT_MIN_INTERVAL_MS } from './outbox.js';
 import { loadPhoneRecord, type PairedChat, type PhoneRecord, type PhoneStore } from './phone-store.js';
+import {
+  CONFLICT_RETRY_MS,
+  DEFAULT_POLL_TIMEOUT_SECONDS,
+  MAX_POLL_BACKOFF_MS,
+  POLL_MESSAGES,
+  Poller,
+} from './poller.js';
 import { Relay } from './relay.js';
 
 /** Telegram's public Bot API root. */
@@ -48,20 +53,8 @@ export const DEFAULT_TELEGRAM_API_ROOT = 'https://api.telegram.org';
 export const API_ROOT_ENV = 'AGENT_PAGER_TELEGRAM_API_ROOT';
 /** Env var presetting the bot token (stored in the SecretStore at start). */
 export const BOT_TOKEN_ENV = 'AGENT_PAGER_BOT_TOKEN';
-/** Long-poll timeout, in seconds (Telegram allows up to 50; grammY's default is 30). */
-export const DEFAULT_POLL_TIMEOUT_SECONDS = 30;
-/** Largest wait between reconnect attempts while offline, in ms. */
-export const MAX_POLL_BACKOFF_MS = 30_000;
-/** First wait before polling again after a 409 conflict, in ms. */
-export const CONFLICT_RETRY_MS = 15_000;
-/** Largest wait between attempts during a 409 conflict, in ms. */
-export const MAX_CONFLICT_RETRY_MS = 5 * 60_000;
 /** How long `setToken` waits for the first getUpdates (to report a 409 at once), in ms. */
 export const FIRST_POLL_WAIT_MS = 3000;
-/** How long after polling started `setToken` still waits for a 409, in ms. */
-export const CONFLICT_GRACE_MS = 700;
-/** Longest wait in `stop()` for the polling loop to end, in ms. */
-export const STOP_WAIT_MS = 5000;
 /** Timeout of the `getMe` check in `setToken`, in seconds. */
 export const TOKEN_CHECK_TIMEOUT_SECONDS = 15;
 
@@ -69,11 +62,8 @@ export const TOKEN_CHECK_TIMEOUT_SECONDS = 15;
 const TOKEN_PATTERN = /^\d{1,20}:[A-Za-z0-9_-]{30,100}$/;
 
 const MESSAGES = {
-  invalid: 'Telegram rejected this bot token (401 Unauthorized). Copy it again from @BotFather.',
+  ...POLL_MESSAGES,
   malformed: 'This does not look like a bot token. It looks like 123456789:AAE… (from @BotFather).',
-  offline: 'Cannot reach Telegram (no network?). Retrying…',
-  conflict:
-    'Another program is already polling this bot (409 Conflict). Stop the other instance or use a different bot.',
 };
 
 /** A log sink; `message` never contains the token (redacted before it gets here). */
@@ -105,7 +95,7 @@ export interface PhoneServiceOptions {
 const defaultLog: PhoneLogger = (level, message) => console[level](`[phone] ${message}`);
 
 /** Everything phone-side; see the module doc for the API. */
-export class PhoneService {
+export class PhoneService implements PromptSink {
   private readonly host: RelayHost;
   private readonly secrets: SecretStore;
   private readonly store: PhoneStore;
@@ -117,19 +107,19 @@ export class PhoneService {
   private readonly pollTimeoutSeconds: number;
   private readonly maxBackoffMs: number;
   private readonly conflictRetryMs: number;
-  private readonly listeners = new Set<(state: PhoneState) => void>();
+  private readonly stateChanged = new Emitter<PhoneState>({
+    onListenerError: (error) => this.log('warn', `state listener failed: ${describeError(error, null)}`),
+  });
   private record: PhoneRecord;
   private current: PhoneState;
   private bot: Bot | null = null;
+  /** The Api the relay and the outbox send with (the bot's own Api polls). */
+  private api: Api | null = null;
   private botInfo: UserFromGetMe | null = null;
   private outbox: Outbox | null = null;
   private relay: Relay | null = null;
-  private loop: Promise<void> | null = null;
-  private stopping = false;
-  private wakeLoop: (() => void) | null = null;
+  private poller: Poller | null = null;
   private pairingTimer: NodeJS.Timeout | null = null;
-  private firstPoll: { resolve: () => void; promise: Promise<void> } | null = null;
-  private generation = 0;
 
   constructor(options: PhoneServiceOptions) {
     this.host = options.host;
@@ -168,24 +158,14 @@ export class PhoneService {
     return structuredClone(this.current);
   }
 
-  /** Calls `listener` with the new state after every change. @returns unsubscribe. */
-  onState(listener: (state: PhoneState) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
+  /** Fires with the new state (a copy) after every change. */
+  readonly onState = this.stateChanged.event;
 
   private update(patch: Partial<PhoneState>): void {
     const next = { ...this.current, ...patch };
     if (JSON.stringify(next) === JSON.stringify(this.current)) return;
     this.current = next;
-    const snapshot = this.state();
-    for (const listener of this.listeners) {
-      try {
-        listener(snapshot);
-      } catch (error) {
-        this.log('warn', `state listener failed: ${describeError(error, null)}`);
-      }
-    }
+    this.stateChanged.fire(this.state());
   }
 
   private publicPaired(): PhoneState['paired'] {
@@ -228,25 +208,18 @@ export class PhoneService {
   }
 
   private async shutdownBot(): Promise<void> {
-    this.generation += 1;
-    this.stopping = true;
     this.outbox?.stop();
-    this.wakeLoop?.();
-    const bot = this.bot;
-    if (bot?.isRunning()) await bot.stop().catch(() => undefined);
-    // A getMe in flight on a silent network can take its full HTTP timeout; do not wait for it.
-    if (this.loop)
-      await Promise.race([this.loop, new Promise((resolve) => setTimeout(resolve, STOP_WAIT_MS).unref())]);
+    if (this.poller && this.bot) await this.poller.stop(this.bot);
     this.bot = null;
+    this.api = null;
     this.outbox = null;
     this.relay = null;
-    this.loop = null;
-    this.stopping = false;
+    this.poller = null;
     this.update({ polling: 'stopped' });
   }
 
+  /** Builds the Api, outbox and relay, then the bot over them, and starts its polling loop. */
   private launch(token: string, info: UserFromGetMe | null): void {
-    const generation = this.generation;
     this.botInfo = info;
     const outbox = new Outbox({
       minIntervalMs: this.minIntervalMs,
@@ -254,146 +227,54 @@ export class PhoneService {
       onError: (error, retry) =>
         this.log('warn', `send failed${retry ? ', will retry' : ''}: ${this.describe(error)}`),
     });
-    let relay: Relay | null = null;
-    const deps: BotDeps = {
-      get relay() {
-        return relay!;
-      },
+    const api = createApi(token, this.apiRoot, this.pollTimeoutSeconds + 20);
+    const relay = new Relay({
       host: this.host,
-      paired: () => this.record.paired,
-      pair: (candidate, t) => this.pair(candidate, t),
-      unpair: () => this.unpair(),
-      setPaused: (paused) => this.setPaused(paused),
-      log: (level, message) => this.log(level, message),
-    };
-    const bot = createBot({
-      token,
-      apiRoot: this.apiRoot,
-      ...(info ? { botInfo: info } : {}),
-      deps,
-      pollTimeoutSeconds: this.pollTimeoutSeconds,
-      onPoll: (error) => this.onPoll(error, generation),
-      pollBackoffMs: (failures) =>
-        this.stopping ? 0 : Math.min(this.maxBackoffMs, 500 * 2 ** (failures - 1)),
-    });
-    relay = new Relay({
-      host: this.host,
-      api: bot.api,
+      api,
       outbox,
       chatId: () => this.record.paired?.chatId ?? null,
       log: (level, message) => this.log(level, message),
       describe: (error) => this.describe(error),
     });
+    const poller = new Poller({
+      pollTimeoutSeconds: this.pollTimeoutSeconds,
+      maxBackoffMs: this.maxBackoffMs,
+      conflictRetryMs: this.conflictRetryMs,
+      polling: () => this.current.polling,
+      update: (patch) => this.update(patch),
+      identified: (botInfo) => this.botIdentified(botInfo),
+      reconnected: () => outbox.kick(),
+      log: (level, message) => this.log(level, message),
+      describe: (error) => this.describe(error),
+    });
+    const bot = createBot({
+      token,
+      apiRoot: this.apiRoot,
+      ...(info ? { botInfo: info } : {}),
+      deps: {
+        relay,
+        host: this.host,
+        paired: () => this.record.paired,
+        pair: (candidate, t) => this.pair(candidate, t),
+        unpair: () => this.unpair(),
+        setPaused: (paused) => this.setPaused(paused),
+        log: (level, message) => this.log(level, message),
+      },
+      pollTimeoutSeconds: this.pollTimeoutSeconds,
+      onPoll: (error) => poller.onPoll(error),
+      pollBackoffMs: (failures) => poller.backoffMs(failures),
+    });
     this.bot = bot;
+    this.api = api;
     this.outbox = outbox;
     this.relay = relay;
-    let resolveFirst = (): void => undefined;
-    const promise = new Promise<void>((resolve) => (resolveFirst = resolve));
-    this.firstPoll = { resolve: resolveFirst, promise };
+    this.poller = poller;
     this.update({
       tokenStorage: this.secrets.kind,
       token: info ? 'valid' : 'checking',
       botUsername: info?.username ?? null,
     });
-    this.loop = this.runLoop(bot, generation);
-  }
-
-  private onPoll(error: unknown, generation: number): void {
-    if (generation !== this.generation || this.stopping) return;
-    if (error === null) {
-      const wasOffline = this.current.polling !== 'running';
-      this.update({ polling: 'running', error: null });
-      this.firstPoll?.resolve();
-      if (wasOffline) this.outbox?.kick();
-      return;
-    }
-    const code =
-      error && typeof error === 'object' && 'error_code' in error
-        ? (error as { error_code: number }).error_code
-        : telegramErrorCode(error);
-    if (code === 409) {
-      this.update({ polling: 'conflict', error: MESSAGES.conflict });
-      this.firstPoll?.resolve();
-    } else if (isNetworkError(error)) {
-      this.update({ polling: 'offline', error: MESSAGES.offline });
-      this.firstPoll?.resolve();
-    }
-  }
-
-  /** deleteWebhook succeeded: Telegram is reachable. A 409 shows up within a moment, if any. */
-  private onStarted(generation: number): void {
-    if (generation !== this.generation || this.stopping) return;
-    if (this.current.polling !== 'conflict') this.update({ polling: 'running', error: null });
-    const first = this.firstPoll;
-    setTimeout(() => first?.resolve(), CONFLICT_GRACE_MS).unref();
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.wakeLoop = null;
-        resolve();
-      }, ms);
-      this.wakeLoop = () => {
-        clearTimeout(timer);
-        this.wakeLoop = null;
-        resolve();
-      };
-    });
-  }
-
-  private async runLoop(bot: Bot, generation: number): Promise<void> {
-    let offlineFailures = 0;
-    let conflictDelay = this.conflictRetryMs;
-    let commandsSet = false;
-    const live = (): boolean => generation === this.generation && !this.stopping;
-    while (live()) {
-      try {
-        if (!bot.isInited()) {
-          await bot.init();
-          if (!live()) break;
-          this.botIdentified(bot.botInfo);
-        }
-        if (!commandsSet) {
-          commandsSet = true;
-          await setupBotProfile(bot.api, (message) => this.log('warn', message));
-        }
-        offlineFailures = 0;
-        await bot.start({
-          timeout: this.pollTimeoutSeconds,
-          allowed_updates: [...ALLOWED_UPDATES],
-          onStart: () => this.onStarted(generation),
-        });
-        if (!live()) break;
-      } catch (error) {
-        if (!live()) break;
-        const code = telegramErrorCode(error);
-        if (code === 401) {
-          this.update({ token: 'invalid', error: MESSAGES.invalid, polling: 'stopped', botUsername: null });
-          this.log('warn', 'Telegram refused the bot token (401); polling stopped');
-          this.firstPoll?.resolve();
-          break;
-        }
-        if (code === 409) {
-          this.update({ polling: 'conflict', error: MESSAGES.conflict });
-          this.log('warn', `getUpdates conflict (409); retrying in ${Math.round(conflictDelay / 1000)} s`);
-          this.firstPoll?.resolve();
-          await this.sleep(conflictDelay);
-          conflictDelay = Math.min(MAX_CONFLICT_RETRY_MS, conflictDelay * 2);
-          continue;
-        }
-        offlineFailures += 1;
-        const delay = Math.min(this.maxBackoffMs, 500 * 2 ** (offlineFailures - 1));
-        const network = isNetworkError(error) || error instanceof OfflineError;
-        this.update({ polling: 'offline', error: network ? MESSAGES.offline : this.describe(error) });
-        this.log(
-          'warn',
-          `polling failed, retrying in ${delay} ms: ${this.describe(error instanceof OfflineError ? error.cause : error)}`,
-        );
-        this.firstPoll?.resolve();
-        await this.sleep(delay);
-      }
-    }
+    poller.run(bot);
   }
 
   private botIdentified(info: UserFromGetMe): void {
@@ -445,7 +326,7 @@ export class PhoneService {
     this.launch(token, info);
     if (info) this.botIdentified(info);
     else this.update({ polling: 'offline', error: MESSAGES.offline });
-    const first = this.firstPoll?.promise;
+    const first = this.poller?.firstPoll;
     if (first)
       await Promise.race([first, new Promise((resolve) => setTimeout(resolve, FIRST_POLL_WAIT_MS).unref())]);
     return this.state();
@@ -517,11 +398,11 @@ export class PhoneService {
 
   /** Sends a plain message to a chat that is not (or no longer) the paired one, through the outbox. */
   private sendTo(chatId: number, text: string): void {
-    const bot = this.bot;
-    if (!bot) return;
+    const api = this.api;
+    if (!api) return;
     this.outbox?.enqueue({
       run: async () => {
-        await bot.api.sendMessage(chatId, text);
+        await api.sendMessage(chatId, text);
       },
     });
   }
@@ -556,12 +437,17 @@ export class PhoneService {
     this.relay.promptOpened(prompt, session, () => this.host.promptRelayed?.(prompt.sessionId, prompt.id));
   }
 
+  /** The message already sent keeps its text and buttons; the desk shows the richer one. */
+  promptUpdated(): void {}
+
   /**
    * A prompt closed (answered at the desk, session exited, or replaced). Its message is edited
    * ("answered at the desk") and loses its buttons; if it was not sent yet, it never will be.
+   * An answer from the phone already edited its own message ("… — answered from phone").
    */
-  promptClosed(promptId: string, reason: PromptCloseReason = 'answered'): void {
-    this.relay?.promptClosed(promptId, reason);
+  promptClosed(prompt: PromptInfo, reason: PromptCloseReason): void {
+    if (reason === 'answered-from-phone') return;
+    this.relay?.promptClosed(prompt.id, reason);
   }
 
   /** Resolves once every queued message was sent or given up (tests, orderly shutdown). */

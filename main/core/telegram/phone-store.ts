@@ -34,15 +34,3 @@ export function loadPhoneRecord(store: PhoneStore): PhoneRecord {
   const parsed = phoneRecordSchema.safeParse(store.get());
   return parsed.success ? parsed.data : { paired: null, paused: false };
 }
-
-/** A store kept in memory (tests, or a host without settings). */
-export function memoryPhoneStore(initial?: PhoneRecord): PhoneStore & { value: unknown } {
-  const store = {
-    value: initial as unknown,
-    get: () => store.value,
-    set: (record: PhoneRecord) => {
-      store.value = structuredClone(record);
-    },
-  };
-  return store;
-}

@@ -9,18 +9,12 @@
  */
 import type { Api, InlineKeyboard } from 'grammy';
 import type { PromptInfo, SessionInfo } from '../../../contract/bridge.js';
-import type { RelayHost, WriteRefusal } from './host.js';
+import type { PromptCloseReason, WriteRefusal } from '../prompts/types.js';
+import type { RelayHost } from './host.js';
 import type { Outbox } from './outbox.js';
 import { editHtml, sendHtml } from './send.js';
 import { dataKey, keypadKeyboard, promptKeyboard, waitingKeyboard } from './keyboards.js';
-import {
-  escapeHtml,
-  formatAnsweredFromPhone,
-  formatClosed,
-  formatPrompt,
-  formatScreen,
-  type PromptCloseReason,
-} from './format.js';
+import { escapeHtml, formatAnsweredFromPhone, formatClosed, formatPrompt, formatScreen } from './format.js';
 
 /** How many sent messages are remembered for reply routing. */
 export const REMEMBERED_MESSAGES = 1000;
@@ -91,11 +85,6 @@ export class Relay {
   targetSession(): SessionInfo | null {
     if (this.target === null) return null;
     return this.o.host.listSessions().find((s) => s.id === this.target) ?? null;
-  }
-
-  /** Makes a session the target (picked with /sessions). */
-  pick(sessionId: string): void {
-    this.target = sessionId;
   }
 
   /** The session a message of ours belongs to, or null when unknown. */

@@ -12,7 +12,8 @@
  */
 import type { MessageEntity } from 'grammy/types';
 import type { PromptInfo } from '../../../contract/bridge.js';
-import type { RelayHost, WriteRefusal } from './host.js';
+import type { WriteRefusal } from '../prompts/types.js';
+import type { RelayHost } from './host.js';
 import { clip } from './graphemes.js';
 import { dataKey, KEYPAD } from './keyboards.js';
 import { refusalText, type Relay } from './relay.js';

@@ -2,7 +2,7 @@
  * The agent presets offered in the "New session" dialog, with the label and the command line
  * shown on each card. The host resolves the actual command for each kind.
  */
-import type { AgentKind } from '../../../contract/bridge.js';
+import { agentLabels, type AgentKind } from '../../../contract/bridge.js';
 
 /** One preset card. */
 export interface Preset {
@@ -16,15 +16,15 @@ export interface Preset {
 export function presets(userShell: string | null): Preset[] {
   const shell = userShell ? (userShell.split(/[\\/]/).pop() ?? userShell) : 'your shell';
   return [
-    { kind: 'claude', label: 'Claude Code', hint: 'claude' },
-    { kind: 'codex', label: 'Codex', hint: 'codex' },
-    { kind: 'gemini', label: 'Gemini CLI', hint: 'gemini' },
-    { kind: 'shell', label: 'Shell', hint: shell },
-    { kind: 'custom', label: 'Custom command', hint: 'any program' },
+    { kind: 'claude', label: agentLabels.claude, hint: 'claude' },
+    { kind: 'codex', label: agentLabels.codex, hint: 'codex' },
+    { kind: 'gemini', label: agentLabels.gemini, hint: 'gemini' },
+    { kind: 'shell', label: agentLabels.shell, hint: shell },
+    { kind: 'custom', label: agentLabels.custom, hint: 'any program' },
   ];
 }
 
 /** Short label of an agent kind for tab tooltips. */
 export function agentLabel(kind: AgentKind): string {
-  return presets(null).find((p) => p.kind === kind)?.label ?? kind;
+  return agentLabels[kind];
 }

@@ -3,11 +3,12 @@
  * the chars it sent are unacknowledged, so every char written to xterm must be acked — but
  * one request per chunk would flood the bridge. Chars are acked once {@link ACK_THRESHOLD_CHARS}
  * have been written, or {@link ACK_DELAY_MS} after the first unacked write, whichever is first
- * (VS Code acks every 5,000 chars, see /work/shared/DESIGN.md).
+ * (VS Code's `CharCountAckSize`, see `FLOW_ACK_CHARS` in contract/bridge.ts).
  */
+import { FLOW_ACK_CHARS } from '../../../contract/bridge.js';
 
 /** Acknowledge as soon as this many chars were written, in UTF-16 code units (`string.length`). */
-export const ACK_THRESHOLD_CHARS = 5_000;
+export const ACK_THRESHOLD_CHARS = FLOW_ACK_CHARS;
 /** Acknowledge a smaller amount after this delay, in ms, so a trickle of output never stalls. */
 export const ACK_DELAY_MS = 30;
 

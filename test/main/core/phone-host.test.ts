@@ -51,18 +51,7 @@ beforeEach(async () => {
     order.push(`audit ${JSON.stringify(entry.sent)}`);
     append(entry);
   });
-  const deps: PhoneDeps = {
-    options,
-    audit,
-    sessions,
-    info: () => null,
-    list: () => [],
-    openPrompt: (id) => attention.openPrompt(id),
-    answer: (s, p, i, before) => attention.answer(s, p, i, 'phone', before),
-    sendKeys: (s, k, p, before) => attention.sendKeys(s, k, p, before),
-    phoneTyped: (id) => attention.phoneTyped(id),
-    markRelayed: () => {},
-  };
+  const deps: PhoneDeps = { options, audit, sessions, attention, list: () => [] };
   host = createRelayHost(
     deps,
     () => 555,

@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   CONTENT_SECURITY_POLICY,
+  isAppOrigin,
   isRendererUrl,
   RENDERER_URL,
   resolveAppFile,
@@ -59,6 +60,21 @@ describe('isRendererUrl', () => {
     expect(isRendererUrl('https://example.com/index.html')).toBe(false);
     expect(isRendererUrl('')).toBe(false);
     expect(isRendererUrl(undefined)).toBe(false);
+  });
+});
+
+describe('isAppOrigin', () => {
+  it('matches the app scheme and host, which URL.origin cannot ("null" for app:)', () => {
+    expect(new URL(RENDERER_URL).origin).toBe('null');
+    expect(isAppOrigin('app://agent-pager')).toBe(true);
+    expect(isAppOrigin('app://agent-pager/')).toBe(true);
+    expect(isAppOrigin('app://agent-pager/index.html')).toBe(true);
+    expect(isAppOrigin('app://other')).toBe(false);
+    expect(isAppOrigin('https://agent-pager')).toBe(false);
+    expect(isAppOrigin('app://user:pw@agent-pager')).toBe(false);
+    expect(isAppOrigin('null')).toBe(false);
+    expect(isAppOrigin('')).toBe(false);
+    expect(isAppOrigin(undefined)).toBe(false);
   });
 });
 

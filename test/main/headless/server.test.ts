@@ -26,7 +26,7 @@ function echoCore(): Core & { sinks: ClientSink[] } {
     broadcast: () => {},
     request: async () => null as never,
     snapshot: () => ({}) as never,
-    onChange: () => () => {},
+    onChange: () => ({ dispose: () => {} }),
     dispose: async () => {},
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Recognisers for Claude Code (written from the screens of 2.1.197, captured in
- * /work/shared/screens/claude-code-2.1.197/ and test/fixtures/screens/claude/).
+ * test/fixtures/screens/claude/).
  *
  * The permission menu, exactly as the screen model shows it:
  * ```

@@ -45,13 +45,7 @@ export function findSession(
 /** The commands composer (paired chat only: install after the guard). */
 export function commandsComposer(deps: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
-  // deps.relay is read per update: the relay is created after the bot.
-  const relay = {
-    say: (...args: Parameters<BotDeps['relay']['say']>) => deps.relay.say(...args),
-    sendScreen: (session: SessionInfo) => deps.relay.sendScreen(session),
-    sendKeypad: (session: SessionInfo) => deps.relay.sendKeypad(session),
-    targetSession: () => deps.relay.targetSession(),
-  };
+  const { relay } = deps;
   composer.command(['help', 'start'], () => relay.say(HELP_TEXT));
   composer.command('sessions', () => {
     const sessions = deps.host.listSessions();

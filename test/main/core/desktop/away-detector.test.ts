@@ -90,6 +90,31 @@ describe('away detector', () => {
     detector.stop();
   });
 
+  it('re-checks at once when the presence source reports a lock, until stopped', () => {
+    const desk = new FakeDesk();
+    const listeners = new Set<() => void>();
+    const source: PresenceSource = {
+      idleSeconds: () => desk.idleSeconds(),
+      isLocked: () => desk.isLocked(),
+      onChange: (l) => {
+        listeners.add(l);
+        return () => listeners.delete(l);
+      },
+    };
+    const detector = createAwayDetector({
+      presence: source,
+      thresholdMinutes: () => 30,
+      pollMs: 5_000,
+      scheduler: new FakeScheduler(desk),
+    });
+    detector.start();
+    desk.locked = true;
+    listeners.forEach((l) => l());
+    expect(detector.isAway()).toBe(true);
+    detector.stop();
+    expect(listeners.size).toBe(0);
+  });
+
   it('applies a changed threshold on the next poll and stops polling on stop()', () => {
     const { scheduler, detector, setMinutes, changes } = setup(10);
     detector.start();

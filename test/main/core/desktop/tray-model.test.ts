@@ -194,3 +194,18 @@ describe('trayIconFile', () => {
     expect(trayIconFile('attention', 'win32')).toBe('tray-attention.png');
   });
 });
+
+describe('Start at login row', () => {
+  const label = (status?: 'ok' | 'needs-approval' | 'unavailable') =>
+    buildTrayMenu(snap([]), { startAtLogin: true, platform: 'darwin', loginStatus: status }).find((i) =>
+      i.label.startsWith('Start at login'),
+    )!;
+  it('says when macOS needs approval, and is disabled where it cannot work', () => {
+    expect(label()).toMatchObject({ label: 'Start at login', enabled: true, checked: true });
+    expect(label('needs-approval').label).toBe('Start at login (needs approval in System Settings)');
+    expect(label('unavailable')).toMatchObject({
+      label: 'Start at login (installed app only)',
+      enabled: false,
+    });
+  });
+});

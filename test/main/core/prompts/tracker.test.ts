@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ANSWER_GRACE_MS,
-  PromptTracker,
-  type PromptCloseReason,
-} from '../../../../main/core/prompts/tracker.js';
+import { ANSWER_GRACE_MS, PromptTracker } from '../../../../main/core/prompts/tracker.js';
 import type { PromptInfo } from '../../../../contract/bridge.js';
-import type { RecogniserContext } from '../../../../main/core/prompts/types.js';
+import type { PromptCloseReason, RecogniserContext } from '../../../../main/core/prompts/types.js';
 import type { HookEvent } from '../../../../main/core/claude/hook-event.js';
 import { capture } from './screens.js';
 
@@ -108,7 +104,6 @@ describe('PromptTracker', () => {
     expect(p.title).toBe('Bash: echo hello > out.txt');
     expect(p.body).toBe('echo hello > out.txt\nWrite hello to out.txt\n\nDo you want to proceed?');
     expect(updated).toHaveLength(1);
-    expect(tracker.claudeFacts().claudeSessionId).toBe('claude-sess-1');
   });
 
   it('a PermissionRequest hook arriving first is used when the prompt opens; one for another command is not', () => {

@@ -1,10 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Session, type SessionLaunch } from '../../../../main/core/sessions/session.js';
 import { sessionEnv } from '../../../../main/core/sessions/session-env.js';
-import {
-  FLOW_HIGH_WATERMARK_CHARS,
-  OUTPUT_BATCH_MAX_CHARS,
-} from '../../../../main/core/sessions/flow-control.js';
+import { FLOW_HIGH_WATERMARK_CHARS } from '../../../../main/core/sessions/flow-control.js';
+import { OUTPUT_BATCH_MAX_CHARS } from '../../../../main/core/sessions/output-batcher.js';
 import { sleep, waitFor } from '../../../support/wait.js';
 
 const live: Session[] = [];

@@ -48,8 +48,8 @@ describe('SettingsService', () => {
   it('stops notifying after unsubscribe', () => {
     const settings = new SettingsService(mapStore());
     const seen: unknown[] = [];
-    const off = settings.onChange((s) => seen.push(s));
-    off();
+    const sub = settings.onChange((s) => seen.push(s));
+    sub.dispose();
     settings.update({ startAtLogin: true });
     expect(seen).toEqual([]);
   });

@@ -6,7 +6,8 @@
  * reacted.
  */
 import type { PromptInfo, SessionInfo } from '../../../../contract/bridge.js';
-import type { RelayHost, WriteRefusal } from '../../../../main/core/telegram/host.js';
+import type { WriteRefusal } from '../../../../main/core/prompts/types.js';
+import type { RelayHost } from '../../../../main/core/telegram/host.js';
 
 /** One recorded write into a session. */
 export interface RecordedWrite {

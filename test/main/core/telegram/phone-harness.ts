@@ -7,7 +7,7 @@ import { expect } from 'vitest';
 import type { SecretStore } from '../../../../main/core/app-types.js';
 import type { PhoneState } from '../../../../contract/bridge.js';
 import { PhoneService, type PhoneServiceOptions } from '../../../../main/core/telegram/phone-service.js';
-import { memoryPhoneStore } from '../../../../main/core/telegram/phone-store.js';
+import type { PhoneRecord, PhoneStore } from '../../../../main/core/telegram/phone-store.js';
 import {
   FakeTelegramBotApi,
   type FakeMessage,
@@ -18,6 +18,15 @@ import { MemoryRelayHost } from './memory-relay-host.js';
 export const USER = { id: 555, first_name: 'Ada', username: 'ada' };
 export const CHAT = 555;
 export const STRANGER = { id: 777, first_name: 'Eve' };
+
+/** A phone record kept in memory (as the settings store keeps it: a copy). */
+export function memoryPhoneStore(): PhoneStore {
+  let value: unknown;
+  return {
+    get: () => value,
+    set: (record: PhoneRecord) => (value = structuredClone(record)),
+  };
+}
 
 /** A SecretStore in memory. */
 export function memorySecrets(): SecretStore {
@@ -81,13 +90,13 @@ export function waitForState(
   return new Promise((resolve, reject) => {
     if (predicate(phone.state())) return resolve(phone.state());
     const timer = setTimeout(() => {
-      off();
+      sub.dispose();
       reject(new Error(`state not reached: ${JSON.stringify({ ...phone.state(), pairing: null })}`));
     }, timeoutMs);
-    const off = phone.onState((s) => {
+    const sub = phone.onState((s) => {
       if (predicate(s)) {
         clearTimeout(timer);
-        off();
+        sub.dispose();
         resolve(s);
       }
     });

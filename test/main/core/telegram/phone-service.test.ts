@@ -6,11 +6,20 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SecretStore } from '../../../../main/core/app-types.js';
 import type { PhoneState } from '../../../../contract/bridge.js';
 import { PhoneService, type PhoneServiceOptions } from '../../../../main/core/telegram/phone-service.js';
-import { memoryPhoneStore } from '../../../../main/core/telegram/phone-store.js';
+import type { PhoneRecord, PhoneStore } from '../../../../main/core/telegram/phone-store.js';
 import { FakeTelegramBotApi, type FakeMessage } from '../../../fakes/telegram-bot-api.js';
 import { NOT_PAIRED } from '../../../../main/core/telegram/composers/strangers.js';
 import { waitFor } from '../../../support/wait.js';
 import { makePrompt, makeSession, MemoryRelayHost } from './memory-relay-host.js';
+
+/** A phone record kept in memory (as the settings store keeps it: a copy). */
+function memoryPhoneStore(): PhoneStore {
+  let value: unknown;
+  return {
+    get: () => value,
+    set: (record: PhoneRecord) => (value = structuredClone(record)),
+  };
+}
 
 const USER = { id: 555, first_name: 'Ada', username: 'ada' };
 const CHAT = 555;
@@ -70,13 +79,13 @@ function waitForState(
   return new Promise((resolve, reject) => {
     if (predicate(phone.state())) return resolve(phone.state());
     const timer = setTimeout(() => {
-      off();
+      sub.dispose();
       reject(new Error(`state not reached: ${JSON.stringify({ ...phone.state(), pairing: null })}`));
     }, timeoutMs);
-    const off = phone.onState((s) => {
+    const sub = phone.onState((s) => {
       if (predicate(s)) {
         clearTimeout(timer);
-        off();
+        sub.dispose();
         resolve(s);
       }
     });
@@ -277,8 +286,9 @@ describe('prompts', () => {
     const h = await setup();
     await pairPhone(h);
     const message = await openPrompt(h);
+    const prompt = h.host.openPrompt('s1')!;
     h.host.close('s1');
-    h.phone.promptClosed('p1', 'answered');
+    h.phone.promptClosed(prompt, 'answered-here');
     const edited = await botMessage(
       h,
       (m) => m.messageId === message.messageId && /answered at the desk/.test(m.text),
@@ -342,10 +352,11 @@ describe('prompts', () => {
     h.host.add(makeSession('s1', 'alpha'));
     await h.tg.goOffline();
     await waitForState(h.phone, (s) => s.polling === 'offline');
-    h.phone.promptOpened(h.host.open(makePrompt('p1', 's1')), h.host.sessions[0]!);
+    const prompt = h.host.open(makePrompt('p1', 's1'));
+    h.phone.promptOpened(prompt, h.host.sessions[0]!);
     await sleep(300);
     h.host.close('s1');
-    h.phone.promptClosed('p1', 'answered');
+    h.phone.promptClosed(prompt, 'answered-here');
     await h.tg.goOnline();
     await waitForState(h.phone, (s) => s.polling === 'running', 15_000);
     await sleep(1500);

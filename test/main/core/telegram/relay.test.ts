@@ -1,0 +1,223 @@
+import type { Api, InlineKeyboard } from 'grammy';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { dataKey, KEYPAD } from '../../../../main/core/telegram/keyboards.js';
+import { Outbox } from '../../../../main/core/telegram/outbox.js';
+import { Relay } from '../../../../main/core/telegram/relay.js';
+import { tapKey, tapPrompt } from '../../../../main/core/telegram/taps.js';
+import { makePrompt, makeSession, MemoryRelayHost } from './memory-relay-host.js';
+
+const CHAT = 4242;
+
+/** A message as the recording Api saw it (sent, then possibly edited). */
+interface Sent {
+  id: number;
+  chatId: number;
+  text: string;
+  buttons: string[];
+  replyTo: number | null;
+  edits: number;
+}
+
+/** The two Bot API calls the relay makes, recorded; message ids count up from 100. */
+function recordingApi() {
+  const messages: Sent[] = [];
+  const labels = (markup: unknown): string[] =>
+    ((markup as InlineKeyboard | undefined)?.inline_keyboard ?? []).flat().map((b) => b.text);
+  const api = {
+    sendMessage: async (chatId: number, text: string, other: Record<string, unknown> = {}) => {
+      const replyTo = (other.reply_parameters as { message_id: number } | undefined)?.message_id ?? null;
+      const m: Sent = {
+        id: 100 + messages.length,
+        chatId,
+        text,
+        buttons: labels(other.reply_markup),
+        replyTo,
+        edits: 0,
+      };
+      messages.push(m);
+      return { message_id: m.id };
+    },
+    editMessageText: async (
+      chatId: number,
+      id: number,
+      text: string,
+      other: Record<string, unknown> = {},
+    ) => {
+      const m = messages.find((x) => x.id === id && x.chatId === chatId);
+      if (!m) throw new Error('Bad Request: message to edit not found');
+      m.text = text;
+      m.buttons = labels(other.reply_markup);
+      m.edits += 1;
+      return true;
+    },
+  };
+  return { api: api as unknown as Api, messages };
+}
+
+/** A tap answer that records its text and succeeds. */
+function recordingConfirm() {
+  const texts: string[] = [];
+  return { texts, confirm: async (text: string) => (texts.push(text), true) };
+}
+
+const noLog = (): void => undefined;
+
+function setup(options: { paired?: boolean; minIntervalMs?: number } = {}) {
+  const host = new MemoryRelayHost();
+  const { api, messages } = recordingApi();
+  const outbox = new Outbox({ minIntervalMs: options.minIntervalMs ?? 0 });
+  const logs: string[] = [];
+  const relay = new Relay({
+    host,
+    api,
+    outbox,
+    chatId: () => (options.paired === false ? null : CHAT),
+    log: (_level, message) => logs.push(message),
+    describe: (error) => String(error),
+  });
+  return { host, relay, outbox, messages, logs };
+}
+
+describe('Relay', () => {
+  beforeEach(() => vi.useFakeTimers({ now: 1_700_000_000_000 }));
+  afterEach(() => vi.useRealTimers());
+
+  it('sends an opened prompt once, with its options as buttons, and reports it delivered', async () => {
+    const { host, relay, outbox, messages } = setup();
+    const session = host.add(makeSession('s1', 'alpha'), '$ git status');
+    const prompt = host.open(makePrompt('p1', 's1'));
+    let delivered = 0;
+    relay.promptOpened(prompt, session, () => (delivered += 1));
+    relay.promptOpened(prompt, session, () => (delivered += 1));
+    await vi.runAllTimersAsync();
+    await outbox.idle();
+    expect(messages).toHaveLength(1);
+    expect(messages[0]!.text).toContain('git status');
+    expect(messages[0]!.buttons).toEqual([
+      '1. Yes',
+      "2. Yes, and don't ask again for git status",
+      '3. No, and tell Claude what to do differently',
+      'Esc',
+      'Screen',
+    ]);
+    expect(delivered).toBe(1);
+    expect(relay.targetSession()?.id).toBe('s1');
+    expect(relay.sessionOfMessage(messages[0]!.id)).toBe('s1');
+  });
+
+  it('edits a sent prompt when it closes at the desk and removes its buttons', async () => {
+    const { host, relay, outbox, messages } = setup();
+    const session = host.add(makeSession('s1', 'alpha'));
+    const prompt = host.open(makePrompt('p1', 's1'));
+    relay.promptOpened(prompt, session);
+    await vi.runAllTimersAsync();
+    relay.promptClosed('p1', 'answered-here');
+    await vi.runAllTimersAsync();
+    await outbox.idle();
+    expect(messages[0]!.text).toMatch(/answered at the desk$/);
+    expect(messages[0]!.buttons).toEqual([]);
+  });
+
+  it('never sends a prompt that closed while it waited in the queue', async () => {
+    const { host, relay, outbox, messages } = setup({ minIntervalMs: 1000 });
+    const session = host.add(makeSession('s1', 'alpha'));
+    relay.say('first');
+    relay.promptOpened(host.open(makePrompt('p1', 's1')), session);
+    relay.promptClosed('p1', 'gone');
+    await vi.advanceTimersByTimeAsync(5000);
+    await outbox.idle();
+    expect(messages.map((m) => m.text)).toEqual(['first']);
+  });
+
+  it('answers a tapped option once through the host and marks the message answered from phone', async () => {
+    const { host, relay, outbox, messages } = setup();
+    const session = host.add(makeSession('s1', 'alpha'));
+    relay.promptOpened(host.open(makePrompt('p1', 's1')), session);
+    await vi.runAllTimersAsync();
+    const tapped = { id: messages[0]!.id, text: 'ignored', entities: [] };
+    const answers = recordingConfirm();
+    await tapPrompt(relay, host, dataKey('p1'), 0, tapped, answers.confirm, noLog);
+    await tapPrompt(relay, host, dataKey('p1'), 0, null, answers.confirm, noLog);
+    expect(answers.texts).toEqual(['Sent: Yes', 'This prompt is no longer open.']);
+    await vi.runAllTimersAsync();
+    await outbox.idle();
+    expect(host.writes).toEqual([{ sessionId: 's1', kind: 'answer', data: '1', promptId: 'p1' }]);
+    expect(messages[0]!.text).toMatch(/Yes<\/b> — answered from phone$/);
+    expect(messages[0]!.buttons).toEqual([]);
+  });
+
+  it('refuses a tap on a prompt that is no longer open and writes nothing', async () => {
+    const { host, relay } = setup();
+    host.add(makeSession('s1', 'alpha'));
+    host.open(makePrompt('p1', 's1'));
+    host.close('s1');
+    const answers = recordingConfirm();
+    await tapPrompt(relay, host, dataKey('p1'), 0, null, answers.confirm, noLog);
+    await tapPrompt(relay, host, dataKey('p1'), null, null, answers.confirm, noLog);
+    expect(answers.texts).toEqual(['This prompt is no longer open.', 'This prompt is no longer open.']);
+    expect(host.writes).toEqual([]);
+  });
+
+  it('Esc on a prompt sends the escape key bound to that prompt', async () => {
+    const { host, relay } = setup();
+    host.add(makeSession('s1', 'alpha'));
+    host.open(makePrompt('p1', 's1'));
+    const answers = recordingConfirm();
+    await tapPrompt(relay, host, dataKey('p1'), null, null, answers.confirm, noLog);
+    expect(answers.texts).toEqual(['Sent: Esc']);
+    expect(host.writes).toEqual([{ sessionId: 's1', kind: 'keys', data: '\x1b', promptId: 'p1' }]);
+  });
+
+  it('writes nothing when Telegram refuses the answer as too old', async () => {
+    const { host, relay } = setup();
+    host.add(makeSession('s1', 'alpha'));
+    host.open(makePrompt('p1', 's1'));
+    await tapPrompt(relay, host, dataKey('p1'), 0, null, async () => false, noLog);
+    await tapKey(relay, host, dataKey('s1'), 'y', async () => false, noLog);
+    expect(host.writes).toEqual([]);
+  });
+
+  it('a keypad tap writes the key into its session and makes it the target', async () => {
+    const { host, relay } = setup();
+    host.add(makeSession('s1', 'alpha'));
+    host.add(makeSession('s2', 'beta'));
+    const ctrlC = KEYPAD.find((k) => k.name === 'cc')!;
+    const answers = recordingConfirm();
+    await tapKey(relay, host, dataKey('s2'), 'cc', answers.confirm, noLog);
+    expect(host.writes).toEqual([{ sessionId: 's2', kind: 'keys', data: ctrlC.keys, promptId: null }]);
+    expect(relay.targetSession()?.id).toBe('s2');
+    await tapKey(relay, host, dataKey('gone'), 'cc', answers.confirm, noLog);
+    expect(answers.texts).toEqual([`Sent ${ctrlC.label} to beta`, 'That session is gone.']);
+  });
+
+  it('ties a screen message to its session, so a reply to it types there', async () => {
+    const { host, relay, outbox, messages } = setup();
+    const session = host.add(makeSession('s1', 'alpha'), 'hello from the screen');
+    relay.sendScreen(session);
+    await vi.runAllTimersAsync();
+    await outbox.idle();
+    expect(messages[0]!.text).toContain('hello from the screen');
+    expect(relay.sessionOfMessage(messages[0]!.id)).toBe('s1');
+    expect(relay.sessionOfMessage(9999)).toBeNull();
+  });
+
+  it('sends nothing while no chat is paired', async () => {
+    const { host, relay, outbox, messages } = setup({ paired: false });
+    const session = host.add(makeSession('s1', 'alpha'));
+    relay.say('hello');
+    relay.promptOpened(host.open(makePrompt('p1', 's1')), session);
+    await vi.runAllTimersAsync();
+    await outbox.idle();
+    expect(messages).toEqual([]);
+  });
+
+  it('forgets prompts, messages and the target on reset', async () => {
+    const { host, relay, messages } = setup();
+    const session = host.add(makeSession('s1', 'alpha'));
+    relay.promptOpened(host.open(makePrompt('p1', 's1')), session);
+    await vi.runAllTimersAsync();
+    relay.reset();
+    expect(relay.targetSession()).toBeNull();
+    expect(relay.sessionOfMessage(messages[0]!.id)).toBeNull();
+  });
+});
