@@ -3,11 +3,12 @@
  * {@link DEFAULT_MIN_INTERVAL_MS} between calls, because Telegram asks bots to "avoid sending
  * more than one message per second" in a chat (https://core.telegram.org/bots/faq#my-bot-is-hitting-limits-how-do-i-avoid-this).
  *
- * Delivery rules (429 `retry_after` and 5xx are already retried, bounded, by `@grammyjs/auto-retry`
- * below this queue):
+ * Delivery rules (429 `retry_after` up to its cap, and 5xx of edits, are already retried by
+ * `@grammyjs/auto-retry` below this queue; a send's 5xx is not, see `bot.ts`):
  * - A job that failed where the request certainly did not arrive (connection refused, host not
  *   found, rate limited: see `certainlyNotDelivered`) stays at the head of the queue and is tried
- *   again with backoff ({@link RETRY_MIN_MS} doubling to `maxBackoffMs`), or at once on
+ *   again with backoff ({@link RETRY_MIN_MS} doubling to `maxBackoffMs`, and at least a 429's
+ *   `retry_after`), or at once on
  *   {@link Outbox.kick} (polling came back). So messages raised while offline go out once back.
  * - A job that failed ambiguously (connection reset, timeout, 5xx after the retries) is NOT sent
  *   again — Telegram may have delivered it, and a duplicate is worse than a message whose id we
@@ -15,7 +16,7 @@
  * - Any other error (400, 403…) gives the job up too.
  * - A queued job can be withdrawn with {@link Outbox.cancel} (a prompt closed before it was sent).
  */
-import { certainlyNotDelivered } from './errors.js';
+import { certainlyNotDelivered, retryAfterMs } from './errors.js';
 
 /** Pause between two calls to Telegram from the queue, in ms (Telegram FAQ: ~1 message/s per chat). */
 export const DEFAULT_MIN_INTERVAL_MS = 1000;
@@ -145,7 +146,8 @@ export class Outbox {
           const retry = certainlyNotDelivered(error);
           this.onError(error, retry);
           if (retry) {
-            const delay = this.backoffMs;
+            // A 429 whose retry_after exceeded auto-retry's cap: wait at least that long.
+            const delay = Math.max(this.backoffMs, retryAfterMs(error));
             this.backoffMs = Math.min(this.maxBackoffMs, this.backoffMs * 2);
             this.holding = true;
             await this.sleep(delay);

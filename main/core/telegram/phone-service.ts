@@ -33,7 +33,8 @@ import { qrSvg } from '../pairing/qr.js';
 import type { RelayHost } from './host.js';
 import type { PromptCloseReason, PromptSink } from '../prompts/types.js';
 import type { PairingCandidate } from './bot-deps.js';
-import { createApi, createBot } from './bot.js';
+import { createApi, createBot, MAX_RETRY_DELAY_SECONDS } from './bot.js';
+import { classifySendFault, type SendFault } from './send-faults.js';
 import { describeError, isNetworkError, redact, telegramErrorCode } from './errors.js';
 import { escapeHtml } from './format.js';
 import { Outbox, DEFAULT_MIN_INTERVAL_MS } from './outbox.js';
@@ -90,6 +91,10 @@ export interface PhoneServiceOptions {
   maxBackoffMs?: number;
   /** First retry delay after a 409 conflict, in ms (default 15 s). */
   conflictRetryMs?: number;
+  /** Longest 429 `retry_after` waited for inside a send, in s (default 30); longer ones wait in the outbox. */
+  maxRetryDelaySeconds?: number;
+  /** HTTP timeout of a send or edit, in s (default: the long-poll timeout plus 20). */
+  sendTimeoutSeconds?: number;
 }
 
 const defaultLog: PhoneLogger = (level, message) => console[level](`[phone] ${message}`);
@@ -106,6 +111,8 @@ export class PhoneService implements PromptSink {
   private readonly minIntervalMs: number;
   private readonly pollTimeoutSeconds: number;
   private readonly maxBackoffMs: number;
+  private readonly maxRetryDelaySeconds: number;
+  private readonly sendTimeoutSeconds: number;
   private readonly conflictRetryMs: number;
   private readonly stateChanged = new Emitter<PhoneState>({
     onListenerError: (error) => this.log('warn', `state listener failed: ${describeError(error, null)}`),
@@ -135,6 +142,8 @@ export class PhoneService implements PromptSink {
     this.minIntervalMs = options.minIntervalMs ?? DEFAULT_MIN_INTERVAL_MS;
     this.pollTimeoutSeconds = options.pollTimeoutSeconds ?? DEFAULT_POLL_TIMEOUT_SECONDS;
     this.maxBackoffMs = options.maxBackoffMs ?? MAX_POLL_BACKOFF_MS;
+    this.maxRetryDelaySeconds = options.maxRetryDelaySeconds ?? MAX_RETRY_DELAY_SECONDS;
+    this.sendTimeoutSeconds = options.sendTimeoutSeconds ?? this.pollTimeoutSeconds + 20;
     this.conflictRetryMs = options.conflictRetryMs ?? CONFLICT_RETRY_MS;
     this.record = loadPhoneRecord(this.store);
     const hasToken = this.secrets.get() !== null;
@@ -147,7 +156,7 @@ export class PhoneService implements PromptSink {
       paired: this.publicPaired(),
       pairing: null,
       paused: this.record.paused,
-      blocked: false,
+      blocked: this.record.blocked,
     };
   }
 
@@ -176,7 +185,7 @@ export class PhoneService implements PromptSink {
   private save(patch: Partial<PhoneRecord>): void {
     this.record = { ...this.record, ...patch };
     this.store.set(this.record);
-    this.update({ paired: this.publicPaired(), paused: this.record.paused });
+    this.update({ paired: this.publicPaired(), paused: this.record.paused, blocked: this.record.blocked });
   }
 
   private log(level: 'info' | 'warn' | 'error', message: string): void {
@@ -224,10 +233,12 @@ export class PhoneService implements PromptSink {
     const outbox = new Outbox({
       minIntervalMs: this.minIntervalMs,
       maxBackoffMs: this.maxBackoffMs,
-      onError: (error, retry) =>
-        this.log('warn', `send failed${retry ? ', will retry' : ''}: ${this.describe(error)}`),
+      onError: (error, retry) => {
+        this.log('warn', `send failed${retry ? ', will retry' : ''}: ${this.describe(error)}`);
+        this.sendFault(classifySendFault(error, this.record.paired?.chatId ?? null));
+      },
     });
-    const api = createApi(token, this.apiRoot, this.pollTimeoutSeconds + 20);
+    const api = createApi(token, this.apiRoot, this.sendTimeoutSeconds, this.maxRetryDelaySeconds);
     const relay = new Relay({
       host: this.host,
       api,
@@ -258,6 +269,7 @@ export class PhoneService implements PromptSink {
         pair: (candidate, t) => this.pair(candidate, t),
         unpair: () => this.unpair(),
         setPaused: (paused) => this.setPaused(paused),
+        ownerSeen: () => this.ownerSeen(),
         log: (level, message) => this.log(level, message),
       },
       pollTimeoutSeconds: this.pollTimeoutSeconds,
@@ -275,6 +287,31 @@ export class PhoneService implements PromptSink {
       botUsername: info?.username ?? null,
     });
     poller.run(bot);
+  }
+
+  /**
+   * A send failed in a way that changes what we do: the paired chat blocked the bot (stop sending
+   * until its user writes again), or the token was revoked (stop polling, ask for a new token).
+   */
+  private sendFault(fault: SendFault): void {
+    if (fault === 'blocked' && !this.record.blocked) {
+      this.log('warn', 'the paired chat blocked the bot (403); nothing is sent until it writes again');
+      this.outbox?.clear();
+      this.save({ blocked: true });
+    } else if (fault === 'revoked' && this.current.token !== 'invalid') {
+      this.log('warn', 'Telegram refused the bot token (401); polling stopped');
+      this.outbox?.stop();
+      const bot = this.bot;
+      if (bot) void this.poller?.stop(bot);
+      this.update({ token: 'invalid', error: POLL_MESSAGES.revoked, polling: 'stopped', botUsername: null });
+    }
+  }
+
+  /** An update from the paired chat arrived: if it had blocked the bot, it no longer does. */
+  private ownerSeen(): void {
+    if (!this.record.blocked) return;
+    this.log('info', 'the paired chat wrote again; sending resumes');
+    this.save({ blocked: false });
   }
 
   private botIdentified(info: UserFromGetMe): void {
@@ -387,7 +424,7 @@ export class PhoneService implements PromptSink {
     this.relay?.reset();
     if (old && old.chatId !== candidate.chatId)
       this.sendTo(old.chatId, 'This computer was paired with another chat. Prompts no longer come here.');
-    this.save({ paired });
+    this.save({ paired, blocked: false });
     this.update({ pairing: null });
     this.log('info', `paired with chat ${candidate.chatId}`);
     this.relay?.say(
@@ -414,7 +451,7 @@ export class PhoneService implements PromptSink {
     this.outbox?.clear();
     this.relay?.reset();
     this.sendTo(old.chatId, `This chat is no longer paired with ${this.host.computerName}.`);
-    this.save({ paired: null });
+    this.save({ paired: null, blocked: false });
     this.log('info', `unpaired chat ${old.chatId}`);
     return this.state();
   }
@@ -433,7 +470,7 @@ export class PhoneService implements PromptSink {
    * closes first. Calls `host.promptRelayed` once delivered.
    */
   promptOpened(prompt: PromptInfo, session: SessionInfo): void {
-    if (!this.record.paired || this.record.paused || !this.relay) return;
+    if (!this.record.paired || this.record.paused || this.record.blocked || !this.relay) return;
     this.relay.promptOpened(prompt, session, () => this.host.promptRelayed?.(prompt.sessionId, prompt.id));
   }
 

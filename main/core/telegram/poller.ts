@@ -33,6 +33,8 @@ export const STOP_WAIT_MS = 5000;
 /** User-readable `PhoneState.error` texts. */
 export const POLL_MESSAGES = {
   invalid: 'Telegram rejected this bot token (401 Unauthorized). Copy it again from @BotFather.',
+  revoked:
+    'Telegram no longer accepts this bot token (401 Unauthorized): it was revoked in @BotFather or the bot was deleted. Polling stopped; paste the new token.',
   offline: 'Cannot reach Telegram (no network?). Retrying…',
   conflict:
     'Another program is already polling this bot (409 Conflict). Stop the other instance or use a different bot.',
@@ -179,7 +181,7 @@ export class Poller {
         if (code === 401) {
           this.o.update({
             token: 'invalid',
-            error: POLL_MESSAGES.invalid,
+            error: bot.isInited() ? POLL_MESSAGES.revoked : POLL_MESSAGES.invalid,
             polling: 'stopped',
             botUsername: null,
           });

@@ -39,6 +39,7 @@ export function strangersGate(deps: BotDeps, limiter = new RefusalLimiter()): Mi
     const paired = deps.paired();
     const chat = ctx.chat;
     if (paired && chat?.id === paired.chatId && ctx.from?.id === paired.userId) {
+      deps.ownerSeen();
       await next();
       return;
     }
