@@ -40,6 +40,8 @@ export interface Harness {
   phone: PhoneService;
   logs: string[];
   clock: { now: number };
+  /** The options the phone was made with (same store and secrets: a restart makes a new one). */
+  options: PhoneServiceOptions;
 }
 
 let current: Harness | null = null;
@@ -54,7 +56,7 @@ export async function setup(
   const host = new MemoryRelayHost();
   const logs: string[] = [];
   const clock = { now: Date.now() };
-  const phone = new PhoneService({
+  const phoneOptions: PhoneServiceOptions = {
     host,
     secrets: memorySecrets(),
     store: memoryPhoneStore(),
@@ -67,9 +69,18 @@ export async function setup(
     maxBackoffMs: 1000,
     conflictRetryMs: 300,
     ...options,
-  });
-  current = { tg, host, phone, logs, clock };
+  };
+  const phone = new PhoneService(phoneOptions);
+  current = { tg, host, phone, logs, clock, options: phoneOptions };
   return current;
+}
+
+/** Stops the phone and starts a new one over the same store, secrets and host (an app restart). */
+export async function restart(h: Harness): Promise<void> {
+  await h.phone.stop();
+  h.phone = new PhoneService(h.options);
+  await h.phone.start();
+  await waitForState(h.phone, (s) => s.polling === 'running');
 }
 
 /** Stops the service and the fake of the last `setup()`. */
