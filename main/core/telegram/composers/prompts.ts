@@ -15,6 +15,9 @@ import { SESSION_GONE, tapKey, tapPrompt, type TappedMessage } from '../taps.js'
 export const CALLBACK_ANSWER_MAX = 200;
 /** Answer when the handling of a tap failed. */
 export const TAP_FAILED = 'Something went wrong; nothing was typed.';
+/** Said in the chat when handling a tap failed after its answer was shown. */
+export const TAP_FAILED_AFTER_ANSWER =
+  'Something went wrong with that tap on the computer; check the session with /screen before tapping again.';
 
 /** True when Telegram refused a callback answer because the query is too old (or unknown). */
 export function isQueryTooOld(error: unknown): boolean {
@@ -73,6 +76,10 @@ export function promptsComposer(deps: BotDeps): Composer<Context> {
           deps.relay.sendKeypad(session);
         }
       }
+    } catch (error) {
+      // Answered before the failure (the answer comes before the write): say so in the chat.
+      if (answered) deps.relay.say(TAP_FAILED_AFTER_ANSWER);
+      throw error;
     } finally {
       if (!answered) await confirm(TAP_FAILED);
     }
