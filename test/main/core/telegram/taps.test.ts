@@ -37,7 +37,11 @@ describe('taps', () => {
     };
     const answer = await h.tg.userTaps(CHAT, USER, message.messageId, 'a:p1:0');
     expect(answer.text).toBe(TAP_FAILED);
-    await waitFor(() => h.logs.some((l) => /handler failed .*host exploded/.test(l)), 'the error logged', 5000);
+    await waitFor(
+      () => h.logs.some((l) => /handler failed .*host exploded/.test(l)),
+      'the error logged',
+      5000,
+    );
   });
 
   it('after a restart, a tap on a prompt that closed removes its buttons', { timeout: 25_000 }, async () => {
