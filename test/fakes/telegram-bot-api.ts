@@ -258,12 +258,14 @@ export class FakeTelegramBotApi extends FakeBotApiServer {
 
   /**
    * Delivers any update body as it is (fuzzing: forged, malformed or foreign updates). A
-   * `callback_query` with an `id` becomes answerable (its answer is recorded, never awaited).
+   * `callback_query` with a string `id` becomes answerable (the answer is recorded, never awaited)
+   * unless `answerable` is false: then Telegram refuses its answer as too old, like a tap
+   * replayed long after it was made.
    * @returns the update id.
    */
-  injectUpdate(body: Record<string, unknown>): number {
+  injectUpdate(body: Record<string, unknown>, options: { answerable?: boolean } = {}): number {
     const query = body.callback_query as { id?: unknown; message?: { chat?: { id?: unknown } } } | undefined;
-    if (query && typeof query.id === 'string') {
+    if (query && typeof query.id === 'string' && options.answerable !== false) {
       this.state.addQuery(query.id, Number(query.message?.chat?.id ?? 0), Date.now()).catch(() => undefined);
     }
     return this.pushUpdate(body);

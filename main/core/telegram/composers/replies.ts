@@ -9,7 +9,7 @@
  * to; else it gets "Unknown command". Nothing else is typed, and each gets a clear answer:
  * - a message older than {@link LATE_MESSAGE_MS} (Telegram kept it while this computer was
  *   offline and delivered it on reconnect) — a late "yes" must not answer a prompt that opened
- *   since;
+ *   since; one notice per {@link LATE_MESSAGE_MS} covers a whole burst of them;
  * - a forwarded message (someone else's words);
  * - photos, voice notes, stickers, files;
  * - edits of a message already sent.
@@ -29,12 +29,13 @@ export const NOT_TYPED = {
   edited:
     'Edits are not typed (the first version may already have been). Send the corrected text as a new message.',
   late: (seconds: number) =>
-    `⏳ This message arrived ${seconds < 120 ? `${seconds} s` : `${Math.round(seconds / 60)} min`} late (the computer was offline) and was not typed. Send it again if it still applies.`,
+    `⏳ This message arrived ${seconds < 120 ? `${seconds} s` : `${Math.round(seconds / 60)} min`} late (the computer was offline) and was not typed, nor were other late ones arriving with it. Send again what still applies.`,
 };
 
 /** The replies composer (paired chat only: install after the gate and the commands). */
 export function repliesComposer(deps: BotDeps, now: () => number = Date.now): Composer<Context> {
   const composer = new Composer<Context>();
+  let lastLateNotice = -Infinity;
 
   composer.on('edited_message', () => deps.relay.say(NOT_TYPED.edited));
 
@@ -48,6 +49,9 @@ export function repliesComposer(deps: BotDeps, now: () => number = Date.now): Co
         'info',
         `message ${message.message_id} arrived ${Math.round(lateMs / 1000)} s late; not typed`,
       );
+      // One notice per burst: a reconnect can deliver hundreds of kept messages at once.
+      if (now() - lastLateNotice < LATE_MESSAGE_MS) return;
+      lastLateNotice = now();
       return deps.relay.say(NOT_TYPED.late(Math.round(lateMs / 1000)), { replyTo: message.message_id });
     }
     const replyTo = message.reply_to_message?.message_id;
