@@ -8,6 +8,7 @@ import type { Api, Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { BotDeps } from './bot-deps.js';
 import { createApi, createBot } from './bot.js';
+import { HeldWhileOffline } from './errors.js';
 import type { RelayHost } from './host.js';
 import { Outbox } from './outbox.js';
 import { Poller, type PollerOptions } from './poller.js';
@@ -57,6 +58,11 @@ export class BotStack {
   constructor(o: BotStackOptions) {
     const { log, describe } = o;
     this.api = createApi(o.token, o.apiRoot, o.sendTimeoutSeconds, o.maxRetryDelaySeconds);
+    // While polling knows Telegram is unreachable, sends wait in the outbox (see HeldWhileOffline).
+    this.api.config.use((prev, method, payload, signal) => {
+      if (o.poller.polling() === 'offline') throw new HeldWhileOffline(method);
+      return prev(method, payload, signal);
+    });
     this.outbox = new Outbox({
       minIntervalMs: o.minIntervalMs,
       maxBackoffMs: o.maxBackoffMs,
