@@ -5,7 +5,7 @@
  *
  * Implemented methods (`POST|GET /bot<token>/<method>`, JSON or form bodies): getMe, getUpdates
  * (real long polling with `offset`/`timeout`/`limit`/`allowed_updates`), deleteWebhook,
- * sendMessage, editMessageText, editMessageReplyMarkup, answerCallbackQuery, setMyCommands,
+ * sendMessage, editMessageText, editMessageReplyMarkup, setMessageReaction, answerCallbackQuery, setMyCommands,
  * deleteMyCommands, setMyDescription, setMyShortDescription, close, logOut. As in the real API:
  * - unknown token → 401 `Unauthorized` ({@link FakeTelegramBotApi.revokeToken} revokes one); unknown
  *   method → 404; a body that is not valid UTF-8, or a string with a lone surrogate → 400.
@@ -50,6 +50,7 @@ import type {
 
 export type * from './telegram/types.js';
 export { parseTelegramHtml, parseTelegramHtmlEntities } from './telegram/html.js';
+export { ALLOWED_REACTIONS } from './telegram/chats.js';
 
 function asUser(user: number | FakeUser): FakeUser {
   return typeof user === 'number' ? { id: user, first_name: `User ${user}` } : user;

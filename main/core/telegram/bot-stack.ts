@@ -1,6 +1,6 @@
 /**
  * Everything that exists for one bot token while it is in use, built in dependency order: the
- * Api the relay sends with, the {@link Outbox} that paces it, the {@link Relay}, the
+ * Api the relay sends with, the {@link Outbox} that schedules it within Telegram's limits, the {@link Relay}, the
  * {@link Poller}, and last the grammY Bot whose composers use the relay. One stack per launched
  * token; `stop()` ends it for good.
  */
@@ -12,6 +12,7 @@ import { HeldWhileOffline } from './errors.js';
 import type { RelayHost } from './host.js';
 import { Outbox } from './outbox.js';
 import { Poller, type PollerOptions } from './poller.js';
+import type { RateLimits } from './rate-budget.js';
 import { Relay } from './relay.js';
 
 /** Options of {@link BotStack}. */
@@ -21,8 +22,8 @@ export interface BotStackOptions {
   /** Known bot identity (skips the first getMe), or null. */
   botInfo: UserFromGetMe | null;
   host: RelayHost;
-  /** Pause between messages to the chat, in ms. */
-  minIntervalMs: number;
+  /** Overrides of Telegram's sending limits (tests); see `rate-budget.ts`. */
+  rateLimits: Partial<RateLimits>;
   /** Long-poll timeout, in seconds; the HTTP timeout of polling calls is this plus 20. */
   pollTimeoutSeconds: number;
   /** HTTP timeout of a send or edit, in seconds. */
@@ -64,7 +65,7 @@ export class BotStack {
       return prev(method, payload, signal);
     });
     this.outbox = new Outbox({
-      minIntervalMs: o.minIntervalMs,
+      limits: o.rateLimits,
       maxBackoffMs: o.maxBackoffMs,
       onError: (error, retry) => {
         log('warn', `send failed${retry ? ', will retry' : ''}: ${describe(error)}`);
@@ -116,6 +117,7 @@ export class BotStack {
   sendTo(chatId: number, text: string): void {
     const api = this.api;
     this.outbox.enqueue({
+      chatId,
       run: async () => {
         await api.sendMessage(chatId, text);
       },

@@ -38,7 +38,7 @@ import { classifySendFault, type SendFault } from './send-faults.js';
 import type { RelayHost } from './host.js';
 import { describeError, isNetworkError, redact, telegramErrorCode } from './errors.js';
 import { escapeHtml } from './format.js';
-import { DEFAULT_MIN_INTERVAL_MS } from './outbox.js';
+import type { RateLimits } from './rate-budget.js';
 import { loadPhoneRecord, type PairedChat, type PhoneRecord, type PhoneStore } from './phone-store.js';
 import {
   CONFLICT_RETRY_MS,
@@ -82,8 +82,8 @@ export interface PhoneServiceOptions {
   log?: PhoneLogger;
   /** Clock for pairing tokens, epoch ms. */
   now?: () => number;
-  /** Pause between messages to the chat, in ms (default 1000: Telegram's ~1 message/s per chat). */
-  minIntervalMs?: number;
+  /** Overrides of Telegram's sending limits (tests); see `rate-budget.ts`. */
+  rateLimits?: Partial<RateLimits>;
   /** Long-poll timeout, in seconds (default 30). */
   pollTimeoutSeconds?: number;
   /** Cap of the offline retry backoff, in ms (default 30 s). */
@@ -107,7 +107,7 @@ export class PhoneService implements PromptSink {
   private readonly env: Record<string, string | undefined>;
   private readonly sink: PhoneLogger;
   private readonly offer: PairingOffer;
-  private readonly minIntervalMs: number;
+  private readonly rateLimits: Partial<RateLimits>;
   private readonly pollTimeoutSeconds: number;
   private readonly maxBackoffMs: number;
   private readonly maxRetryDelaySeconds: number;
@@ -138,7 +138,7 @@ export class PhoneService implements PromptSink {
         if (this.current.pairing?.expiresAt === expiresAt) this.update({ pairing: null });
       },
     });
-    this.minIntervalMs = options.minIntervalMs ?? DEFAULT_MIN_INTERVAL_MS;
+    this.rateLimits = options.rateLimits ?? {};
     this.pollTimeoutSeconds = options.pollTimeoutSeconds ?? DEFAULT_POLL_TIMEOUT_SECONDS;
     this.maxBackoffMs = options.maxBackoffMs ?? MAX_POLL_BACKOFF_MS;
     this.maxRetryDelaySeconds = options.maxRetryDelaySeconds ?? MAX_RETRY_DELAY_SECONDS;
@@ -230,7 +230,7 @@ export class PhoneService implements PromptSink {
       apiRoot: this.apiRoot,
       botInfo: info,
       host: this.host,
-      minIntervalMs: this.minIntervalMs,
+      rateLimits: this.rateLimits,
       pollTimeoutSeconds: this.pollTimeoutSeconds,
       sendTimeoutSeconds: this.sendTimeoutSeconds,
       maxRetryDelaySeconds: this.maxRetryDelaySeconds,

@@ -5,7 +5,10 @@
  * message can be edited when it is answered or closes), which message belongs to which session
  * (so a reply types into the right one), and the current target session for plain text and the
  * keypad: the session that asked most recently, or the one picked with /sessions, whichever
- * happened last. Every call to Telegram goes through the {@link Outbox}.
+ * happened last. Every call to Telegram goes through the {@link Outbox}: a new permission or
+ * question prompt is urgent (sent before anything else queued), edits of one message coalesce,
+ * and a typed reply is acknowledged with a reaction on the user's message rather than another
+ * message.
  */
 import type { Api, InlineKeyboard } from 'grammy';
 import type { PromptInfo, SessionInfo } from '../../../contract/bridge.js';
@@ -15,6 +18,12 @@ import type { Outbox } from './outbox.js';
 import { editHtml, sendHtml } from './send.js';
 import { dataKey, keypadKeyboard, promptKeyboard, waitingKeyboard } from './keyboards.js';
 import { escapeHtml, formatAnsweredFromPhone, formatClosed, formatPrompt, formatScreen } from './format.js';
+
+/**
+ * Reaction put on a text the user sent once it was typed into a session ("writing hand"; one of
+ * the emoji Telegram allows in `ReactionTypeEmoji`, https://core.telegram.org/bots/api#reactiontypeemoji).
+ */
+export const TYPED_REACTION = '✍';
 
 /** How many sent messages are remembered for reply routing. */
 export const REMEMBERED_MESSAGES = 1000;
@@ -115,6 +124,7 @@ export class Relay {
     const chatId = this.o.chatId();
     if (chatId === null) return;
     this.o.outbox.enqueue({
+      chatId,
       run: async () => {
         const sent = await sendHtml(
           this.o.api,
@@ -135,11 +145,36 @@ export class Relay {
     });
   }
 
-  /** Queues an edit of one of our messages; "message is not modified" counts as done. */
+  /**
+   * Says that a text from the user was typed into `session`: a {@link TYPED_REACTION} reaction on
+   * their message (the chat stays quiet). Where reactions are refused (e.g. turned off in that
+   * chat), a short message says it instead.
+   */
+  acknowledgeTyped(messageId: number, session: SessionInfo): void {
+    const chatId = this.o.chatId();
+    if (chatId === null) return;
+    this.o.outbox.enqueue({
+      chatId,
+      run: async () => {
+        await this.o.api.setMessageReaction(chatId, messageId, [{ type: 'emoji', emoji: TYPED_REACTION }]);
+      },
+      onGiveUp: (error) => {
+        this.o.log('info', `reaction refused, confirming by message: ${this.o.describe(error)}`);
+        this.say(`→ typed into <b>${escapeHtml(session.name)}</b>`, { sessionId: session.id });
+      },
+    });
+  }
+
+  /**
+   * Queues an edit of one of our messages; "message is not modified" counts as done. A queued
+   * edit of the same message is replaced (only the latest text is sent).
+   */
   private edit(messageId: number, html: string, keyboard?: InlineKeyboard): void {
     const chatId = this.o.chatId();
     if (chatId === null) return;
     this.o.outbox.enqueue({
+      chatId,
+      coalesce: `edit:${chatId}:${messageId}`,
       run: async () => {
         try {
           await editHtml(
@@ -189,6 +224,9 @@ export class Relay {
     const chatId = this.o.chatId()!;
     this.o.outbox.enqueue({
       id: `prompt:${key}`,
+      chatId,
+      // Asks for a decision now: never behind informational messages or edits.
+      urgent: prompt.kind === 'permission' || prompt.kind === 'question',
       run: async () => {
         const sent = await sendHtml(
           this.o.api,
@@ -287,6 +325,7 @@ export class Relay {
     const chatId = this.o.chatId();
     if (chatId === null) return;
     this.o.outbox.enqueue({
+      chatId,
       run: async () => {
         try {
           await run(this.o.api, chatId);

@@ -12,9 +12,25 @@
  *   and edit, until the user writes to the bot again; a private chat that never wrote to the bot
  *   gets 400 "chat not found".
  * - editing to the same text, entities and markup gets 400 "message is not modified".
+ * - `setMessageReaction` takes at most one `{type: "emoji"}` reaction from Telegram's allowed list
+ *   (else 400 `REACTION_INVALID`) on any message of the chat; an empty list removes it.
+ * Every message records when it was sent, last edited and last reacted to (latencies for tests
+ * and benchmarks).
  */
 import { ApiError, checkEntities, parseTelegramHtmlEntities, type FakeEntity } from './html.js';
 import type { FakeBot, FakeButton, FakeCallbackAnswer, FakeChat, FakeMessage } from './types.js';
+
+/**
+ * Emoji a bot may react with (`ReactionTypeEmoji.emoji`, https://core.telegram.org/bots/api#reactiontypeemoji).
+ */
+export const ALLOWED_REACTIONS: ReadonlySet<string> = new Set(
+  [
+    '👍 👎 ❤ 🔥 🥰 👏 😁 🤔 🤯 😱 🤬 😢 🎉 🤩 🤮 💩 🙏 👌 🕊 🤡 🥱 🥴 😍 🐳 ❤‍🔥 🌚 🌭 💯 🤣 ⚡ 🍌 🏆 💔 🤨 😐 🍓',
+    '🍾 💋 🖕 😈 😴 😭 🤓 👻 👨‍💻 👀 🎃 🙈 😇 😨 🤝 ✍ 🤗 🫡 🎅 🎄 ☃ 💅 🤪 🗿 🆒 💘 🙉 🦄 😘 💊 🙊 😎 👾 🤷‍♂ 🤷 🤷‍♀ 😡',
+  ]
+    .join(' ')
+    .split(' '),
+);
 
 /** Telegram's limit on message text, after entity parsing. */
 export const MESSAGE_MAX = 4096;
@@ -50,10 +66,21 @@ export class FakeChats {
     private readonly answerWindowMs: number,
   ) {}
 
-  store(fields: Omit<FakeMessage, 'messageId' | 'at' | 'edits'>, at = Date.now()): FakeMessage {
+  store(
+    fields: Omit<FakeMessage, 'messageId' | 'at' | 'edits' | 'editedAt' | 'reactions' | 'reactedAt'>,
+    at = Date.now(),
+  ): FakeMessage {
     const id = this.nextMessageId.get(fields.chatId) ?? 1;
     this.nextMessageId.set(fields.chatId, id + 1);
-    const message: FakeMessage = { ...fields, messageId: id, edits: 0, at };
+    const message: FakeMessage = {
+      ...fields,
+      messageId: id,
+      edits: 0,
+      at,
+      editedAt: null,
+      reactions: [],
+      reactedAt: null,
+    };
     const list = this.chats.get(fields.chatId) ?? [];
     list.push(message);
     this.chats.set(fields.chatId, list);
@@ -213,7 +240,7 @@ export class FakeChats {
         ) {
           throw new ApiError(400, 'Bad Request: message is not modified');
         }
-        Object.assign(message, { ...text, buttons, edits: message.edits + 1 });
+        Object.assign(message, { ...text, buttons, edits: message.edits + 1, editedAt: Date.now() });
         this.changed();
         return this.messageJson(message, { id: message.chatId, type: 'private' }, bot);
       }
@@ -223,9 +250,25 @@ export class FakeChats {
         if (JSON.stringify(buttons) === JSON.stringify(message.buttons)) {
           throw new ApiError(400, 'Bad Request: message is not modified');
         }
-        Object.assign(message, { buttons, edits: message.edits + 1 });
+        Object.assign(message, { buttons, edits: message.edits + 1, editedAt: Date.now() });
         this.changed();
         return this.messageJson(message, { id: message.chatId, type: 'private' }, bot);
+      }
+      case 'setMessageReaction': {
+        const chatId = this.target(params);
+        const message = this.find(chatId, Number(params.message_id));
+        if (!message) throw new ApiError(400, 'Bad Request: message to react not found');
+        const list = FakeChats.list(params.reaction);
+        const reactions = Array.isArray(list) ? (list as { type?: unknown; emoji?: unknown }[]) : [];
+        if (reactions.length > 1) throw new ApiError(400, 'Bad Request: REACTIONS_TOO_MANY');
+        const emoji = reactions.map((r) =>
+          r.type === 'emoji' && typeof r.emoji === 'string' ? r.emoji : '',
+        );
+        if (emoji.some((e) => !ALLOWED_REACTIONS.has(e)))
+          throw new ApiError(400, 'Bad Request: REACTION_INVALID');
+        Object.assign(message, { reactions: emoji, reactedAt: Date.now() });
+        this.changed();
+        return true;
       }
       case 'answerCallbackQuery':
         return this.answer(params);

@@ -50,6 +50,12 @@ export interface FakeMessage {
   edits: number;
   /** Epoch ms when it was stored (its `date`, which may lie in the past: see `ageMs`). */
   at: number;
+  /** Epoch ms of the last edit, null when never edited. */
+  editedAt: number | null;
+  /** The bot's reaction emoji on it ([] when none). */
+  reactions: string[];
+  /** Epoch ms of the bot's last `setMessageReaction` on it, null when none. */
+  reactedAt: number | null;
   /** Set for user messages that are not text. */
   media?: FakeMediaKind;
 }

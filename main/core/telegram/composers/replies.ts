@@ -1,7 +1,7 @@
 /**
  * Text from the paired chat types into a session: a reply (or a quote) of one of our messages goes
  * to that message's session; other text goes to the target session (the one that asked most
- * recently, or was picked), and the bot says which ("→ typed into <session>"). Text with
+ * recently, or was picked); a reaction on the user's message confirms it was typed. Text with
  * formatting is typed as its plain text.
  *
  * A `/…` that is not one of our commands (those are handled before) is the agent's own slash
@@ -16,7 +16,6 @@
  */
 import { Composer, type Context } from 'grammy';
 import type { BotDeps } from '../bot-deps.js';
-import { escapeHtml } from '../format.js';
 import { refusalText } from '../relay.js';
 
 /** Messages older than this (by their Telegram `date`) are not typed, in ms. */
@@ -83,7 +82,7 @@ export function repliesComposer(deps: BotDeps, now: () => number = Date.now): Co
       deps.relay.say(refusalText(refusal));
       return;
     }
-    deps.relay.say(`→ typed into <b>${escapeHtml(session!.name)}</b>`, { sessionId });
+    deps.relay.acknowledgeTyped(ctx.message.message_id, session!);
   });
 
   composer.on('message', (ctx) => deps.relay.say(NOT_TYPED.media, { replyTo: ctx.message.message_id }));

@@ -15,6 +15,7 @@ import {
   setup,
   teardown,
   USER,
+  typed,
   waitForState,
   type Harness,
 } from './phone-harness.js';
@@ -35,8 +36,7 @@ describe('conversation', () => {
     const h = await setup();
     await pairPhone(h);
     const message = await waiting(h);
-    h.tg.userSends(CHAT, USER, '/compact', { replyTo: message.messageId });
-    await botMessage(h, (m) => /typed into alpha/.test(m.text));
+    await typed(h, h.tg.userSends(CHAT, USER, '/compact', { replyTo: message.messageId }));
     h.tg.userSends(CHAT, USER, '/model opus');
     await h.tg.waitFor(() => (h.host.writes.length === 2 ? true : null));
     expect(h.host.writes.map((w) => w.data)).toEqual(['/compact', '/model opus']);
@@ -95,10 +95,14 @@ describe('conversation', () => {
       await h.tg.userTaps(CHAT, USER, list.messageId, 'p:s2');
       await botMessage(h, (m) => /Keys for beta/.test(m.text));
 
-      h.tg.userSends(CHAT, USER, 'yes please', { replyTo: message.messageId, quote: 'Done.' });
-      await botMessage(h, (m) => /typed into alpha/.test(m.text));
-      h.tg.userSends(CHAT, USER, 'run the tests', { entities: [{ type: 'bold', offset: 4, length: 3 }] });
-      await botMessage(h, (m) => /typed into beta/.test(m.text));
+      await typed(
+        h,
+        h.tg.userSends(CHAT, USER, 'yes please', { replyTo: message.messageId, quote: 'Done.' }),
+      );
+      await typed(
+        h,
+        h.tg.userSends(CHAT, USER, 'run the tests', { entities: [{ type: 'bold', offset: 4, length: 3 }] }),
+      );
       expect(h.host.writes.map((w) => [w.sessionId, w.data])).toEqual([
         ['s1', 'yes please'],
         ['s2', 'run the tests'],
@@ -120,10 +124,7 @@ describe('conversation', () => {
         h.tg.botMessages(CHAT).filter((m) => m.text === NOT_TYPED.media).length === 4 ? true : null,
       );
       const sent = h.tg.userSends(CHAT, USER, 'continu');
-      await botMessage(
-        h,
-        (m) => (m.text.match(/typed into beta/g) ?? []).length > 0 && m.messageId > sent.messageId,
-      );
+      await typed(h, sent);
       h.tg.userEdits(CHAT, USER, sent.messageId, 'continue');
       await botMessage(h, (m) => m.text === NOT_TYPED.edited);
       expect(h.host.writes.map((w) => w.data)).toEqual(['yes please', 'run the tests', 'continu']);

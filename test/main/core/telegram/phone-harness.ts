@@ -64,7 +64,7 @@ export async function setup(
     env: {},
     log: (level, message) => logs.push(`${level} ${message}`),
     now: () => clock.now,
-    minIntervalMs: 50,
+    rateLimits: { chatPerSecond: 20 },
     pollTimeoutSeconds: 5,
     maxBackoffMs: 1000,
     conflictRetryMs: 300,
@@ -137,6 +137,14 @@ export function botMessage(
   timeoutMs = 8000,
 ): Promise<FakeMessage> {
   return h.tg.waitForMessage((m) => m.chatId === CHAT && m.fromBot && predicate(m), timeoutMs);
+}
+
+/** Resolves once the bot reacted to the user's message (the sign that it was typed). */
+export function typed(h: Harness, message: FakeMessage, timeoutMs = 8000): Promise<FakeMessage> {
+  return h.tg.waitForMessage(
+    (m) => m.chatId === message.chatId && m.messageId === message.messageId && m.reactions.length > 0,
+    timeoutMs,
+  );
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,8 +1,10 @@
 import type { Api, InlineKeyboard } from 'grammy';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { dataKey, KEYPAD } from '../../../../main/core/telegram/keyboards.js';
+import { GrammyError } from 'grammy';
 import { Outbox } from '../../../../main/core/telegram/outbox.js';
-import { Relay } from '../../../../main/core/telegram/relay.js';
+import type { RateLimits } from '../../../../main/core/telegram/rate-budget.js';
+import { Relay, TYPED_REACTION } from '../../../../main/core/telegram/relay.js';
 import { tapKey, tapPrompt } from '../../../../main/core/telegram/taps.js';
 import { makePrompt, makeSession, MemoryRelayHost } from './memory-relay-host.js';
 
@@ -18,9 +20,10 @@ interface Sent {
   edits: number;
 }
 
-/** The two Bot API calls the relay makes, recorded; message ids count up from 100. */
-function recordingApi() {
+/** The Bot API calls the relay makes, recorded; message ids count up from 100. */
+function recordingApi(options: { refuseReactions?: boolean } = {}) {
   const messages: Sent[] = [];
+  const reactions: { chatId: number; messageId: number; emoji: string[] }[] = [];
   const labels = (markup: unknown): string[] =>
     ((markup as InlineKeyboard | undefined)?.inline_keyboard ?? []).flat().map((b) => b.text);
   const api = {
@@ -50,8 +53,20 @@ function recordingApi() {
       m.edits += 1;
       return true;
     },
+    setMessageReaction: async (chatId: number, messageId: number, reaction: { emoji: string }[]) => {
+      if (options.refuseReactions) {
+        throw new GrammyError(
+          'Call to setMessageReaction failed',
+          { ok: false, error_code: 400, description: 'Bad Request: REACTION_INVALID' },
+          'setMessageReaction',
+          {},
+        );
+      }
+      reactions.push({ chatId, messageId, emoji: reaction.map((r) => r.emoji) });
+      return true;
+    },
   };
-  return { api: api as unknown as Api, messages };
+  return { api: api as unknown as Api, messages, reactions };
 }
 
 /** A tap answer that records its text and succeeds. */
@@ -62,10 +77,18 @@ function recordingConfirm() {
 
 const noLog = (): void => undefined;
 
-function setup(options: { paired?: boolean; minIntervalMs?: number } = {}) {
+/** No budget to wait for. */
+const UNLIMITED: Partial<RateLimits> = {
+  chatBurst: 1000,
+  chatPerSecond: 1000,
+  globalPerSecond: 1000,
+  urgentReserve: 0,
+};
+
+function setup(options: { paired?: boolean; limits?: Partial<RateLimits>; refuseReactions?: boolean } = {}) {
   const host = new MemoryRelayHost();
-  const { api, messages } = recordingApi();
-  const outbox = new Outbox({ minIntervalMs: options.minIntervalMs ?? 0 });
+  const { api, messages, reactions } = recordingApi(options);
+  const outbox = new Outbox({ limits: options.limits ?? UNLIMITED });
   const logs: string[] = [];
   const relay = new Relay({
     host,
@@ -75,7 +98,7 @@ function setup(options: { paired?: boolean; minIntervalMs?: number } = {}) {
     log: (_level, message) => logs.push(message),
     describe: (error) => String(error),
   });
-  return { host, relay, outbox, messages, logs };
+  return { host, relay, outbox, messages, reactions, logs };
 }
 
 describe('Relay', () => {
@@ -119,7 +142,9 @@ describe('Relay', () => {
   });
 
   it('never sends a prompt that closed while it waited in the queue', async () => {
-    const { host, relay, outbox, messages } = setup({ minIntervalMs: 1000 });
+    const { host, relay, outbox, messages } = setup({
+      limits: { chatBurst: 1, chatPerSecond: 1, urgentReserve: 0 },
+    });
     const session = host.add(makeSession('s1', 'alpha'));
     relay.say('first');
     relay.promptOpened(host.open(makePrompt('p1', 's1')), session);
@@ -219,5 +244,46 @@ describe('Relay', () => {
     relay.reset();
     expect(relay.targetSession()).toBeNull();
     expect(relay.sessionOfMessage(messages[0]!.id)).toBeNull();
+  });
+
+  it('sends a new permission prompt before messages and edits already waiting', async () => {
+    const { host, relay, outbox, messages } = setup({
+      limits: { chatBurst: 1, chatPerSecond: 1, urgentReserve: 0 },
+    });
+    const session = host.add(makeSession('s1', 'alpha'));
+    relay.say('first');
+    relay.say('second');
+    relay.say('third');
+    relay.promptOpened(host.open(makePrompt('p1', 's1')), session);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(messages.map((m) => m.buttons.length > 0)).toEqual([false, true]);
+    await vi.advanceTimersByTimeAsync(5000);
+    await outbox.idle();
+    expect(messages.map((m) => (m.buttons.length > 0 ? 'prompt' : m.text))).toEqual([
+      'first',
+      'prompt',
+      'second',
+      'third',
+    ]);
+  });
+
+  it('confirms typed text with a reaction on the user’s message, not another message', async () => {
+    const { host, relay, outbox, messages, reactions } = setup();
+    const session = host.add(makeSession('s1', 'alpha'));
+    relay.acknowledgeTyped(55, session);
+    await vi.runAllTimersAsync();
+    await outbox.idle();
+    expect(reactions).toEqual([{ chatId: CHAT, messageId: 55, emoji: [TYPED_REACTION] }]);
+    expect(messages).toEqual([]);
+  });
+
+  it('confirms typed text with a message where the chat refuses reactions', async () => {
+    const { host, relay, outbox, messages } = setup({ refuseReactions: true });
+    const session = host.add(makeSession('s1', 'alpha'));
+    relay.acknowledgeTyped(55, session);
+    await vi.runAllTimersAsync();
+    await outbox.idle();
+    expect(messages.map((m) => m.text)).toEqual(['→ typed into <b>alpha</b>']);
+    expect(relay.sessionOfMessage(messages[0]!.id)).toBe('s1');
   });
 });

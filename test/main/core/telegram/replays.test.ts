@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { sleep, waitFor } from '../../../support/wait.js';
 import { makePrompt, makeSession } from './memory-relay-host.js';
-import { botMessage, CHAT, pairPhone, setup, teardown, USER } from './phone-harness.js';
+import { botMessage, typed, CHAT, pairPhone, setup, teardown, USER } from './phone-harness.js';
 
 afterEach(teardown);
 
@@ -60,8 +60,7 @@ describe('late taps and messages', () => {
     const reply = await botMessage(h, (m) => /late/.test(m.text));
     expect(reply.text).toMatch(/arrived 3 min late .* was not typed/);
     expect(reply.replyToMessageId).toBe(sent.messageId);
-    h.tg.userSends(CHAT, USER, 'now');
-    await botMessage(h, (m) => /typed into alpha/.test(m.text));
+    await typed(h, h.tg.userSends(CHAT, USER, 'now'));
     expect(h.host.writes.map((w) => w.data)).toEqual(['now']);
   });
 });
