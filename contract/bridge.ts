@@ -40,6 +40,35 @@ const cols = z.number().int().min(2).max(MAX_COLS);
 const rows = z.number().int().min(1).max(MAX_ROWS);
 const sessionId = z.string().min(1).max(64);
 
+/** The agent presets that run a coding-agent CLI (the others run a shell or any command). */
+export const presetAgentKinds = ['claude', 'codex', 'gemini'] as const;
+export type PresetAgentKind = (typeof presetAgentKinds)[number];
+
+/** Whether an agent CLI is installed on the host, as the New session dialog shows it. */
+export interface AgentAvailability {
+  kind: PresetAgentKind;
+  /** The executable looked up on PATH, e.g. "codex". */
+  command: string;
+  /** Absolute path found on the sessions' PATH, or null when missing. */
+  path: string | null;
+  /** Version reported by `<command> --version` (e.g. "0.169.0"), or null if it did not answer in time. */
+  version: string | null;
+  /** How to install it, e.g. "npm i -g @openai/codex". */
+  installCommand: string;
+}
+
+/** One line of "Check setup" / `npm run doctor`. */
+export interface SetupCheck {
+  /** What was checked, e.g. "Telegram bot" or "Agent: codex". */
+  name: string;
+  /** `ok`: fine; `warn`: optional or not checkable here; `problem`: something to fix. */
+  status: 'ok' | 'warn' | 'problem';
+  /** What was found, one line. */
+  detail: string;
+  /** How to fix it, or null. */
+  fix: string | null;
+}
+
 /** What the user asks for in the "New session" dialog. */
 export const sessionSpecSchema = z.object({
   /** Tab title; defaults to the working directory's folder name when empty. */
@@ -106,6 +135,12 @@ export interface PromptInfo {
   openedAt: number;
   /** True once it was delivered to the paired chat. */
   relayed: boolean;
+  /**
+   * True for a "waiting"/"finished" prompt of a session kind that does not page the phone when
+   * idle (settings `pageIdle`, e.g. an idle shell): it stays on the desk, and the tab shows a
+   * quieter state than "needs you" (the session's state stays `running`).
+   */
+  quiet: boolean;
 }
 
 /** Public view of the Telegram side; never holds the bot token. */
@@ -189,6 +224,11 @@ export interface PublicSettings {
   /** Ask before a multi-line paste goes into a shell session. */
   confirmMultilinePaste: boolean;
   closeOnExit: CloseOnExitMode;
+  /**
+   * Per session kind: whether a finished turn or "waiting for input" pages the phone. Questions
+   * and permission prompts always do. Defaults: agents and custom commands yes, shells no.
+   */
+  pageIdle: Record<AgentKind, boolean>;
 }
 
 /** Defaults for a new install; the renderer uses them until the host's settings arrive. */
@@ -211,7 +251,18 @@ export const defaultPublicSettings: PublicSettings = {
   ctrlVPastes: true,
   confirmMultilinePaste: true,
   closeOnExit: 'never',
+  // An agent's finished turn is news; a shell sitting at its prompt is not (it asks nothing).
+  pageIdle: { claude: true, codex: true, gemini: true, shell: false, custom: true },
 };
+
+/** Schema of {@link PublicSettings.pageIdle}: a boolean for every agent kind. */
+export const pageIdleSchema = z.object({
+  claude: z.boolean(),
+  codex: z.boolean(),
+  gemini: z.boolean(),
+  shell: z.boolean(),
+  custom: z.boolean(),
+}) satisfies z.ZodType<Record<AgentKind, boolean>>;
 
 export const publicSettingsPatchSchema = z
   .object({
@@ -231,6 +282,7 @@ export const publicSettingsPatchSchema = z
     ctrlVPastes: z.boolean(),
     confirmMultilinePaste: z.boolean(),
     closeOnExit: z.enum(closeOnExitModes),
+    pageIdle: pageIdleSchema,
   })
   .partial();
 
@@ -273,6 +325,10 @@ export const requestSchemas = {
   'host.info': z.object({}),
   'host.pickDirectory': z.object({ defaultPath: z.string().max(4096).optional() }),
   'sessions.list': z.object({}),
+  /** Which agent CLIs are installed; `refresh` skips the host's short cache. */
+  'agents.list': z.object({ refresh: z.boolean().optional() }),
+  /** Runs the setup checks (node-pty, agents, data folder, bot, pairing, hook channel, desktop). */
+  'setup.check': z.object({}),
   'session.create': z.object({ spec: sessionSpecSchema, cols, rows }),
   'session.attach': z.object({ id: sessionId }),
   'session.detach': z.object({ id: sessionId }),
@@ -311,6 +367,8 @@ export interface RequestResults {
   'host.info': HostInfo;
   'host.pickDirectory': string | null;
   'sessions.list': SessionInfo[];
+  'agents.list': AgentAvailability[];
+  'setup.check': SetupCheck[];
   'session.create': SessionInfo;
   'session.attach': SessionSnapshot;
   'session.detach': null;

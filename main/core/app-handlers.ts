@@ -10,6 +10,7 @@ import type {
   RequestResults,
   HostInfo,
   SessionInfo,
+  SetupCheck,
 } from '../../contract/bridge.js';
 import type { CoreOptions } from './app-types.js';
 import type { ClientState } from './client-state.js';
@@ -17,10 +18,14 @@ import type { SessionManager } from './sessions/session-manager.js';
 import type { SettingsService } from './settings/settings.js';
 import type { Attention } from './attention.js';
 import type { PhoneService } from './telegram/phone-service.js';
+import type { AgentDiscovery } from './agents/discovery.js';
 
 /** What the handlers work with. */
 export interface CoreServices {
   options: CoreOptions;
+  agents: AgentDiscovery;
+  /** Runs the setup checks with what the running app knows. */
+  setupChecks(): Promise<SetupCheck[]>;
   sessions: SessionManager;
   settings: SettingsService;
   phone: PhoneService;
@@ -54,6 +59,8 @@ export function makeHandlers(s: CoreServices): Handlers {
     'host.pickDirectory': async ({ defaultPath }) =>
       s.options.pickDirectory ? s.options.pickDirectory(defaultPath) : null,
     'sessions.list': () => s.list(),
+    'agents.list': ({ refresh }) => s.agents.list(refresh ?? false),
+    'setup.check': () => s.setupChecks(),
     'session.create': async ({ spec, cols, rows }) => {
       const id = await s.sessions.create(spec, cols, rows);
       s.settings.update({ defaultCwd: s.sessions.spec(id)!.cwd });

@@ -13,11 +13,16 @@ import {
   type RequestParams,
   type RequestResults,
   type SessionInfo,
+  type SetupCheck,
 } from '../../contract/bridge.js';
 import type { ClientConnection, ClientSink, Core, CoreOptions, CoreSnapshot } from './app-types.js';
 import { Emitter } from './base/event.js';
 import { ClientState } from './client-state.js';
 import { makeHandlers, type CoreServices } from './app-handlers.js';
+import { AgentDiscovery } from './agents/discovery.js';
+import { runSetupChecks } from './doctor/checks.js';
+import { API_ROOT_ENV, DEFAULT_TELEGRAM_API_ROOT } from './telegram/phone-service.js';
+import { sessionEnv } from './sessions/session-env.js';
 import { SessionManager } from './sessions/session-manager.js';
 import { SettingsService } from './settings/settings.js';
 import { AuditLog } from './settings/audit-log.js';
@@ -75,7 +80,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const base = sessions.info(id);
     if (!base) return null;
     const prompt = attention?.openPrompt(id) ?? null;
-    return { ...base, prompt, state: prompt && base.state === 'running' ? 'needs-attention' : base.state };
+    // A quiet prompt (an idle shell) leaves the tab `running`; the desk styles it from prompt.quiet.
+    const needsYou = prompt !== null && !prompt.quiet && base.state === 'running';
+    return { ...base, prompt, state: needsYou ? 'needs-attention' : base.state };
   };
   const list = (): SessionInfo[] => sessions.ids().flatMap((id) => info(id) ?? []);
   const publishSession = (id: string): void => {
@@ -113,8 +120,32 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   sessions.restore();
 
+  const agents = new AgentDiscovery(() => sessionEnv(process.env, appRoot()));
+  const setupChecks = (): Promise<SetupCheck[]> => {
+    const phoneState = phone.state();
+    return runSetupChecks({
+      dataDir: options.dataDir,
+      appRoot: appRoot(),
+      env: sessionEnv(process.env, appRoot()),
+      token: options.secrets.get(),
+      telegramApiRoot: (
+        options.telegramApiRoot ??
+        process.env[API_ROOT_ENV] ??
+        DEFAULT_TELEGRAM_API_ROOT
+      ).replace(/\/+$/, ''),
+      paired: phoneState.paired
+        ? { chatId: phoneState.paired.chatId, username: phoneState.paired.username }
+        : null,
+      polling: phoneState.polling,
+      hookSocket: att.hookSocketPath(),
+      startAtLogin: settings.get().startAtLogin,
+      host: options.hostKind,
+    });
+  };
   const services: CoreServices = {
     options,
+    agents,
+    setupChecks,
     sessions,
     settings,
     phone,

@@ -9,6 +9,7 @@ import type { PromptInfo } from '../../contract/bridge.js';
 import type { HookRunner, PresenceSource } from './app-types.js';
 import { DisposableStore } from './base/lifecycle.js';
 import { HookReceiver } from './claude/hook-receiver.js';
+import { codexNotifyArgs, readUserNotify } from './codex/notify-config.js';
 import { writeSettingsOverlay } from './claude/settings-overlay.js';
 import { createAwayDetector, type AwayDetector } from './desktop/away-detector.js';
 import { PromptTracker } from './prompts/tracker.js';
@@ -112,6 +113,11 @@ export class Attention {
     return new Attention(options, receiver, overlay);
   }
 
+  /** The Claude Code hook socket this app listens on, or null before start / after dispose. */
+  hookSocketPath(): string | null {
+    return this.receiver.socketPath;
+  }
+
   /** Connects the relay (set once the Telegram side exists). */
   setSink(sink: PromptSink): void {
     this.sink = sink;
@@ -138,6 +144,15 @@ export class Attention {
     w.subscriptions.add(tracker.onOpened((p) => this.opened(id, w, p)));
     w.subscriptions.add(tracker.onUpdated((p) => this.updated(id, w, p)));
     w.subscriptions.add(tracker.onClosed((p, reason) => this.closed(id, w, p, reason)));
+    if (spec.agent === 'codex') {
+      // Codex's notify program reports each finished turn over the same channel (codex/notify-config.ts).
+      const args = codexNotifyArgs(this.options.hookRunner, readUserNotify(process.env));
+      if (args.length === 0) {
+        this.receiver.unregister(id);
+        return {};
+      }
+      return { codexArgs: args, env: { ...this.receiver.register(id).env } };
+    }
     if (spec.agent !== 'claude') {
       this.receiver.unregister(id);
       return {};
@@ -146,9 +161,20 @@ export class Attention {
     return { claudeArgs: ['--settings', this.overlayPath], env: { ...env } };
   }
 
-  /** The open prompt of a session, or null. */
+  /** The open prompt of a session, or null; `quiet` says whether it stays off the phone. */
   openPrompt(id: string): PromptInfo | null {
-    return this.watches.get(id)?.tracker.current() ?? null;
+    const p = this.watches.get(id)?.tracker.current() ?? null;
+    return p ? { ...p, quiet: this.isQuiet(id, p) } : null;
+  }
+
+  /**
+   * True for a "waiting"/"finished" prompt of a session whose kind does not page when idle
+   * (settings `pageIdle`); permission prompts and questions are never quiet.
+   */
+  private isQuiet(id: string, prompt: PromptInfo): boolean {
+    if (prompt.kind !== 'input' && prompt.kind !== 'finished') return false;
+    const agent = this.options.sessions.get(id)?.agent;
+    return agent !== undefined && !this.options.settings.get().pageIdle[agent];
   }
 
   /**
@@ -175,6 +201,7 @@ export class Attention {
     if (beforeWrite && !beforeWrite(option.keys)) return 'audit-failed';
     session.write(option.keys);
     w.hadInput = true;
+    w.tracker.inputSent();
     w.tracker.markAnswered(promptId, source, Date.now());
     return null;
   }
@@ -201,14 +228,19 @@ export class Attention {
     if (beforeWrite && !beforeWrite(keys)) return 'audit-failed';
     if (promptId !== null) w!.tracker.markAnswered(promptId, 'phone', Date.now());
     session.write(keys);
-    if (w) w.hadInput = true;
+    if (w) {
+      w.hadInput = true;
+      w.tracker.inputSent();
+    }
     return null;
   }
 
   /** Marks that the session got input from the phone (text reply). */
   phoneTyped(id: string): void {
     const w = this.watches.get(id);
-    if (w) w.hadInput = true;
+    if (!w) return;
+    w.hadInput = true;
+    w.tracker.inputSent();
   }
 
   /** Marks desk input (any keystroke from a view). */
@@ -217,6 +249,7 @@ export class Attention {
     if (!w) return;
     w.hadInput = true;
     w.lastDeskInputAt = Date.now();
+    w.tracker.inputSent();
   }
 
   /** Records that a prompt reached the chat. */
@@ -235,7 +268,7 @@ export class Attention {
     for (const [id, w] of this.watches) {
       const p = w.tracker.current();
       const info = this.options.sessions.info(id);
-      if (p && info && !w.sentToSink && this.sink) {
+      if (p && info && !w.sentToSink && this.sink && !this.isQuiet(id, p)) {
         w.sentToSink = true;
         this.sink.promptOpened(p, info);
       }
@@ -311,7 +344,7 @@ export class Attention {
   private opened(id: string, w: Watch, prompt: PromptInfo): void {
     this.options.onPromptChange(id);
     const info = this.options.sessions.info(id);
-    if (this.sink && info && this.shouldRelay()) {
+    if (this.sink && info && this.shouldRelay() && !this.isQuiet(id, prompt)) {
       w.sentToSink = true;
       this.sink.promptOpened(prompt, info);
     } else {

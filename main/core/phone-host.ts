@@ -13,13 +13,15 @@ import type { AuditLog } from './settings/audit-log.js';
 import type { RelayHost } from './telegram/host.js';
 
 /**
- * Delay between typed text and the Enter that submits it, in ms. Claude Code turns on bracketed
- * paste, and text plus `\r` in one write is taken as a paste in which `\r` is a newline, so
- * nothing is submitted; a separate write 20 ms or more later submits (observed with Claude Code
- * 2.1.197; bracketed paste: https://invisible-island.net/xterm/ctlseqs/ctlseqs.html#h2-Bracketed-Paste-Mode).
- * 50 ms leaves a margin.
+ * Delay between typed text and the Enter that submits it, in ms. Each agent takes text plus an
+ * Enter that follows too closely for a paste in which the Enter is a newline, so nothing is
+ * submitted: Claude Code 2.1.197 needs 20 ms or more between the writes, Gemini CLI 0.61.0 more
+ * than 30 ms (FAST_RETURN_TIMEOUT in its KeypressContext.tsx), Codex CLI 0.169.0 more than about
+ * 120 ms (measured in a PTY: 50 ms left the text in the composer, 150 ms submitted). A program
+ * that is slow to read (a loaded machine) can still see both in one read, so 500 ms leaves a
+ * wide margin; on a phone the extra half second goes unnoticed.
  */
-export const SUBMIT_DELAY_MS = 50;
+export const SUBMIT_DELAY_MS = 500;
 
 /** What the phone needs from the core. */
 export interface PhoneDeps {

@@ -4,7 +4,6 @@
  * (token included); SIGINT/SIGTERM end every PTY and exit 0.
  */
 import { readFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -20,6 +19,7 @@ import {
 } from '../core/settings/data-files.js';
 import { newAccessToken } from './access-token.js';
 import { startHeadlessServer } from './server.js';
+import { defaultDataDir } from './data-dir.js';
 
 const USAGE = `Usage: npm run serve -- [--host 127.0.0.1] [--port 7420] [--data-dir DIR]
 
@@ -28,12 +28,7 @@ const USAGE = `Usage: npm run serve -- [--host 127.0.0.1] [--port 7420] [--data-
   --data-dir   settings, audit log and hook socket (default $XDG_CONFIG_HOME/agent-pager or ~/.config/agent-pager)
 `;
 
-/** Default data folder of the headless host. */
-export function defaultDataDir(env = process.env): string {
-  if (env.AGENT_PAGER_DATA_DIR) return env.AGENT_PAGER_DATA_DIR;
-  const base = env.XDG_CONFIG_HOME || path.join(os.homedir(), '.config');
-  return path.join(base, 'agent-pager');
-}
+export { defaultDataDir };
 
 async function main(): Promise<void> {
   let args;

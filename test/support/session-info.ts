@@ -30,5 +30,6 @@ export function promptInfo(sessionId: string, kind: PromptKind): PromptInfo {
     options: [],
     openedAt: 1_700_000_000_000,
     relayed: false,
+    quiet: false,
   };
 }

@@ -30,6 +30,8 @@ export interface PlanContext {
   platform: NodeJS.Platform;
   /** Extra args for the claude preset (e.g. `--settings <file>` adding our hooks). */
   claudeArgs?: string[];
+  /** Extra args for the codex preset (e.g. `-c notify=[…]` adding our notify helper). */
+  codexArgs?: string[];
 }
 
 /** Quotes one word for display the way a POSIX shell would need it. */
@@ -39,7 +41,7 @@ function displayWord(word: string): string {
 
 /**
  * Turns a session spec into a launch plan.
- * - presets run their executable (claude gets `ctx.claudeArgs`);
+ * - presets run their executable (claude gets `ctx.claudeArgs`, codex `ctx.codexArgs`);
  * - `shell` runs the user's shell (a login shell on macOS, as Terminal.app does);
  * - `custom` splits the line into words like a shell; a line with shell syntax (pipes, `&&`,
  *   redirections, globs, variables, `~` paths, leading `NAME=value` assignments) runs through
@@ -54,8 +56,10 @@ export function planLaunch(spec: Pick<SessionSpec, 'agent' | 'command'>, ctx: Pl
       return { file: presetCommands.claude, args, commandLine: presetCommands.claude };
     }
     case 'codex':
+      // As for claude, the shown line leaves out our notify plumbing.
+      return { file: presetCommands.codex, args: ctx.codexArgs ?? [], commandLine: presetCommands.codex };
     case 'gemini':
-      return { file: presetCommands[spec.agent], args: [], commandLine: presetCommands[spec.agent] };
+      return { file: presetCommands.gemini, args: [], commandLine: presetCommands.gemini };
     case 'shell': {
       const args = ctx.platform === 'darwin' ? ['-l'] : [];
       return { file: ctx.userShell, args, commandLine: [ctx.userShell, ...args].join(' ') };

@@ -37,6 +37,7 @@ export interface SessionListStore {
 /** Per-launch additions, e.g. Claude hook settings and the hook channel's env. */
 export interface LaunchExtras {
   claudeArgs?: string[];
+  codexArgs?: string[];
   env?: Record<string, string>;
 }
 
@@ -260,7 +261,7 @@ export class SessionManager {
       sessionEnv(base, this.options.appRoot).PATH,
     );
     const extras = this.options.launchExtras?.(spec.id, spec) ?? {};
-    const plan = planLaunch(spec, { ...ctx, claudeArgs: extras.claudeArgs });
+    const plan = planLaunch(spec, { ...ctx, claudeArgs: extras.claudeArgs, codexArgs: extras.codexArgs });
     const env = sessionEnv(base, this.options.appRoot, extras.env ?? {});
     return { file, args: plan.args, cwd: spec.cwd, env, cols, rows };
   }

@@ -11,6 +11,7 @@ import {
   defaultPublicSettings,
   FONT_SIZE_RANGE,
   notifyModes,
+  pageIdleSchema,
   SCROLLBACK_RANGE,
   themeModes,
   type PublicSettings,
@@ -53,6 +54,7 @@ const publicSettingsSchema = z.object({
   ctrlVPastes: z.boolean().catch(defaultSettings.ctrlVPastes),
   confirmMultilinePaste: z.boolean().catch(defaultSettings.confirmMultilinePaste),
   closeOnExit: z.enum(closeOnExitModes).catch(defaultSettings.closeOnExit),
+  pageIdle: pageIdleSchema.catch(defaultSettings.pageIdle),
 });
 
 /** Settings keys in the store. */
@@ -82,7 +84,7 @@ export class SettingsService {
         ...(typeof raw === 'object' && raw ? raw : {}),
       });
     }
-    return { ...this.cache };
+    return { ...this.cache, pageIdle: { ...this.cache.pageIdle } };
   }
 
   /** Merges a validated patch, saves, notifies, and returns the new settings. */

@@ -1,13 +1,15 @@
 /**
- * The settings side sheet: when to notify, the away and idle thresholds, the terminal's look and
- * behaviour ({@link TerminalSettings}), and (in the desktop app) start at login. Every change is
- * saved at once with `settings.update`.
+ * The settings side sheet: when to notify, the away and idle thresholds, which session kinds page
+ * when idle, the terminal's look and behaviour ({@link TerminalSettings}), (in the desktop app)
+ * start at login, and "Check setup". Every change is saved at once with `settings.update`.
  */
 import { useId, useState } from 'react';
 import type { HostInfo, PublicSettings } from '../../../contract/bridge.js';
 import { AWAY_MINUTES, IDLE_SECONDS } from '../lib/settings-input.js';
 import { useBridge } from '../store/context.js';
+import { IdlePagingSetting } from './IdlePagingSetting.js';
 import { NumberSetting } from './NumberSetting.js';
+import { SetupCheckSection } from './SetupCheckSection.js';
 import { SidePanel } from './SidePanel.js';
 import { TerminalSettings } from './TerminalSettings.js';
 
@@ -112,6 +114,7 @@ export function SettingsPanel(props: SettingsPanelProps) {
               range={IDLE_SECONDS}
               onCommit={(idleSeconds) => save({ idleSeconds })}
             />
+            <IdlePagingSetting value={settings.pageIdle} onChange={(pageIdle) => save({ pageIdle })} />
           </section>
           <TerminalSettings settings={settings} isMac={props.isMac} save={save} />
           {host?.shell === 'electron' && (
@@ -135,6 +138,7 @@ export function SettingsPanel(props: SettingsPanelProps) {
               {error}
             </p>
           )}
+          <SetupCheckSection />
           {host && (
             <p className="muted small about">
               Agent Pager {host.version} · {host.hostname}

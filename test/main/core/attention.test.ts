@@ -154,3 +154,36 @@ describe('Attention: when prompts go to the phone', () => {
     expect(Date.now() - t0).toBeLessThan(3000);
   });
 });
+
+describe('Attention: idle shells stay off the phone by default', () => {
+  /** A bash session that ran one command typed at the desk and is back at its prompt. */
+  async function idleShell(): Promise<string> {
+    settings.update({ notifyMode: 'always' });
+    const id = await sessions.create({ name: 'sh', agent: 'shell', command: '', cwd: dir }, 80, 24);
+    await waitFor(() => /[$#]\s*$/m.test(sessions.get(id)!.screen.plainText()), 'the shell prompt', 5000);
+    sessions.get(id)!.write('echo hi\r');
+    attention.userTyped(id);
+    return id;
+  }
+
+  it('a shell waiting at its prompt is shown quietly on the desk and not sent', async () => {
+    const id = await idleShell();
+    const prompt = await waitFor(() => attention.openPrompt(id), 'the idle prompt', 8000);
+    expect(prompt.kind).toBe('input');
+    expect(prompt.quiet).toBe(true);
+    expect(sent).toHaveLength(0);
+  });
+
+  it('pages for an idle shell once the setting is turned on for shells', async () => {
+    settings.update({ pageIdle: { ...settings.get().pageIdle, shell: true } });
+    const id = await idleShell();
+    const prompt = await waitFor(() => attention.openPrompt(id), 'the idle prompt', 8000);
+    expect(prompt.quiet).toBe(false);
+    expect(sent.map((p) => p.id)).toEqual([prompt.id]);
+  });
+
+  it('a question in a shell is never quiet', async () => {
+    const id = await questionSession();
+    expect(attention.openPrompt(id)?.quiet).toBe(false);
+  });
+});

@@ -1,5 +1,5 @@
 /**
- * Integration with the real Claude Code CLI (node_modules/.bin/claude) in a real PTY, against the
+ * Integration with the real Claude Code CLI (pinned in test/agents) in a real PTY, against the
  * fake Messages API, in a temp HOME: the screen model shows its UI, the recognisers and tracker
  * follow a permission prompt from open to answered, and the hook overlay delivers events.
  */

@@ -37,6 +37,7 @@ function snap(sessions: SessionInfo[], phoneOver: Partial<PhoneState> = {}): Cor
       idleSeconds: 10,
       startAtLogin: false,
       defaultCwd: null,
+      pageIdle: { claude: true, codex: true, gemini: true, shell: false, custom: true },
     },
   };
 }
@@ -50,6 +51,7 @@ const prompt = {
   options: [{ label: 'Yes', keys: '1' }],
   openedAt: 1,
   relayed: false,
+  quiet: false,
 };
 
 const labels = (menu: TrayMenuItem[]) => menu.filter((i) => i.type !== 'separator').map((i) => i.label);

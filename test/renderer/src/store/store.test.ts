@@ -67,6 +67,7 @@ const settings = {
   idleSeconds: 20,
   startAtLogin: false,
   defaultCwd: null,
+  pageIdle: { claude: true, codex: true, gemini: true, shell: false, custom: true },
 };
 const phone = {
   token: 'none' as const,
