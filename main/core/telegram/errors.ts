@@ -68,13 +68,6 @@ export function certainlyNotDelivered(error: unknown): boolean {
   return telegramErrorCode(error) === 429;
 }
 
-/** A 429's `retry_after` in ms (https://core.telegram.org/bots/api#responseparameters), else 0. */
-export function retryAfterMs(error: unknown): number {
-  if (!(error instanceof GrammyError) || error.error_code !== 429) return 0;
-  const after = Number(error.parameters?.retry_after);
-  return Number.isFinite(after) && after > 0 ? Math.min(after, 24 * 3600) * 1000 : 0;
-}
-
 /** A one-line description for logs and the UI, token removed. */
 export function describeError(error: unknown, token: string | null): string {
   let text: string;
