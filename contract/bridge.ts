@@ -161,7 +161,7 @@ export interface PhoneState {
   tokenStorage: 'safe-storage' | 'file' | 'none';
   /** The bot's username without "@", once `getMe` succeeded. */
   botUsername: string | null;
-  /** Human-readable problem: invalid token, network, 409 conflict. */
+  /** Human-readable problem: invalid or revoked token, network, 409 conflict, blocked bot. */
   error: string | null;
   /** Long polling: running, stopped, offline (retrying), or conflict (another instance polls). */
   polling: 'stopped' | 'running' | 'offline' | 'conflict';
@@ -171,6 +171,11 @@ export interface PhoneState {
   pairing: PairingOffer | null;
   /** "Pause notifications" is on. */
   paused: boolean;
+  /**
+   * The paired chat blocked the bot (Telegram answered 403 "bot was blocked by the user"): nothing
+   * is sent to it until the user opens the bot and presses Start, or writes to it, again.
+   */
+  blocked: boolean;
 }
 
 /** An open pairing offer: deep link, its QR code as SVG markup, and its expiry (epoch ms). */

@@ -104,8 +104,9 @@ const separator: TrayMenuItem = { type: 'separator', label: '', enabled: true, c
 
 /**
  * Builds the tray menu: one row per session ("name · state", click focuses its tab), then
- * "Resume all (N)" when sessions were stopped by a restart, "New session…" and "Show window", the phone rows ("Pair phone…", or "Paired with @user" and
- * "Unpair"), the "Pause notifications" and "Start at login" checkboxes, and "Quit".
+ * "Resume all (N)" when sessions were stopped by a restart, "New session…" and "Show window", the
+ * phone rows ("Pair phone…", or "Paired with @user" — with
+ * "(bot blocked in Telegram)" while the chat blocks the bot — and "Unpair"), the "Pause notifications" and "Start at login" checkboxes, and "Quit".
  */
 export function buildTrayMenu(snapshot: CoreSnapshot, opts: TrayMenuOptions): TrayMenuItem[] {
   const menu: TrayMenuItem[] = [];
@@ -128,7 +129,8 @@ export function buildTrayMenu(snapshot: CoreSnapshot, opts: TrayMenuOptions): Tr
   menu.push(separator);
   if (phone.paired) {
     const who = phone.paired.username ? `@${phone.paired.username}` : phone.paired.firstName;
-    menu.push(item(`Paired with ${menuText(who, opts.platform)}`, { type: 'pair-phone' }));
+    const blocked = phone.blocked ? ' (bot blocked in Telegram)' : '';
+    menu.push(item(`Paired with ${menuText(who, opts.platform)}${blocked}`, { type: 'pair-phone' }));
     menu.push(item('Unpair', { type: 'unpair' }));
   } else {
     menu.push(item('Pair phone…', { type: 'pair-phone' }));
@@ -149,7 +151,7 @@ export function liveSessionCount(snapshot: CoreSnapshot): number {
 
 /**
  * The tray tooltip, e.g. "Agent Pager: 3 sessions, 1 needs you" or
- * "Agent Pager: no sessions · notifications paused".
+ * "Agent Pager: no sessions · notifications paused"; it says so while the paired chat blocks the bot.
  */
 export function trayTooltip(snapshot: CoreSnapshot): string {
   const total = snapshot.sessions.length;
@@ -157,6 +159,7 @@ export function trayTooltip(snapshot: CoreSnapshot): string {
   let text = total === 0 ? 'no sessions' : `${total} session${total === 1 ? '' : 's'}`;
   if (waiting > 0) text += `, ${waiting} need${waiting === 1 ? 's' : ''} you`;
   if (snapshot.phone.paused) text += ' · notifications paused';
+  if (snapshot.phone.paired && snapshot.phone.blocked) text += ' · the bot is blocked in Telegram';
   return `Agent Pager: ${text}`;
 }
 

@@ -35,7 +35,7 @@ const cols = z.number().int().min(2).max(MAX_COLS);
 const rows = z.number().int().min(1).max(MAX_ROWS);
 /** Attachment ids are chosen by the app, unique per connection. */
 const attachId = z.number().int().min(1);
-const refusal = z.enum(['no-session', 'exited', 'stale-prompt']).nullable();
+const refusal = z.enum(['no-session', 'exited', 'stale-prompt', 'audit-failed']).nullable();
 
 /** How Claude Code hooks run the hook helper (see HookRunner in app-types.ts). */
 export const hookRunnerSchema = z.object({

@@ -27,6 +27,8 @@ export interface BotDeps {
   /** Unpairs (from the chat's /unpair). */
   unpair(): void;
   setPaused(paused: boolean): void;
+  /** Every update from the paired chat and user calls this (a chat that blocked the bot writes again). */
+  ownerSeen(): void;
   /** Logs a line (the service redacts the token). Never pass message contents. */
   log(level: 'info' | 'warn' | 'error', message: string): void;
 }

@@ -21,18 +21,18 @@ export interface RelayHost {
   openPrompt(sessionId: string): PromptInfo | null;
   /**
    * Answers a prompt with one of its options: checks the prompt is still the open one of that
-   * session, writes the option's keys to the PTY and appends to the audit log.
+   * session, appends to the audit log and only then writes the option's keys to the PTY.
    * @returns null on success, or why nothing was written.
    */
   answerPrompt(sessionId: string, promptId: string, optionIndex: number): MaybePromise<WriteRefusal | null>;
   /**
-   * Writes raw keys (Esc, Ctrl-C, arrows…) from the phone, audited. `promptId` is the prompt the
+   * Writes raw keys (Esc, Ctrl-C, arrows…) from the phone, audited before the write. `promptId` is the prompt the
    * keys were sent for (null for the free keypad); when given and no longer open, nothing is written.
    */
   sendKeys(sessionId: string, keys: string, promptId: string | null): MaybePromise<WriteRefusal | null>;
   /**
    * Types text and then submits it (Enter as a separate write ≥ 20 ms later, so Claude Code
-   * does not take it as a paste), audited.
+   * does not take it as a paste), each write audited before it is made.
    */
   submitText(sessionId: string, text: string): Promise<WriteRefusal | null>;
   /**

@@ -1,5 +1,6 @@
 /**
- * The phone side's persisted record — the paired chat and the paused flag — behind a tiny store
+ * The phone side's persisted record — the paired chat, the paused flag, whether the chat blocked
+ * the bot — behind a tiny store
  * interface that `app.ts` backs with the settings `KeyValueStore` (one key). What is read back is
  * validated with zod; an unreadable record counts as "not paired, not paused".
  */
@@ -15,10 +16,14 @@ export const pairedChatSchema = z.object({
 });
 export type PairedChat = z.infer<typeof pairedChatSchema>;
 
-/** The whole persisted record. */
+/**
+ * The whole persisted record. `blocked`: the paired chat blocked the bot (Telegram answered 403),
+ * so nothing is sent until its user writes to the bot again.
+ */
 export const phoneRecordSchema = z.object({
   paired: pairedChatSchema.nullable(),
   paused: z.boolean(),
+  blocked: z.boolean().default(false),
 });
 export type PhoneRecord = z.infer<typeof phoneRecordSchema>;
 
@@ -32,7 +37,7 @@ export interface PhoneStore {
 /** Reads and validates the record; defaults when missing or invalid. */
 export function loadPhoneRecord(store: PhoneStore): PhoneRecord {
   const parsed = phoneRecordSchema.safeParse(store.get());
-  return parsed.success ? parsed.data : { paired: null, paused: false };
+  return parsed.success ? parsed.data : { paired: null, paused: false, blocked: false };
 }
 
 /** Most relayed prompts remembered across restarts (older ones are forgotten first). */

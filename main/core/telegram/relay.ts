@@ -21,7 +21,8 @@ import {
   type RelayedPromptRecord,
   type RelayStore,
 } from './phone-store.js';
-import { dataKey, KEYPAD, keypadKeyboard, promptKeyboard, waitingKeyboard } from './keyboards.js';
+import { editHtml, sendHtml } from './send.js';
+import { dataKey, keypadKeyboard, promptKeyboard, waitingKeyboard } from './keyboards.js';
 import { escapeHtml, formatAnsweredFromPhone, formatClosed, formatPrompt, formatScreen } from './format.js';
 
 /**
@@ -34,9 +35,10 @@ export const TYPED_REACTION = '✍';
 export const REMEMBERED_MESSAGES = 1000;
 
 /** Where a relayed prompt's message stands. */
-type RelayStatus = 'queued' | 'sent' | 'unknown' | 'answered';
+export type RelayStatus = 'queued' | 'sent' | 'unknown' | 'answered';
 
-interface RelayedPrompt {
+/** One relayed prompt: its message, where it stands, and the HTML it was sent with. */
+export interface RelayedPrompt {
   promptId: string;
   sessionId: string;
   options: { label: string }[];
@@ -62,11 +64,6 @@ export interface RelayOptions {
   store?: RelayStore;
 }
 
-/** The answer shown on the phone after a tap (callback query answer text). */
-export interface TapResult {
-  text: string;
-}
-
 /** Human text for a refused write. */
 export function refusalText(refusal: WriteRefusal): string {
   switch (refusal) {
@@ -76,6 +73,8 @@ export function refusalText(refusal: WriteRefusal): string {
       return 'That session has exited.';
     case 'stale-prompt':
       return 'This prompt is no longer open.';
+    case 'audit-failed':
+      return 'Nothing was typed: the audit log could not be written on the computer.';
   }
 }
 
@@ -102,6 +101,10 @@ export class Relay {
       if (o.host.openPrompt(r.sessionId)?.id !== r.promptId) this.promptClosed(r.promptId, 'gone');
     }
   }
+
+  /** Logs that Telegram refused a message's formatting and it went out as plain text. */
+  private readonly plainFallback = (error: unknown): void =>
+    this.o.log('warn', `formatting refused, sent as plain text: ${this.o.describe(error)}`);
 
   /** Forgets every prompt, message and target (unpaired, or paired with another chat). */
   reset(): void {
@@ -160,14 +163,19 @@ export class Relay {
     this.o.outbox.enqueue({
       chatId,
       run: async () => {
-        const sent = await this.o.api.sendMessage(chatId, html, {
-          parse_mode: 'HTML',
-          link_preview_options: { is_disabled: true },
-          ...(options.keyboard ? { reply_markup: options.keyboard } : {}),
-          ...(options.replyTo
-            ? { reply_parameters: { message_id: options.replyTo, allow_sending_without_reply: true } }
-            : {}),
-        });
+        const sent = await sendHtml(
+          this.o.api,
+          chatId,
+          html,
+          {
+            link_preview_options: { is_disabled: true },
+            ...(options.keyboard ? { reply_markup: options.keyboard } : {}),
+            ...(options.replyTo
+              ? { reply_parameters: { message_id: options.replyTo, allow_sending_without_reply: true } }
+              : {}),
+          },
+          this.plainFallback,
+        );
         this.remember(sent.message_id, options.sessionId);
       },
       onGiveUp: (error) => this.o.log('warn', `message not sent: ${this.o.describe(error)}`),
@@ -206,11 +214,17 @@ export class Relay {
       coalesce: `edit:${chatId}:${messageId}`,
       run: async () => {
         try {
-          await this.o.api.editMessageText(chatId, messageId, html, {
-            parse_mode: 'HTML',
-            link_preview_options: { is_disabled: true },
-            reply_markup: keyboard ?? { inline_keyboard: [] },
-          });
+          await editHtml(
+            this.o.api,
+            chatId,
+            messageId,
+            html,
+            {
+              link_preview_options: { is_disabled: true },
+              reply_markup: keyboard ?? { inline_keyboard: [] },
+            },
+            this.plainFallback,
+          );
         } catch (error) {
           if (/message is not modified/.test((error as Error).message)) return;
           throw error;
@@ -254,11 +268,13 @@ export class Relay {
         if (!record.html)
           record.html = formatPrompt(prompt, session, await this.o.host.screenText(session.id));
         const html = record.html;
-        const sent = await this.o.api.sendMessage(chatId, html, {
-          parse_mode: 'HTML',
-          link_preview_options: { is_disabled: true },
-          reply_markup: keyboard,
-        });
+        const sent = await sendHtml(
+          this.o.api,
+          chatId,
+          html,
+          { link_preview_options: { is_disabled: true }, reply_markup: keyboard },
+          this.plainFallback,
+        );
         record.messageId = sent.message_id;
         if (record.status === 'queued') record.status = 'sent';
         this.remember(sent.message_id, session.id);
@@ -302,7 +318,11 @@ export class Relay {
     this.edit(record.messageId, formatClosed(record.html, reason));
   }
 
-  private findOpen(promptKey: string): { record: RelayedPrompt | null; session: SessionInfo | null } {
+  /**
+   * What a tap on a prompt's button refers to: the relayed prompt's record (null when it was
+   * lost, e.g. after a restart) and the session it belongs to (null when gone).
+   */
+  lookupPrompt(promptKey: string): { record: RelayedPrompt | null; session: SessionInfo | null } {
     const record = this.prompts.get(promptKey) ?? null;
     if (record) {
       const session = this.o.host.listSessions().find((s) => s.id === record.sessionId) ?? null;
@@ -314,54 +334,58 @@ export class Relay {
   }
 
   /**
-   * A tap on an option (`option` ≥ 0) or on Esc (`option` null) of a prompt message.
-   * Writes through the host only when the prompt is still the open one; edits the message to
-   * "<option> — answered from phone" and removes its buttons.
-   * @param message the tapped message's id and plain text (the text is the edit's base when the
-   *   prompt's record was lost, e.g. after a restart).
+   * Records that a prompt was answered from the phone and edits its message to say so (HTML from
+   * the record, when there is one). Without a record, `fallback` edits the message instead.
    */
-  async tapPrompt(
+  markAnswered(
     promptKey: string,
-    option: number | null,
-    message: { id: number; text: string } | null,
-  ): Promise<TapResult> {
-    const { record, session } = this.findOpen(promptKey);
-    const stale: TapResult = { text: 'This prompt is no longer open.' };
-    if (record?.status === 'answered' || !session) return stale;
-    const prompt = this.o.host.openPrompt(session.id);
-    const promptId = record?.promptId ?? prompt?.id;
-    if (!promptId || !prompt || dataKey(prompt.id) !== promptKey) return stale;
-    let label: string;
-    let refusal: WriteRefusal | null;
-    if (option === null) {
-      label = 'Esc';
-      refusal = await this.o.host.sendKeys(session.id, '\x1b', promptId);
-    } else {
-      const chosen = prompt.options[option];
-      if (!chosen) return stale;
-      label = chosen.label;
-      refusal = await this.o.host.answerPrompt(session.id, promptId, option);
-    }
-    if (refusal) return { text: refusalText(refusal) };
-    const html = record?.html || escapeHtml(message?.text ?? '');
-    const messageId = record?.messageId ?? message?.id ?? null;
+    prompt: PromptInfo,
+    label: string,
+    messageId: number | null,
+    fallback: (() => void) | null,
+  ): void {
+    const record = this.prompts.get(promptKey);
     if (record) {
       record.status = 'answered';
-      record.messageId = messageId;
-    } else {
-      this.prompts.set(promptKey, {
-        promptId,
-        sessionId: session.id,
-        options: prompt.options.map((o) => ({ label: o.label })),
-        html,
-        messageId,
-        status: 'answered',
-        closedReason: null,
-      });
+      record.messageId = record.messageId ?? messageId;
+      this.persist();
+      if (record.messageId !== null) this.edit(record.messageId, formatAnsweredFromPhone(record.html, label));
+      return;
     }
+    this.prompts.set(promptKey, {
+      promptId: prompt.id,
+      sessionId: prompt.sessionId,
+      options: prompt.options.map((o) => ({ label: o.label })),
+      html: '',
+      messageId,
+      status: 'answered',
+      closedReason: null,
+    });
     this.persist();
-    if (messageId !== null) this.edit(messageId, formatAnsweredFromPhone(html, label));
-    return { text: `Sent: ${label}` };
+    fallback?.();
+  }
+
+  /** Queues a call that changes one of our messages; "message is not modified" counts as done. */
+  editWith(describe: string, run: (api: Api, chatId: number) => Promise<unknown>): void {
+    const chatId = this.o.chatId();
+    if (chatId === null) return;
+    this.o.outbox.enqueue({
+      chatId,
+      run: async () => {
+        try {
+          await run(this.o.api, chatId);
+        } catch (error) {
+          if (/message is not modified/.test((error as Error).message)) return;
+          throw error;
+        }
+      },
+      onGiveUp: (error) => this.o.log('warn', `${describe}: ${this.o.describe(error)}`),
+    });
+  }
+
+  /** Makes a session the target of plain text and the keypad. */
+  setTarget(sessionId: string): void {
+    this.target = sessionId;
   }
 
   /** Sends a session's screen as a monospace message (replies to it type into that session). */
@@ -379,16 +403,5 @@ export class Relay {
       sessionId: session.id,
       keyboard: keypadKeyboard(session.id),
     });
-  }
-
-  /** A keypad tap: writes the key's bytes into the session (not bound to a prompt). */
-  async tapKey(sessionKey: string, keyName: string): Promise<TapResult> {
-    const session = this.sessionByKey(sessionKey);
-    const key = KEYPAD.find((k) => k.name === keyName);
-    if (!session || !key) return { text: 'That session is gone.' };
-    const refusal = await this.o.host.sendKeys(session.id, key.keys, null);
-    if (refusal) return { text: refusalText(refusal) };
-    this.target = session.id;
-    return { text: `Sent ${key.label} to ${session.name}` };
   }
 }

@@ -23,6 +23,7 @@ const phone: PhoneState = {
   paired: null,
   pairing: null,
   paused: false,
+  blocked: false,
 };
 
 function snap(sessions: SessionInfo[], phoneOver: Partial<PhoneState> = {}): CoreSnapshot {
@@ -111,6 +112,15 @@ describe('buildTrayMenu', () => {
       platform: 'linux',
     });
     expect(labels(noUsername)).toContain('Paired with Alice');
+  });
+
+  it('says when the paired chat blocked the bot, in the menu and the tooltip', () => {
+    const paired = { chatId: 42, userId: 7, username: 'alice', firstName: 'Alice' };
+    const blocked = snap([], { paired, blocked: true });
+    expect(labels(buildTrayMenu(blocked, { startAtLogin: false, platform: 'linux' }))).toContain(
+      'Paired with @alice (bot blocked in Telegram)',
+    );
+    expect(trayTooltip(blocked)).toBe('Agent Pager: no sessions · the bot is blocked in Telegram');
   });
 
   it('truncates long names, keeps one line, and doubles & on Windows only', () => {

@@ -6,6 +6,7 @@ import { Outbox } from '../../../../main/core/telegram/outbox.js';
 import type { RateLimits } from '../../../../main/core/telegram/rate-budget.js';
 import { Relay, TYPED_REACTION } from '../../../../main/core/telegram/relay.js';
 import type { RelayMemory, RelayStore } from '../../../../main/core/telegram/phone-store.js';
+import { tapKey, tapPrompt } from '../../../../main/core/telegram/taps.js';
 import { makePrompt, makeSession, MemoryRelayHost } from './memory-relay-host.js';
 
 const CHAT = 4242;
@@ -68,6 +69,14 @@ function recordingApi(options: { refuseReactions?: boolean } = {}) {
   };
   return { api: api as unknown as Api, messages, reactions };
 }
+
+/** A tap answer that records its text and succeeds. */
+function recordingConfirm() {
+  const texts: string[] = [];
+  return { texts, confirm: async (text: string) => (texts.push(text), true) };
+}
+
+const noLog = (): void => undefined;
 
 /** No budget to wait for. */
 const UNLIMITED: Partial<RateLimits> = {
@@ -171,9 +180,11 @@ describe('Relay', () => {
     const session = host.add(makeSession('s1', 'alpha'));
     relay.promptOpened(host.open(makePrompt('p1', 's1')), session);
     await vi.runAllTimersAsync();
-    const tap = await relay.tapPrompt(dataKey('p1'), 0, { id: messages[0]!.id, text: 'ignored' });
-    expect(tap.text).toBe('Sent: Yes');
-    expect((await relay.tapPrompt(dataKey('p1'), 0, null)).text).toBe('This prompt is no longer open.');
+    const tapped = { id: messages[0]!.id, text: 'ignored', entities: [] };
+    const answers = recordingConfirm();
+    await tapPrompt(relay, host, dataKey('p1'), 0, tapped, answers.confirm, noLog);
+    await tapPrompt(relay, host, dataKey('p1'), 0, null, answers.confirm, noLog);
+    expect(answers.texts).toEqual(['Sent: Yes', 'This prompt is no longer open.']);
     await vi.runAllTimersAsync();
     await outbox.idle();
     expect(host.writes).toEqual([{ sessionId: 's1', kind: 'answer', data: '1', promptId: 'p1' }]);
@@ -186,8 +197,10 @@ describe('Relay', () => {
     host.add(makeSession('s1', 'alpha'));
     host.open(makePrompt('p1', 's1'));
     host.close('s1');
-    expect((await relay.tapPrompt(dataKey('p1'), 0, null)).text).toBe('This prompt is no longer open.');
-    expect((await relay.tapPrompt(dataKey('p1'), null, null)).text).toBe('This prompt is no longer open.');
+    const answers = recordingConfirm();
+    await tapPrompt(relay, host, dataKey('p1'), 0, null, answers.confirm, noLog);
+    await tapPrompt(relay, host, dataKey('p1'), null, null, answers.confirm, noLog);
+    expect(answers.texts).toEqual(['This prompt is no longer open.', 'This prompt is no longer open.']);
     expect(host.writes).toEqual([]);
   });
 
@@ -195,8 +208,19 @@ describe('Relay', () => {
     const { host, relay } = setup();
     host.add(makeSession('s1', 'alpha'));
     host.open(makePrompt('p1', 's1'));
-    expect((await relay.tapPrompt(dataKey('p1'), null, { id: 7, text: 'prompt' })).text).toBe('Sent: Esc');
+    const answers = recordingConfirm();
+    await tapPrompt(relay, host, dataKey('p1'), null, null, answers.confirm, noLog);
+    expect(answers.texts).toEqual(['Sent: Esc']);
     expect(host.writes).toEqual([{ sessionId: 's1', kind: 'keys', data: '\x1b', promptId: 'p1' }]);
+  });
+
+  it('writes nothing when Telegram refuses the answer as too old', async () => {
+    const { host, relay } = setup();
+    host.add(makeSession('s1', 'alpha'));
+    host.open(makePrompt('p1', 's1'));
+    await tapPrompt(relay, host, dataKey('p1'), 0, null, async () => false, noLog);
+    await tapKey(relay, host, dataKey('s1'), 'y', async () => false, noLog);
+    expect(host.writes).toEqual([]);
   });
 
   it('a keypad tap writes the key into its session and makes it the target', async () => {
@@ -204,10 +228,12 @@ describe('Relay', () => {
     host.add(makeSession('s1', 'alpha'));
     host.add(makeSession('s2', 'beta'));
     const ctrlC = KEYPAD.find((k) => k.name === 'cc')!;
-    expect((await relay.tapKey(dataKey('s2'), 'cc')).text).toBe(`Sent ${ctrlC.label} to beta`);
+    const answers = recordingConfirm();
+    await tapKey(relay, host, dataKey('s2'), 'cc', answers.confirm, noLog);
     expect(host.writes).toEqual([{ sessionId: 's2', kind: 'keys', data: ctrlC.keys, promptId: null }]);
     expect(relay.targetSession()?.id).toBe('s2');
-    expect((await relay.tapKey(dataKey('gone'), 'cc')).text).toBe('That session is gone.');
+    await tapKey(relay, host, dataKey('gone'), 'cc', answers.confirm, noLog);
+    expect(answers.texts).toEqual([`Sent ${ctrlC.label} to beta`, 'That session is gone.']);
   });
 
   it('ties a screen message to its session, so a reply to it types there', async () => {
@@ -306,13 +332,14 @@ describe('Relay across an app restart (a new Relay over the same store)', () => 
     await vi.runAllTimersAsync();
     await after.outbox.idle();
     expect(recorded.messages).toHaveLength(1);
-    const tap = await after.relay.tapPrompt(dataKey('p1'), 0, null);
-    expect(tap.text).toBe('Sent: Yes');
+    const answers = recordingConfirm();
+    await tapPrompt(after.relay, after.host, dataKey('p1'), 0, null, answers.confirm, noLog);
     await vi.runAllTimersAsync();
     await after.outbox.idle();
     expect(recorded.messages[0]!.text).toMatch(/answered from phone/);
     expect(recorded.messages[0]!.buttons).toEqual([]);
-    expect((await after.relay.tapPrompt(dataKey('p1'), 0, null)).text).toBe('This prompt is no longer open.');
+    await tapPrompt(after.relay, after.host, dataKey('p1'), 0, null, answers.confirm, noLog);
+    expect(answers.texts).toEqual(['Sent: Yes', 'This prompt is no longer open.']);
   });
 
   it('a remembered prompt that closed while the app was away has its message edited at the next start', async () => {

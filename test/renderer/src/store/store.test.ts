@@ -80,6 +80,7 @@ const phone = {
   paired: null,
   pairing: null,
   paused: false,
+  blocked: false,
 };
 
 describe('app store', () => {
