@@ -110,6 +110,16 @@ export interface SessionInfo {
   prompt: PromptInfo | null;
   /** Epoch ms of creation. */
   createdAt: number;
+  /**
+   * True when the process was running when its PTY host ended (reboot, crash, kill): the tab
+   * offers "Resume".
+   */
+  stoppedByRestart: boolean;
+  /**
+   * The command line "Resume" runs, e.g. `claude --resume 3f2a…`; null when the session is
+   * running or nothing is known to resume (then Resume starts the command again).
+   */
+  resumeCommand: string | null;
   /** Tokens and cost as the agent reports them (Claude Code only), or absent/null when unknown. */
   usage?: SessionUsage | null;
 }
@@ -154,7 +164,7 @@ export interface PhoneState {
   tokenStorage: 'safe-storage' | 'file' | 'none';
   /** The bot's username without "@", once `getMe` succeeded. */
   botUsername: string | null;
-  /** Human-readable problem: invalid token, network, 409 conflict. */
+  /** Human-readable problem: invalid or revoked token, network, 409 conflict, blocked bot. */
   error: string | null;
   /** Long polling: running, stopped, offline (retrying), or conflict (another instance polls). */
   polling: 'stopped' | 'running' | 'offline' | 'conflict';
@@ -164,6 +174,11 @@ export interface PhoneState {
   pairing: PairingOffer | null;
   /** "Pause notifications" is on. */
   paused: boolean;
+  /**
+   * The paired chat blocked the bot (Telegram answered 403 "bot was blocked by the user"): nothing
+   * is sent to it until the user opens the bot and presses Start, or writes to it, again.
+   */
+  blocked: boolean;
 }
 
 /** An open pairing offer: deep link, its QR code as SVG markup, and its expiry (epoch ms). */
@@ -194,6 +209,9 @@ export type CloseOnExitMode = (typeof closeOnExitModes)[number];
 export const FONT_SIZE_RANGE = { min: 8, max: 32 } as const;
 /** Scrollback length limits, in rows. */
 export const SCROLLBACK_RANGE = { min: 0, max: 100_000 } as const;
+/** What quitting the app does with running sessions: ask each time, keep them, or stop them. */
+export const quitModes = ['ask', 'keep', 'stop'] as const;
+export type QuitMode = (typeof quitModes)[number];
 
 /** Settings the UI may read and change (no secrets). */
 export interface PublicSettings {
@@ -227,6 +245,10 @@ export interface PublicSettings {
    * and permission prompts always do. Defaults: agents and custom commands yes, shells no.
    */
   pageIdle: Record<AgentKind, boolean>;
+  /** Resume every session stopped by a restart when the app starts. */
+  resumeOnStart: boolean;
+  /** Quitting with sessions running: ask, keep them running in the background, or stop them. */
+  onQuit: QuitMode;
 }
 
 /** Defaults for a new install; the renderer uses them until the host's settings arrive. */
@@ -251,6 +273,8 @@ export const defaultPublicSettings: PublicSettings = {
   closeOnExit: 'never',
   // An agent's finished turn is news; a shell sitting at its prompt is not (it asks nothing).
   pageIdle: { claude: true, codex: true, gemini: true, shell: false, custom: true },
+  resumeOnStart: false,
+  onQuit: 'ask',
 };
 
 /** Schema of {@link PublicSettings.pageIdle}: a boolean for every agent kind. */
@@ -281,6 +305,8 @@ export const publicSettingsPatchSchema = z
     confirmMultilinePaste: z.boolean(),
     closeOnExit: z.enum(closeOnExitModes),
     pageIdle: pageIdleSchema,
+    resumeOnStart: z.boolean(),
+    onQuit: z.enum(quitModes),
   })
   .partial();
 
@@ -340,6 +366,10 @@ export const requestSchemas = {
   'session.rename': z.object({ id: sessionId, name: z.string().trim().min(1).max(80) }),
   /** Puts the tabs in this order; ids not listed keep their relative order after the listed ones. */
   'sessions.reorder': z.object({ ids: z.array(sessionId).max(500) }),
+  /** Restarts a session with its agent's resume (`claude --resume <id>`, …), or its command. */
+  'session.resume': z.object({ id: sessionId, cols: cols.optional(), rows: rows.optional() }),
+  /** Resumes every session stopped by a restart. */
+  'sessions.resumeAll': z.object({}),
   'session.answer': z.object({
     id: sessionId,
     promptId: z.string().max(64),
@@ -378,6 +408,8 @@ export interface RequestResults {
   'session.remove': null;
   'session.rename': SessionInfo;
   'sessions.reorder': null;
+  'session.resume': SessionInfo;
+  'sessions.resumeAll': SessionInfo[];
   'session.answer': null;
   'settings.get': PublicSettings;
   'settings.update': PublicSettings;

@@ -138,13 +138,10 @@ describe('a long permission prompt comes with its picture', () => {
     await submit('please run the long script');
     // The message shows what fits (the screen's lines, or the hook's command trimmed in the middle).
     const prompt = await bot((m) => m.buttons.length > 0 && /Do you want to proceed/.test(m.text), 60_000);
-    const picture = await bot(
-      (m) => m.media !== undefined && m.replyToMessageId === prompt.messageId,
-      30_000,
-    );
+    const picture = await bot((m) => m.file !== undefined && m.replyToMessageId === prompt.messageId, 30_000);
     expect(picture.text).toMatch(/whole request/);
     expect(picture.text).toContain('costly');
-    const png = PNG.sync.read(picture.media!.data);
+    const png = PNG.sync.read(picture.file!.data);
     // 4,700 chars wrapped at 100 columns: some 48 rows.
     expect(png.height).toBeGreaterThan(png.width / 2);
     expect(png.width).toBeGreaterThan(1000);

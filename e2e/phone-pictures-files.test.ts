@@ -42,7 +42,7 @@ async function screenPicture(match: RegExp): Promise<FakeMessage> {
     const before = telegram.botMessages(CHAT).length;
     telegram.userSends(CHAT, USER, '/screen files');
     const shot = await lastBot(
-      (m) => m.media?.kind === 'photo' && telegram.botMessages(CHAT).indexOf(m) >= before,
+      (m) => m.file?.kind === 'photo' && telegram.botMessages(CHAT).indexOf(m) >= before,
     );
     if (match.test(shot.text)) return shot;
     if (Date.now() > deadline) throw new Error(`screen never showed ${match}: ${shot.text}`);
@@ -94,7 +94,7 @@ describe('the screen as a picture', () => {
     });
     const shot = await screenPicture(/RED-BOLD plain GREEN/);
     expect(shot.text).toContain('files');
-    const png = decode(shot.media!.data);
+    const png = decode(shot.file!.data);
     // 160 × 30 cells at 2× scale: wider than tall, hundreds of pixels each way.
     expect(png.width).toBeGreaterThan(1000);
     expect(png.height).toBeGreaterThan(500);
@@ -110,7 +110,7 @@ describe('the screen as a picture', () => {
     const before = telegram.botMessages(CHAT).length;
     const answer = await telegram.userTaps(CHAT, USER, shot.messageId, screenData, 10_000);
     expect(answer.text).toMatch(/Screen of files/);
-    await lastBot((m) => m.media?.kind === 'photo' && telegram.botMessages(CHAT).indexOf(m) >= before);
+    await lastBot((m) => m.file?.kind === 'photo' && telegram.botMessages(CHAT).indexOf(m) >= before);
     const reply = telegram.userSends(CHAT, USER, 'echo REPLIED-TO-PICTURE', { replyTo: shot.messageId });
     // The bot acknowledges typed text with a reaction on the user's message.
     await telegram.waitFor(
@@ -175,7 +175,7 @@ describe('files in', () => {
         rows: 24,
       });
       telegram.userSends(CHAT, USER, '/screen linked');
-      const shot = await lastBot((m) => m.media?.kind === 'photo' && /linked/.test(m.text));
+      const shot = await lastBot((m) => m.file?.kind === 'photo' && /linked/.test(m.text));
       telegram.userSendsFile(CHAT, USER, 'document', Buffer.from('x'), {
         fileName: 'x.txt',
         replyTo: shot.messageId,

@@ -2,6 +2,7 @@
 // Builds everything the two shells run, into dist/:
 //   dist/headless/cli.js     headless host (ESM, Node)
 //   dist/electron/main.js    Electron main process (ESM)
+//   dist/ptyhost/main.js     the PTY host (ESM, plain Node; Electron runs it with ELECTRON_RUN_AS_NODE)
 //   dist/preload/index.cjs   Electron preload (CommonJS: sandboxed preloads cannot be ESM)
 //   dist/hook-helper.cjs     the Claude Code hook helper, run by hooks as a plain file
 //   dist/codex-notify.cjs    the Codex notify helper, run by Codex at the end of each turn
@@ -65,6 +66,12 @@ await Promise.all([
     ...common,
     entryPoints: ['main/headless/doctor.ts'],
     outfile: 'dist/headless/doctor.js',
+    format: 'esm',
+  }),
+  esbuild({
+    ...common,
+    entryPoints: ['main/ptyhost/main.ts'],
+    outfile: 'dist/ptyhost/main.js',
     format: 'esm',
   }),
   esbuild({

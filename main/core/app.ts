@@ -1,7 +1,9 @@
 /**
- * Wires the core together: settings, sessions, prompt detection, the Claude hook channel, the
- * Telegram side, and the clients (windows or browser tabs). Both shells call {@link createCore}.
+ * Wires the core together: settings, the sessions (which live in the PTY host, reached through
+ * {@link RemoteSessions}), the away gate for prompts, the Telegram side, and the clients (windows
+ * or browser tabs). Both shells call {@link createCore}.
  */
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,21 +17,20 @@ import {
   type SessionInfo,
   type SetupCheck,
 } from '../../contract/bridge.js';
-import type { ClientConnection, ClientSink, Core, CoreOptions, CoreSnapshot } from './app-types.js';
+import type { ClientConnection, ClientSink, Core, CoreOptions, CoreSnapshot, QuitPlan } from './app-types.js';
 import { Emitter } from './base/event.js';
 import { ClientState } from './client-state.js';
 import { makeHandlers, type CoreServices } from './app-handlers.js';
 import { AgentDiscovery } from './agents/discovery.js';
 import { runSetupChecks } from './doctor/checks.js';
+import { RemoteSessions } from './ptyhost/remote-sessions.js';
 import { API_ROOT_ENV, DEFAULT_TELEGRAM_API_ROOT } from './telegram/phone-service.js';
 import { sessionEnv } from './sessions/session-env.js';
-import { SessionManager } from './sessions/session-manager.js';
 import { SettingsService } from './settings/settings.js';
 import { AuditLog } from './settings/audit-log.js';
-import { UsageTracker } from './claude/usage-tracker.js';
 import { preparePrivateDir } from './settings/data-files.js';
 import { repairStoredValues } from './settings/recovery.js';
-import { Attention } from './attention.js';
+import { Attention, withQuietPrompt } from './attention.js';
 import { createPhone } from './phone.js';
 import { userShell } from './sessions/user-shell.js';
 
@@ -40,8 +41,11 @@ function appRoot(): string {
 }
 
 /**
- * Creates the core. Restores the saved session list (not started), starts the hook channel and,
- * when a bot token is stored, the Telegram bot.
+ * Creates the core: connects to the data dir's PTY host (starting it when none runs), whose
+ * sessions come back as they are (running ones still running, with their screens and open
+ * prompts); starts the Telegram bot when a token is stored; resumes sessions stopped by a restart
+ * when the "resume at start" setting is on.
+ * @throws Error when the PTY host cannot be started or reached.
  */
 export async function createCore(options: CoreOptions): Promise<Core> {
   preparePrivateDir(options.dataDir);
@@ -68,73 +72,74 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     });
   };
 
-  let attention: Attention | null = null;
-  const usage = new UsageTracker();
-  const sessions = new SessionManager({
-    store: settings.sessionList(),
-    userShell: userShell(),
-    appRoot: appRoot(),
-    baseEnv: options.baseEnv,
-    launchExtras: (id, spec) => attention?.launchExtras(id, spec) ?? {},
-  });
-
-  const info = (id: string): SessionInfo | null => {
-    const base = sessions.info(id);
-    if (!base) return null;
-    const prompt = attention?.openPrompt(id) ?? null;
-    // A quiet prompt (an idle shell) leaves the tab `running`; the desk styles it from prompt.quiet.
-    const needsYou = prompt !== null && !prompt.quiet && base.state === 'running';
-    return { ...base, prompt, state: needsYou ? 'needs-attention' : base.state, usage: usage.get(id) };
-  };
-  const list = (): SessionInfo[] => sessions.ids().flatMap((id) => info(id) ?? []);
-  const publishSession = (id: string): void => {
-    const i = info(id);
-    if (i) broadcast('session.state', i);
-    notifyChange();
-  };
-
-  const att = await Attention.create({
+  let sessionsRef: RemoteSessions | null = null;
+  const list = (): SessionInfo[] => sessionsRef?.list() ?? [];
+  const attention = new Attention({ settings, presence: options.presence, list });
+  const legacy = settings.legacySessionList();
+  const sessions = await RemoteSessions.connect({
     dataDir: options.dataDir,
+    launch: options.ptyHost,
+    baseEnv: options.baseEnv,
     hookRunner: options.hookRunner,
-    sessions,
-    settings,
-    presence: options.presence,
-    onPromptChange: publishSession,
+    idleSeconds: settings.get().idleSeconds,
+    legacySessions: legacy,
+    prompts: attention,
+    decorate: (i) => withQuietPrompt(i, settings.get().pageIdle),
+    log: (m) => console.error(`[ptyhost] ${m}`),
   });
-  attention = att;
-  att.onHookEvent((id, event) => void usage.handle(id, event));
+  sessionsRef = sessions;
+  if (legacy.length > 0) settings.dropLegacySessionList();
+  const info = (id: string): SessionInfo | null => sessions.info(id);
 
-  const phone = createPhone({ options, audit, sessions, attention: att, list });
-  att.setSink(phone);
-  usage.onChange((id) => {
-    publishSession(id);
-    phone.usageChanged(id);
-  });
+  const phone = createPhone({ options, audit, sessions, list });
+  attention.setSink(phone);
   phone.onState((state) => {
     broadcast('phone.state', state);
     notifyChange();
   });
 
-  sessions.onChanged(publishSession);
+  /** Per session, its last seen token use (JSON), so the phone hears only of real changes. */
+  const usageSeen = new Map<string, string>();
+  sessions.onChanged((id) => {
+    const i = info(id);
+    if (i) broadcast('session.state', i);
+    notifyChange();
+    const usage = JSON.stringify(i?.usage ?? null);
+    if (i && usage !== (usageSeen.get(id) ?? 'null')) {
+      usageSeen.set(id, usage);
+      phone.usageChanged(id);
+    }
+  });
   sessions.onRemoved((id) => {
-    attention?.forget(id);
-    usage.forget(id);
+    usageSeen.delete(id);
     broadcast('session.removed', { id });
     notifyChange();
   });
+  let idleSeconds = settings.get().idleSeconds;
+  let pageIdle = JSON.stringify(settings.get().pageIdle);
   settings.onChange((s) => {
     broadcast('settings.changed', s);
     notifyChange();
+    if (JSON.stringify(s.pageIdle) !== pageIdle) {
+      // Which prompts are quiet changed: every tab's state may have too.
+      pageIdle = JSON.stringify(s.pageIdle);
+      for (const i of list()) broadcast('session.state', i);
+    }
+    if (s.idleSeconds !== idleSeconds) {
+      idleSeconds = s.idleSeconds;
+      void sessions.configure(s.idleSeconds).catch(() => {});
+    }
   });
-  sessions.restore();
 
-  const agents = new AgentDiscovery(() => sessionEnv(process.env, appRoot()));
+  const agents = new AgentDiscovery(() => sessionEnv(options.baseEnv ?? process.env, appRoot()));
   const setupChecks = (): Promise<SetupCheck[]> => {
     const phoneState = phone.state();
+    // The Claude hook socket belongs to the PTY host (main/core/ptyhost/prompt-watch.ts).
+    const hookSocket = path.join(options.dataDir, 'hooks.sock');
     return runSetupChecks({
       dataDir: options.dataDir,
       appRoot: appRoot(),
-      env: sessionEnv(process.env, appRoot()),
+      env: sessionEnv(options.baseEnv ?? process.env, appRoot()),
       token: options.secrets.get(),
       telegramApiRoot: (
         options.telegramApiRoot ??
@@ -145,7 +150,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         ? { chatId: phoneState.paired.chatId, username: phoneState.paired.username }
         : null,
       polling: phoneState.polling,
-      hookSocket: att.hookSocketPath(),
+      hookSocket: existsSync(hookSocket) ? hookSocket : null,
       startAtLogin: settings.get().startAtLogin,
       host: options.hostKind,
     });
@@ -154,13 +159,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     options,
     agents,
     setupChecks,
+    broadcast,
     sessions,
     settings,
     phone,
-    attention: att,
+    attention,
     info,
     list,
-    broadcast,
     hostInfo: () => ({
       shell: options.hostKind,
       platform: process.platform,
@@ -181,6 +186,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
 
   await phone.start();
+  // Prompts open in the PTY host while no app was connected: the gate decides now.
+  attention.synced(list());
+  if (settings.get().resumeOnStart) await handlers['sessions.resumeAll']({}, null);
 
   return {
     connect(sink: ClientSink): ClientConnection {
@@ -199,13 +207,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       run(null, name, params) as Promise<RequestResults[K]>,
     snapshot: (): CoreSnapshot => ({ sessions: list(), phone: phone.state(), settings: settings.get() }),
     onChange: changed.event,
-    async dispose() {
+    quitPlan: (): QuitPlan => ({
+      running: list().filter((s) => sessions.running(s.id)).length,
+      onQuit: settings.get().onQuit,
+    }),
+    ptyHostPid: () => sessions.hostPid,
+    async dispose(opts = { stopAgents: true }) {
       for (const c of clients) c.close();
       clients.clear();
       await phone.stop();
-      await att.dispose();
-      await sessions.disposeAll();
-      usage.dispose();
+      attention.dispose();
+      await sessions.dispose(opts.stopAgents);
       changed.dispose();
     },
   };

@@ -4,6 +4,9 @@
  * `Response.formData()` (undici), and the files users send, served like Telegram's file endpoint
  * `GET /file/bot<token>/<file_path>` after `getFile` (https://core.telegram.org/bots/api#getfile).
  */
+import type { FakeChats } from './telegram/chats.js';
+import { ApiError, parseTelegramHtmlEntities } from './telegram/html.js';
+import type { FakeBot } from './telegram/types.js';
 
 /** A file part of a multipart upload. */
 export interface UploadedFile {
@@ -76,4 +79,68 @@ export class FakeFileStore {
     for (const f of this.files.values()) if (f.filePath === filePath) return f;
     return null;
   }
+}
+
+/** The Bot API methods {@link runFileMethod} carries out. */
+export const FILE_METHODS: ReadonlySet<string> = new Set(['sendPhoto', 'sendDocument', 'getFile']);
+
+/** Longest photo or document caption, in chars after entity parsing (Telegram's limit). */
+export const CAPTION_MAX = 1024;
+
+/**
+ * Carries out sendPhoto, sendDocument (multipart uploads; the caption counts like text) or
+ * getFile, storing sent files as bot messages in `chats`.
+ * @returns the `result` to answer with.
+ * @throws ApiError as Telegram would answer.
+ */
+export function runFileMethod(
+  chats: FakeChats,
+  files: FakeFileStore,
+  bot: FakeBot,
+  method: string,
+  params: Record<string, unknown>,
+): unknown {
+  if (method === 'getFile') {
+    const file = files.byId(String(params.file_id ?? ''));
+    if (!file) throw new ApiError(400, 'Bad Request: invalid file_id');
+    return {
+      file_id: file.fileId,
+      file_unique_id: file.fileUniqueId,
+      file_size: file.data.length,
+      file_path: file.filePath,
+    };
+  }
+  const chatId = Number(params.chat_id);
+  if (!Number.isSafeInteger(chatId)) throw new ApiError(400, 'Bad Request: chat not found');
+  if (chats.blocked.has(chatId)) throw new ApiError(403, 'Forbidden: bot was blocked by the user');
+  const field = method === 'sendPhoto' ? 'photo' : 'document';
+  const upload = uploadOf(params, field);
+  if (!upload || upload.data.length === 0)
+    throw new ApiError(400, `Bad Request: there is no ${field} in the request`);
+  const raw = typeof params.caption === 'string' ? params.caption : '';
+  const parseMode = typeof params.parse_mode === 'string' && params.parse_mode ? params.parse_mode : null;
+  const parsed = raw && parseMode ? parseTelegramHtmlEntities(raw) : { text: raw, entities: [] };
+  if (parsed.text.length > CAPTION_MAX) throw new ApiError(400, 'Bad Request: message caption is too long');
+  const list = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
+  const replyParams = list(params.reply_parameters) as { message_id?: number } | undefined;
+  const markup = list(params.reply_markup) as
+    { inline_keyboard?: { text: string; callback_data?: string }[][] } | undefined;
+  const message = chats.store({
+    chatId,
+    fromBot: true,
+    fromId: bot.id,
+    text: parsed.text,
+    raw,
+    parseMode,
+    entities: parsed.entities,
+    buttons: (markup?.inline_keyboard ?? []).map((row) =>
+      row.map((b) => ({ text: b.text, data: b.callback_data ?? null })),
+    ),
+    replyToMessageId: replyParams?.message_id ?? null,
+    file: { kind: field, data: upload.data, fileName: upload.fileName },
+  });
+  return {
+    ...chats.messageJson(message, { id: chatId, type: chatId > 0 ? 'private' : 'group' }, bot),
+    ...(parsed.text ? { caption: parsed.text } : {}),
+  };
 }

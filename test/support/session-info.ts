@@ -15,6 +15,8 @@ export function sessionInfo(id: string, overrides: Partial<SessionInfo> = {}): S
     title: null,
     prompt: null,
     createdAt: 1_700_000_000_000,
+    stoppedByRestart: false,
+    resumeCommand: null,
     ...overrides,
   };
 }

@@ -12,6 +12,7 @@ import {
   FONT_SIZE_RANGE,
   notifyModes,
   pageIdleSchema,
+  quitModes,
   SCROLLBACK_RANGE,
   themeModes,
   type PublicSettings,
@@ -55,6 +56,8 @@ const publicSettingsSchema = z.object({
   confirmMultilinePaste: z.boolean().catch(defaultSettings.confirmMultilinePaste),
   closeOnExit: z.enum(closeOnExitModes).catch(defaultSettings.closeOnExit),
   pageIdle: pageIdleSchema.catch(defaultSettings.pageIdle),
+  resumeOnStart: z.boolean().catch(defaultSettings.resumeOnStart),
+  onQuit: z.enum(quitModes).catch(defaultSettings.onQuit),
 });
 
 /** Settings keys in the store. */
@@ -94,6 +97,19 @@ export class SettingsService {
     this.cache = next;
     this.changed.fire(next);
     return next;
+  }
+
+  /**
+   * The session list as older versions kept it in settings (now the PTY host keeps it in its own
+   * file); read once to migrate, then {@link SettingsService.dropLegacySessionList}.
+   */
+  legacySessionList(): StoredSession[] {
+    return this.sessionList().load();
+  }
+
+  /** Removes the migrated legacy session list from settings. */
+  dropLegacySessionList(): void {
+    this.store.delete(KEYS.sessions);
   }
 
   /** The session list, persisted under "sessions"; invalid entries are dropped. */

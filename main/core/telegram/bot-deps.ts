@@ -32,6 +32,8 @@ export interface BotDeps {
    * @throws Error "too large" past `maxBytes` (bytes), or "download failed: …".
    */
   download(filePath: string, maxBytes: number): Promise<Buffer>;
+  /** Every update from the paired chat and user calls this (a chat that blocked the bot writes again). */
+  ownerSeen(): void;
   /** Logs a line (the service redacts the token). Never pass message contents. */
   log(level: 'info' | 'warn' | 'error', message: string): void;
 }

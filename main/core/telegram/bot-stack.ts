@@ -9,7 +9,9 @@ import type { UserFromGetMe } from 'grammy/types';
 import type { BotDeps } from './bot-deps.js';
 import { createApi, createBot } from './bot.js';
 import { downloadTelegramFile } from './download.js';
+import { HeldWhileOffline } from './errors.js';
 import type { RelayHost } from './host.js';
+import type { RelayStore } from './phone-store.js';
 import { Outbox } from './outbox.js';
 import { Poller, type PollerOptions } from './poller.js';
 import type { RateLimits } from './rate-budget.js';
@@ -24,18 +26,26 @@ export interface BotStackOptions {
   host: RelayHost;
   /** Overrides of Telegram's sending limits (tests); see `rate-budget.ts`. */
   rateLimits: Partial<RateLimits>;
-  /** Long-poll timeout, in seconds; the HTTP timeout of every call is this plus 20. */
+  /** Long-poll timeout, in seconds; the HTTP timeout of polling calls is this plus 20. */
   pollTimeoutSeconds: number;
+  /** HTTP timeout of a send or edit, in seconds. */
+  sendTimeoutSeconds: number;
+  /** Longest 429 `retry_after` waited for inside a send, in seconds (longer: the outbox waits). */
+  maxRetryDelaySeconds: number;
+  /** Told of every failed send or edit (after it is logged): 403 blocked, 401 revoked… */
+  onSendError(error: unknown): void;
   /** Cap of the offline backoff of polling and of the outbox's retries, in ms. */
   maxBackoffMs: number;
   /** First retry delay after a 409, in ms. */
   conflictRetryMs: number;
   /** The paired chat, or null. */
   chatId(): number | null;
+  /** Where the relay remembers its prompt messages across app restarts (phone-store.ts). */
+  relayStore?: RelayStore;
   /** What the poller reports to (polling state, identity). */
   poller: Pick<PollerOptions, 'polling' | 'update' | 'identified'>;
   /** The chat-triggered actions of the composers. */
-  actions: Pick<BotDeps, 'paired' | 'pair' | 'unpair' | 'setPaused'>;
+  actions: Pick<BotDeps, 'paired' | 'pair' | 'unpair' | 'setPaused' | 'ownerSeen'>;
   /** Logs a line (the caller redacts the token). */
   log(level: 'info' | 'warn' | 'error', message: string): void;
   /** Describes an error without the token. */
@@ -52,11 +62,19 @@ export class BotStack {
 
   constructor(o: BotStackOptions) {
     const { log, describe } = o;
-    this.api = createApi(o.token, o.apiRoot, o.pollTimeoutSeconds + 20);
+    this.api = createApi(o.token, o.apiRoot, o.sendTimeoutSeconds, o.maxRetryDelaySeconds);
+    // While polling knows Telegram is unreachable, sends wait in the outbox (see HeldWhileOffline).
+    this.api.config.use((prev, method, payload, signal) => {
+      if (o.poller.polling() === 'offline') throw new HeldWhileOffline(method);
+      return prev(method, payload, signal);
+    });
     this.outbox = new Outbox({
       limits: o.rateLimits,
       maxBackoffMs: o.maxBackoffMs,
-      onError: (error, retry) => log('warn', `send failed${retry ? ', will retry' : ''}: ${describe(error)}`),
+      onError: (error, retry) => {
+        log('warn', `send failed${retry ? ', will retry' : ''}: ${describe(error)}`);
+        o.onSendError(error);
+      },
     });
     this.relay = new Relay({
       host: o.host,
@@ -65,6 +83,7 @@ export class BotStack {
       chatId: o.chatId,
       log,
       describe,
+      store: o.relayStore,
     });
     const outbox = this.outbox;
     this.poller = new Poller({

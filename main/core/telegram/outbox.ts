@@ -15,8 +15,8 @@
  *   place (several edits of one message: only the latest text is sent).
  * - There is no fixed gap between calls: a call goes out as soon as the budget allows.
  *
- * Delivery rules (429 `retry_after` and 5xx are already retried, bounded, by `@grammyjs/auto-retry`
- * below this queue):
+ * Delivery rules (429 `retry_after` up to its cap, and 5xx of edits, are already retried by
+ * `@grammyjs/auto-retry` below this queue; a send's 5xx is not, see `bot.ts`):
  * - A job that failed where the request certainly did not arrive (connection refused, host not
  *   found, rate limited: see `certainlyNotDelivered`) is queued again in its place and everything
  *   waits ({@link RETRY_MIN_MS} doubling to `maxBackoffMs`, at least a 429's `retry_after`), or

@@ -158,14 +158,23 @@ export function sendScreenPicture(
   screen: string | null,
   options: Pick<PictureOptions, 'keyboard' | 'onSent' | 'onRefused'>,
 ): void {
-  const snapshot = host.screenSnapshot?.(session.id, { maxRows: MAX_IMAGE_ROWS, maxCols: MAX_IMAGE_COLS });
-  if (!snapshot) {
+  if (!host.screenSnapshot) {
     options.onRefused?.();
     return;
   }
-  renderAndSend(deps, snapshot, {
-    fileName: 'screen.png',
-    caption: screenCaption(session, screen),
-    ...options,
-  });
+  // The snapshot may come from the PTY host (a request); a failed one falls back to text.
+  void Promise.resolve()
+    .then(() => host.screenSnapshot?.(session.id, { maxRows: MAX_IMAGE_ROWS, maxCols: MAX_IMAGE_COLS }))
+    .catch(() => null)
+    .then((snapshot) => {
+      if (!snapshot) {
+        options.onRefused?.();
+        return;
+      }
+      renderAndSend(deps, snapshot, {
+        fileName: 'screen.png',
+        caption: screenCaption(session, screen),
+        ...options,
+      });
+    });
 }

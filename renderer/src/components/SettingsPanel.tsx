@@ -58,7 +58,7 @@ export function SettingsPanel(props: SettingsPanelProps) {
   const { settings, host } = props;
   const bridge = useBridge();
   const [error, setError] = useState<string | null>(null);
-  const ids = { login: useId() };
+  const ids = { login: useId(), resume: useId() };
   // Every change is sent, even while an earlier one is on its way (quick toggles must not be lost).
   const save = (patch: Patch): void => {
     setError(null);
@@ -117,6 +117,20 @@ export function SettingsPanel(props: SettingsPanelProps) {
             <IdlePagingSetting value={settings.pageIdle} onChange={(pageIdle) => save({ pageIdle })} />
           </section>
           <TerminalSettings settings={settings} isMac={props.isMac} save={save} />
+          <section className="panel-section">
+            <div className="switch-row">
+              <label className="switch-label" htmlFor={ids.resume}>
+                Resume sessions stopped by a restart when Agent Pager starts
+              </label>
+              <input
+                id={ids.resume}
+                type="checkbox"
+                className="switch"
+                checked={settings.resumeOnStart}
+                onChange={(e) => save({ resumeOnStart: e.target.checked })}
+              />
+            </div>
+          </section>
           {host?.shell === 'electron' && (
             <section className="panel-section">
               <div className="switch-row">
@@ -131,6 +145,34 @@ export function SettingsPanel(props: SettingsPanelProps) {
                   onChange={(e) => save({ startAtLogin: e.target.checked })}
                 />
               </div>
+            </section>
+          )}
+          {host?.shell === 'electron' && (
+            <section className="panel-section">
+              <fieldset className="radio-group">
+                <legend className="section-title">Quitting with sessions running</legend>
+                <RadioOption
+                  name="onQuit"
+                  label="Ask"
+                  hint="Asks whether to keep them running in the background."
+                  checked={settings.onQuit === 'ask'}
+                  onSelect={() => save({ onQuit: 'ask' })}
+                />
+                <RadioOption
+                  name="onQuit"
+                  label="Keep them running"
+                  hint="They go on working; their tabs come back when you open Agent Pager."
+                  checked={settings.onQuit === 'keep'}
+                  onSelect={() => save({ onQuit: 'keep' })}
+                />
+                <RadioOption
+                  name="onQuit"
+                  label="Stop them"
+                  hint="Quitting ends every running session."
+                  checked={settings.onQuit === 'stop'}
+                  onSelect={() => save({ onQuit: 'stop' })}
+                />
+              </fieldset>
             </section>
           )}
           {error && (

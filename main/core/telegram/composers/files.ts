@@ -4,7 +4,8 @@
  * together with the caption when there is one ("fix this (Image saved to …)"), else typed only, so
  * the user's next message completes the line. The session is chosen as for text: the session of
  * the message replied to, else the target session. Voice notes and video notes get a clear answer
- * that they are not supported yet. Install before the replies composer.
+ * that they are not supported yet; forwarded and late files are refused like text. Install
+ * before the replies composer.
  */
 import { Composer, type Context } from 'grammy';
 import type { SessionInfo } from '../../../../contract/bridge.js';
@@ -12,6 +13,7 @@ import { InboxError, MAX_INBOX_FILE_BYTES, sanitiseFileName, saveToInbox } from 
 import type { BotDeps } from '../bot-deps.js';
 import { escapeHtml } from '../format.js';
 import { refusalText } from '../relay.js';
+import { LATE_MESSAGE_MS, NOT_TYPED } from './replies.js';
 
 /** The answer to a voice or video note. */
 export const VOICE_NOT_SUPPORTED =
@@ -76,6 +78,12 @@ export function filesComposer(deps: BotDeps): Composer<Context> {
   composer.on(['message:photo', 'message:document'], async (ctx) => {
     const file = incomingFile(ctx);
     if (!file) return;
+    // As for text: a forwarded file, or one Telegram kept while this computer was offline, is not typed.
+    if (ctx.message.forward_origin)
+      return deps.relay.say(NOT_TYPED.forwarded, { replyTo: ctx.message.message_id });
+    const lateMs = Date.now() - ctx.message.date * 1000;
+    if (lateMs > LATE_MESSAGE_MS)
+      return deps.relay.say(NOT_TYPED.late(Math.round(lateMs / 1000)), { replyTo: ctx.message.message_id });
     const session = chooseSession(deps, ctx.message.reply_to_message?.message_id);
     if (typeof session === 'string') return deps.relay.say(session);
     if (session.state === 'exited') return deps.relay.say(refusalText('exited'));
@@ -101,7 +109,7 @@ export function filesComposer(deps: BotDeps): Composer<Context> {
     const caption = (ctx.message.caption ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_CAPTION_CHARS);
     const refusal = caption
       ? await deps.host.submitText(session.id, `${caption} (${line})`)
-      : deps.host.sendKeys(session.id, `${line} `, null);
+      : await deps.host.sendKeys(session.id, `${line} `, null);
     if (refusal)
       return deps.relay.say(
         `📎 Saved to <code>${escapeHtml(saved)}</code>, but ${escapeHtml(refusalText(refusal))}`,

@@ -5,6 +5,8 @@ import { GrammyError } from 'grammy';
 import { Outbox } from '../../../../main/core/telegram/outbox.js';
 import type { RateLimits } from '../../../../main/core/telegram/rate-budget.js';
 import { Relay, TYPED_REACTION } from '../../../../main/core/telegram/relay.js';
+import type { RelayMemory, RelayStore } from '../../../../main/core/telegram/phone-store.js';
+import { tapKey, tapPrompt } from '../../../../main/core/telegram/taps.js';
 import { makePrompt, makeSession, MemoryRelayHost } from './memory-relay-host.js';
 
 const CHAT = 4242;
@@ -68,6 +70,14 @@ function recordingApi(options: { refuseReactions?: boolean } = {}) {
   return { api: api as unknown as Api, messages, reactions };
 }
 
+/** A tap answer that records its text and succeeds. */
+function recordingConfirm() {
+  const texts: string[] = [];
+  return { texts, confirm: async (text: string) => (texts.push(text), true) };
+}
+
+const noLog = (): void => undefined;
+
 /** No budget to wait for. */
 const UNLIMITED: Partial<RateLimits> = {
   chatBurst: 1000,
@@ -76,9 +86,28 @@ const UNLIMITED: Partial<RateLimits> = {
   urgentReserve: 0,
 };
 
-function setup(options: { paired?: boolean; limits?: Partial<RateLimits>; refuseReactions?: boolean } = {}) {
-  const host = new MemoryRelayHost();
-  const { api, messages, reactions } = recordingApi(options);
+/** A relay store in memory (the app backs it with its settings file). */
+function memoryRelayStore(): RelayStore & { value: RelayMemory | null } {
+  const store = {
+    value: null as RelayMemory | null,
+    get: () => structuredClone(store.value) ?? undefined,
+    set: (m: RelayMemory | null) => void (store.value = structuredClone(m)),
+  };
+  return store;
+}
+
+function setup(
+  options: {
+    paired?: boolean;
+    limits?: Partial<RateLimits>;
+    refuseReactions?: boolean;
+    store?: RelayStore;
+    host?: MemoryRelayHost;
+    recorded?: ReturnType<typeof recordingApi>;
+  } = {},
+) {
+  const host = options.host ?? new MemoryRelayHost();
+  const { api, messages, reactions } = options.recorded ?? recordingApi(options);
   const outbox = new Outbox({ limits: options.limits ?? UNLIMITED });
   const logs: string[] = [];
   const relay = new Relay({
@@ -88,6 +117,7 @@ function setup(options: { paired?: boolean; limits?: Partial<RateLimits>; refuse
     chatId: () => (options.paired === false ? null : CHAT),
     log: (_level, message) => logs.push(message),
     describe: (error) => String(error),
+    store: options.store,
   });
   return { host, relay, outbox, messages, reactions, logs };
 }
@@ -150,9 +180,11 @@ describe('Relay', () => {
     const session = host.add(makeSession('s1', 'alpha'));
     relay.promptOpened(host.open(makePrompt('p1', 's1')), session);
     await vi.runAllTimersAsync();
-    const tap = relay.tapPrompt(dataKey('p1'), 0, { id: messages[0]!.id, text: 'ignored' });
-    expect(tap.text).toBe('Sent: Yes');
-    expect(relay.tapPrompt(dataKey('p1'), 0, null).text).toBe('This prompt is no longer open.');
+    const tapped = { id: messages[0]!.id, text: 'ignored', entities: [] };
+    const answers = recordingConfirm();
+    await tapPrompt(relay, host, dataKey('p1'), 0, tapped, answers.confirm, noLog);
+    await tapPrompt(relay, host, dataKey('p1'), 0, null, answers.confirm, noLog);
+    expect(answers.texts).toEqual(['Sent: Yes', 'This prompt is no longer open.']);
     await vi.runAllTimersAsync();
     await outbox.idle();
     expect(host.writes).toEqual([{ sessionId: 's1', kind: 'answer', data: '1', promptId: 'p1' }]);
@@ -160,39 +192,54 @@ describe('Relay', () => {
     expect(messages[0]!.buttons).toEqual([]);
   });
 
-  it('refuses a tap on a prompt that is no longer open and writes nothing', () => {
+  it('refuses a tap on a prompt that is no longer open and writes nothing', async () => {
     const { host, relay } = setup();
     host.add(makeSession('s1', 'alpha'));
     host.open(makePrompt('p1', 's1'));
     host.close('s1');
-    expect(relay.tapPrompt(dataKey('p1'), 0, null).text).toBe('This prompt is no longer open.');
-    expect(relay.tapPrompt(dataKey('p1'), null, null).text).toBe('This prompt is no longer open.');
+    const answers = recordingConfirm();
+    await tapPrompt(relay, host, dataKey('p1'), 0, null, answers.confirm, noLog);
+    await tapPrompt(relay, host, dataKey('p1'), null, null, answers.confirm, noLog);
+    expect(answers.texts).toEqual(['This prompt is no longer open.', 'This prompt is no longer open.']);
     expect(host.writes).toEqual([]);
   });
 
-  it('Esc on a prompt sends the escape key bound to that prompt', () => {
+  it('Esc on a prompt sends the escape key bound to that prompt', async () => {
     const { host, relay } = setup();
     host.add(makeSession('s1', 'alpha'));
     host.open(makePrompt('p1', 's1'));
-    expect(relay.tapPrompt(dataKey('p1'), null, { id: 7, text: 'prompt' }).text).toBe('Sent: Esc');
+    const answers = recordingConfirm();
+    await tapPrompt(relay, host, dataKey('p1'), null, null, answers.confirm, noLog);
+    expect(answers.texts).toEqual(['Sent: Esc']);
     expect(host.writes).toEqual([{ sessionId: 's1', kind: 'keys', data: '\x1b', promptId: 'p1' }]);
   });
 
-  it('a keypad tap writes the key into its session and makes it the target', () => {
+  it('writes nothing when Telegram refuses the answer as too old', async () => {
+    const { host, relay } = setup();
+    host.add(makeSession('s1', 'alpha'));
+    host.open(makePrompt('p1', 's1'));
+    await tapPrompt(relay, host, dataKey('p1'), 0, null, async () => false, noLog);
+    await tapKey(relay, host, dataKey('s1'), 'y', async () => false, noLog);
+    expect(host.writes).toEqual([]);
+  });
+
+  it('a keypad tap writes the key into its session and makes it the target', async () => {
     const { host, relay } = setup();
     host.add(makeSession('s1', 'alpha'));
     host.add(makeSession('s2', 'beta'));
     const ctrlC = KEYPAD.find((k) => k.name === 'cc')!;
-    expect(relay.tapKey(dataKey('s2'), 'cc').text).toBe(`Sent ${ctrlC.label} to beta`);
+    const answers = recordingConfirm();
+    await tapKey(relay, host, dataKey('s2'), 'cc', answers.confirm, noLog);
     expect(host.writes).toEqual([{ sessionId: 's2', kind: 'keys', data: ctrlC.keys, promptId: null }]);
     expect(relay.targetSession()?.id).toBe('s2');
-    expect(relay.tapKey(dataKey('gone'), 'cc').text).toBe('That session is gone.');
+    await tapKey(relay, host, dataKey('gone'), 'cc', answers.confirm, noLog);
+    expect(answers.texts).toEqual([`Sent ${ctrlC.label} to beta`, 'That session is gone.']);
   });
 
   it('ties a screen message to its session, so a reply to it types there', async () => {
     const { host, relay, outbox, messages } = setup();
     const session = host.add(makeSession('s1', 'alpha'), 'hello from the screen');
-    relay.sendScreen(session);
+    await relay.sendScreen(session);
     await vi.runAllTimersAsync();
     await outbox.idle();
     expect(messages[0]!.text).toContain('hello from the screen');
@@ -259,5 +306,70 @@ describe('Relay', () => {
     await outbox.idle();
     expect(messages.map((m) => m.text)).toEqual(['→ typed into <b>alpha</b>']);
     expect(relay.sessionOfMessage(messages[0]!.id)).toBe('s1');
+  });
+});
+
+describe('Relay across an app restart (a new Relay over the same store)', () => {
+  beforeEach(() => vi.useFakeTimers({ now: 1_700_000_000_000 }));
+  afterEach(() => vi.useRealTimers());
+
+  it('never sends a remembered prompt again, and a tap on its old message edits that message', async () => {
+    const store = memoryRelayStore();
+    const recorded = recordingApi();
+    const before = setup({ store, recorded });
+    const session = before.host.add(makeSession('s1', 'alpha'));
+    const prompt = before.host.open(makePrompt('p1', 's1'));
+    before.relay.promptOpened(prompt, session);
+    await vi.runAllTimersAsync();
+    await before.outbox.idle();
+    expect(store.value?.prompts.map((p) => [p.promptId, p.messageId, p.status])).toEqual([
+      ['p1', 100, 'sent'],
+    ]);
+
+    // The app restarts; the prompt is still open in the PTY host.
+    const after = setup({ store, recorded, host: before.host });
+    after.relay.promptOpened(prompt, session);
+    await vi.runAllTimersAsync();
+    await after.outbox.idle();
+    expect(recorded.messages).toHaveLength(1);
+    const answers = recordingConfirm();
+    await tapPrompt(after.relay, after.host, dataKey('p1'), 0, null, answers.confirm, noLog);
+    await vi.runAllTimersAsync();
+    await after.outbox.idle();
+    expect(recorded.messages[0]!.text).toMatch(/answered from phone/);
+    expect(recorded.messages[0]!.buttons).toEqual([]);
+    await tapPrompt(after.relay, after.host, dataKey('p1'), 0, null, answers.confirm, noLog);
+    expect(answers.texts).toEqual(['Sent: Yes', 'This prompt is no longer open.']);
+  });
+
+  it('a remembered prompt that closed while the app was away has its message edited at the next start', async () => {
+    const store = memoryRelayStore();
+    const recorded = recordingApi();
+    const before = setup({ store, recorded });
+    const session = before.host.add(makeSession('s1', 'alpha'));
+    before.relay.promptOpened(before.host.open(makePrompt('p1', 's1')), session);
+    await vi.runAllTimersAsync();
+    await before.outbox.idle();
+    before.host.close('s1');
+
+    const after = setup({ store, recorded, host: before.host });
+    await vi.runAllTimersAsync();
+    await after.outbox.idle();
+    expect(recorded.messages[0]!.buttons).toEqual([]);
+    expect(recorded.messages[0]!.edits).toBe(1);
+    expect(store.value?.prompts).toEqual([]);
+  });
+
+  it('forgets the remembered prompts when unpaired, and ignores those of another chat', async () => {
+    const store = memoryRelayStore();
+    store.value = {
+      chatId: 999,
+      prompts: [{ promptId: 'p9', sessionId: 's1', options: [], html: 'x', messageId: 5, status: 'sent' }],
+    };
+    const { relay, host } = setup({ store });
+    host.add(makeSession('s1', 'alpha'));
+    expect(relay.sessionOfMessage(5)).toBeNull();
+    relay.reset();
+    expect(store.value).toBeNull();
   });
 });
