@@ -148,7 +148,14 @@ export interface PublicSettings {
   idleSeconds: number;
   startAtLogin: boolean;
   defaultCwd: string | null;
+  /** The chat gets one live status message per turn (`/progress on|off` in the chat). */
+  progressMessages: boolean;
+  /** Folders `/new` in the chat offers besides those used at the desk (absolute or `~/…`). */
+  phoneFolders: string[];
 }
+
+/** Most folders listed in Settings for `/new`. */
+export const MAX_PHONE_FOLDERS = 20;
 
 export const publicSettingsPatchSchema = z
   .object({
@@ -157,6 +164,8 @@ export const publicSettingsPatchSchema = z
     idleSeconds: z.number().int().min(2).max(3600),
     startAtLogin: z.boolean(),
     defaultCwd: z.string().max(4096).nullable(),
+    progressMessages: z.boolean(),
+    phoneFolders: z.array(z.string().min(1).max(4096)).max(MAX_PHONE_FOLDERS),
   })
   .partial();
 

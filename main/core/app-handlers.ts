@@ -53,6 +53,7 @@ export function makeHandlers(s: CoreServices): Handlers {
     'session.create': async ({ spec, cols, rows }) => {
       const id = await s.sessions.create(spec, cols, rows);
       s.settings.update({ defaultCwd: s.sessions.spec(id)!.cwd });
+      s.settings.noteFolder(s.sessions.spec(id)!.cwd);
       return mustExist(s, id);
     },
     'session.attach': async ({ id }, client) => {

@@ -25,6 +25,8 @@ import { AuditLog } from './settings/audit-log.js';
 import { Attention } from './attention.js';
 import { createPhone } from './phone.js';
 import { userShell } from './sessions/user-shell.js';
+import { sessionEnv } from './sessions/session-env.js';
+import { TurnTracker } from './turns.js';
 
 /** The app's root folder (two levels above this module once bundled into dist/<shell>/). */
 function appRoot(): string {
@@ -88,15 +90,32 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   attention = att;
 
-  const phone = createPhone({ options, audit, sessions, attention: att, list });
+  const turns = new TurnTracker({ agentOf: (id) => sessions.spec(id)?.agent ?? null });
+  att.onHook((id, event) => turns.hook(id, event));
+  att.onPromptOpened(({ sessionId, prompt }) => turns.promptOpened(sessionId, prompt));
+  const phone = createPhone({
+    options,
+    audit,
+    sessions,
+    attention: att,
+    settings,
+    turns,
+    sessionPath: () => sessionEnv(options.baseEnv ?? process.env, appRoot()).PATH,
+    list,
+  });
   att.setSink(phone);
+  turns.onEvent((event) => phone.turnEvent(event));
   phone.onState((state) => {
     broadcast('phone.state', state);
     notifyChange();
   });
 
   sessions.onChanged(publishSession);
+  sessions.onChanged((id) => {
+    if (!sessions.get(id)?.running) turns.exited(id);
+  });
   sessions.onRemoved((id) => {
+    turns.exited(id);
     attention?.forget(id);
     broadcast('session.removed', { id });
     notifyChange();
@@ -156,6 +175,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       for (const c of clients) c.close();
       clients.clear();
       await phone.stop();
+      turns.dispose();
       await att.dispose();
       await sessions.disposeAll();
       changed.dispose();

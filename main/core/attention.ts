@@ -7,7 +7,9 @@
 import path from 'node:path';
 import type { PromptInfo } from '../../contract/bridge.js';
 import type { HookRunner, PresenceSource } from './app-types.js';
-import { DisposableStore } from './base/lifecycle.js';
+import { Emitter } from './base/event.js';
+import { DisposableStore, type Disposable } from './base/lifecycle.js';
+import type { HookEvent } from './claude/hook-event.js';
 import { HookReceiver } from './claude/hook-receiver.js';
 import { writeSettingsOverlay } from './claude/settings-overlay.js';
 import { createAwayDetector, type AwayDetector } from './desktop/away-detector.js';
@@ -63,6 +65,12 @@ export class Attention {
   private sink: PromptSink | null = null;
   private readonly away: AwayDetector | null;
   private readonly subscriptions = new DisposableStore();
+  private readonly promptOpenedEmitter = new Emitter<{ sessionId: string; prompt: PromptInfo }>({
+    name: 'attention.promptOpened',
+  });
+
+  /** Fires for every prompt that opens, whether or not it goes to the phone (turn ends read it). */
+  readonly onPromptOpened = this.promptOpenedEmitter.event;
 
   private constructor(
     private readonly options: AttentionOptions,
@@ -107,6 +115,11 @@ export class Attention {
     await receiver.start();
     const overlay = await writeSettingsOverlay(path.join(options.dataDir, 'claude'), options.hookRunner);
     return new Attention(options, receiver, overlay);
+  }
+
+  /** Listens for every valid Claude Code hook event of a registered session. */
+  onHook(listener: (sessionId: string, event: HookEvent) => void): Disposable {
+    return this.receiver.onEvent(listener);
   }
 
   /** Connects the relay (set once the Telegram side exists). */
@@ -244,6 +257,7 @@ export class Attention {
   async dispose(): Promise<void> {
     this.away?.stop();
     this.subscriptions.dispose();
+    this.promptOpenedEmitter.dispose();
     for (const id of [...this.watches.keys()]) this.forget(id);
     await this.receiver.close();
   }
@@ -296,6 +310,7 @@ export class Attention {
 
   private opened(id: string, w: Watch, prompt: PromptInfo): void {
     this.options.onPromptChange(id);
+    this.promptOpenedEmitter.fire({ sessionId: id, prompt: structuredClone(prompt) });
     const info = this.options.sessions.info(id);
     if (this.sink && info && this.shouldRelay()) {
       w.sentToSink = true;

@@ -3,13 +3,18 @@
  * straight over the sessions and {@link Attention}, auditing every write that came from the phone.
  * The service itself is the prompt sink Attention calls.
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import type { SessionInfo } from '../../contract/bridge.js';
 import type { CoreOptions } from './app-types.js';
 import type { Attention } from './attention.js';
 import type { SessionManager } from './sessions/session-manager.js';
+import { expandHome } from './sessions/launch-check.js';
+import { installedAgents } from './sessions/installed-agents.js';
+import type { SettingsService } from './settings/settings.js';
+import type { TurnTracker } from './turns.js';
 import type { AuditLog } from './settings/audit-log.js';
-import type { RelayHost } from './telegram/host.js';
+import { MAX_NEW_FOLDERS, type RelayHost } from './telegram/host.js';
 import { PhoneService } from './telegram/phone-service.js';
 import type { PhoneRecord } from './telegram/phone-store.js';
 
@@ -28,9 +33,16 @@ export interface PhoneDeps {
   audit: AuditLog;
   sessions: SessionManager;
   attention: Attention;
+  settings: SettingsService;
+  turns: TurnTracker;
+  /** The PATH sessions are launched with (where `/new` looks for agents). */
+  sessionPath(): string | undefined;
   /** Every session with its open prompt, in tab order. */
   list(): SessionInfo[];
 }
+
+/** Size of a session started from the phone until a view attaches and resizes it, in cells. */
+export const PHONE_SESSION_SIZE = { cols: 120, rows: 32 } as const;
 
 /** The settings key of the phone record (paired chat, paused flag). */
 const PHONE_KEY = 'phone';
@@ -77,9 +89,44 @@ export function createPhone(deps: PhoneDeps): PhoneService {
       if (!session.running) return 'exited';
       session.write('\r');
       audit(sessionId, null, 'keys', '\r');
+      deps.turns.submitted(sessionId);
       return null;
     },
     promptRelayed: (sessionId, promptId) => attention.markRelayed(sessionId, promptId),
+    isBusy: (sessionId) => deps.turns.busy(sessionId),
+    progressEnabled: () => deps.settings.get().progressMessages,
+    setProgressEnabled: (on) => void deps.settings.update({ progressMessages: on }),
+    installedAgents: () => installedAgents(deps.sessionPath()),
+    newSessionFolders() {
+      // Only folders used at the desk (recent ones, open tabs) and those the user listed.
+      const candidates = [
+        ...deps.settings.recentFolders(),
+        ...deps.list().map((s) => s.cwd),
+        ...deps.settings.get().phoneFolders.map((f) => expandHome(f)),
+      ];
+      const seen = new Set<string>();
+      const folders: string[] = [];
+      for (const folder of candidates) {
+        if (seen.has(folder) || folders.length >= MAX_NEW_FOLDERS) continue;
+        seen.add(folder);
+        if (fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) folders.push(folder);
+      }
+      return folders;
+    },
+    async createSession(agent, cwd) {
+      try {
+        const id = await sessions.create(
+          { name: '', agent, command: '', cwd },
+          PHONE_SESSION_SIZE.cols,
+          PHONE_SESSION_SIZE.rows,
+        );
+        const session = deps.list().find((s) => s.id === id);
+        return session ? { session } : { refused: 'The session ended at once.' };
+      } catch (error) {
+        return { refused: error instanceof Error ? error.message : String(error) };
+      }
+    },
+    closeSession: (sessionId) => sessions.remove(sessionId),
   };
 
   const kv = deps.options.settings;

@@ -4,7 +4,7 @@
  * defaults for the bad keys instead of crashing the app.
  */
 import { z } from 'zod';
-import { notifyModes, type PublicSettings } from '../../../contract/bridge.js';
+import { MAX_PHONE_FOLDERS, notifyModes, type PublicSettings } from '../../../contract/bridge.js';
 import type { KeyValueStore } from '../app-types.js';
 import { Emitter } from '../base/event.js';
 import {
@@ -22,7 +22,12 @@ export const defaultSettings: PublicSettings = {
   idleSeconds: 3,
   startAtLogin: false,
   defaultCwd: null,
+  progressMessages: true,
+  phoneFolders: [],
 };
+
+/** Folders remembered from sessions started at the desk (newest first), offered by `/new`. */
+export const MAX_RECENT_FOLDERS = 10;
 
 const publicSettingsSchema = z.object({
   notifyMode: z.enum(notifyModes).catch(defaultSettings.notifyMode),
@@ -30,10 +35,17 @@ const publicSettingsSchema = z.object({
   idleSeconds: z.number().int().min(2).max(3600).catch(defaultSettings.idleSeconds),
   startAtLogin: z.boolean().catch(defaultSettings.startAtLogin),
   defaultCwd: z.string().max(4096).nullable().catch(defaultSettings.defaultCwd),
+  progressMessages: z.boolean().catch(defaultSettings.progressMessages),
+  phoneFolders: z
+    .array(z.string().min(1).max(4096))
+    .max(MAX_PHONE_FOLDERS)
+    .catch(defaultSettings.phoneFolders),
 });
 
+const recentFoldersSchema = z.array(z.string().min(1).max(4096)).max(MAX_RECENT_FOLDERS);
+
 /** Settings keys in the store. */
-const KEYS = { settings: 'settings', sessions: 'sessions' } as const;
+const KEYS = { settings: 'settings', sessions: 'sessions', recentFolders: 'recentFolders' } as const;
 
 /** Reads and writes the public settings. */
 export class SettingsService {
@@ -69,6 +81,19 @@ export class SettingsService {
     this.cache = next;
     this.changed.fire(next);
     return next;
+  }
+
+  /** Folders of sessions started at the desk, newest first (at most {@link MAX_RECENT_FOLDERS}). */
+  recentFolders(): string[] {
+    const p = recentFoldersSchema.safeParse(this.store.get(KEYS.recentFolders));
+    return p.success ? p.data : [];
+  }
+
+  /** Remembers a folder a session was started in at the desk (moved to the front). */
+  noteFolder(folder: string): void {
+    if (!folder || folder.length > 4096) return;
+    const next = [folder, ...this.recentFolders().filter((f) => f !== folder)].slice(0, MAX_RECENT_FOLDERS);
+    this.store.set(KEYS.recentFolders, next);
   }
 
   /** The session list, persisted under "sessions"; invalid entries are dropped. */

@@ -1,7 +1,8 @@
 /**
  * Builds the grammY bot: API transformers (bounded `@grammyjs/auto-retry` for 429 `retry_after`
  * and 5xx, and a watcher that reports the connection state), the composers in order — pairing,
- * the paired-chat gate, commands, button taps, replies — and the `bot.catch` error boundary, so a
+ * the paired-chat gate, commands, progress and queue, new/close sessions, button taps, replies,
+ * and the answer for message kinds nobody handles — and the `bot.catch` error boundary, so a
  * failing handler is logged (token redacted) and never stops polling.
  */
 import { Api, Bot, HttpError, type Transformer } from 'grammy';
@@ -13,6 +14,9 @@ import { pairedOnly } from './composers/guard.js';
 import { commandsComposer } from './composers/commands.js';
 import { promptsComposer } from './composers/prompts.js';
 import { repliesComposer } from './composers/replies.js';
+import { progressComposer } from './composers/progress.js';
+import { sessionsComposer } from './composers/sessions.js';
+import { unhandledComposer } from './composers/unhandled.js';
 
 /** Retries of a call answered 429 or 5xx, after the first attempt. */
 export const MAX_RETRY_ATTEMPTS = 3;
@@ -97,8 +101,11 @@ export function createBot(options: CreateBotOptions): Bot {
   bot.use(pairingComposer(deps));
   bot.use(pairedOnly(deps));
   bot.use(commandsComposer(deps));
+  bot.use(progressComposer(deps));
+  bot.use(sessionsComposer(deps));
   bot.use(promptsComposer(deps));
   bot.use(repliesComposer(deps));
+  bot.use(unhandledComposer(deps));
   bot.catch((err) => {
     deps.log(
       'error',

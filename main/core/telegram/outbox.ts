@@ -14,6 +14,8 @@
  *   learn later (a tap on it carries it) — and its `onGiveUp` runs.
  * - Any other error (400, 403…) gives the job up too.
  * - A queued job can be withdrawn with {@link Outbox.cancel} (a prompt closed before it was sent).
+ * - A `low` priority job (a live status edit) waits behind every normal job queued after it, so
+ *   informational updates never delay a prompt.
  */
 import { certainlyNotDelivered } from './errors.js';
 
@@ -32,6 +34,8 @@ export interface OutboxJob {
   run(): Promise<void>;
   /** Runs when the job is given up (ambiguous or permanent failure). */
   onGiveUp?(error: unknown): void;
+  /** `low`: informational (status edits); normal jobs enqueued later overtake it. Default `normal`. */
+  priority?: 'normal' | 'low';
 }
 
 /** Options of {@link Outbox}. */
@@ -68,10 +72,14 @@ export class Outbox {
     return this.queue.length;
   }
 
-  /** Appends a job and starts the queue if idle. */
+  /** Appends a job (a normal one before any waiting low-priority jobs) and starts the queue if idle. */
   enqueue(job: OutboxJob): void {
     if (this.stopped) return;
-    this.queue.push(job);
+    const inFlight = this.running && !this.wake ? 1 : 0;
+    const firstLow =
+      job.priority === 'low' ? -1 : this.queue.findIndex((j, i) => i >= inFlight && j.priority === 'low');
+    if (firstLow >= 0) this.queue.splice(firstLow, 0, job);
+    else this.queue.push(job);
     void this.drain();
   }
 

@@ -46,6 +46,9 @@ import {
   Poller,
 } from './poller.js';
 import { Relay } from './relay.js';
+import { Progress } from './progress.js';
+import { formatMissed, MissedPrompts } from './missed-prompts.js';
+import type { TurnEvent } from '../turns.js';
 
 /** Telegram's public Bot API root. */
 export const DEFAULT_TELEGRAM_API_ROOT = 'https://api.telegram.org';
@@ -118,6 +121,8 @@ export class PhoneService implements PromptSink {
   private botInfo: UserFromGetMe | null = null;
   private outbox: Outbox | null = null;
   private relay: Relay | null = null;
+  private progress: Progress | null = null;
+  private readonly missed = new MissedPrompts();
   private poller: Poller | null = null;
   private pairingTimer: NodeJS.Timeout | null = null;
 
@@ -213,6 +218,8 @@ export class PhoneService implements PromptSink {
     this.api = null;
     this.outbox = null;
     this.relay = null;
+    this.progress?.reset();
+    this.progress = null;
     this.poller = null;
     this.update({ polling: 'stopped' });
   }
@@ -235,6 +242,16 @@ export class PhoneService implements PromptSink {
       log: (level, message) => this.log(level, message),
       describe: (error) => this.describe(error),
     });
+    const progress = new Progress({
+      host: this.host,
+      api,
+      outbox,
+      relay,
+      chatId: () => this.record.paired?.chatId ?? null,
+      active: () => Boolean(this.record.paired) && !this.record.paused && this.host.progressEnabled(),
+      log: (level, message) => this.log(level, message),
+      describe: (error) => this.describe(error),
+    });
     const poller = new Poller({
       pollTimeoutSeconds: this.pollTimeoutSeconds,
       maxBackoffMs: this.maxBackoffMs,
@@ -252,11 +269,13 @@ export class PhoneService implements PromptSink {
       ...(info ? { botInfo: info } : {}),
       deps: {
         relay,
+        progress,
         host: this.host,
         paired: () => this.record.paired,
         pair: (candidate, t) => this.pair(candidate, t),
         unpair: () => this.unpair(),
         setPaused: (paused) => this.setPaused(paused),
+        resume: () => this.resume(),
         log: (level, message) => this.log(level, message),
       },
       pollTimeoutSeconds: this.pollTimeoutSeconds,
@@ -267,6 +286,7 @@ export class PhoneService implements PromptSink {
     this.api = api;
     this.outbox = outbox;
     this.relay = relay;
+    this.progress = progress;
     this.poller = poller;
     this.update({
       tokenStorage: this.secrets.kind,
@@ -284,6 +304,7 @@ export class PhoneService implements PromptSink {
       this.log('info', 'bot changed: the old pairing is dropped');
       this.save({ paired: null });
       this.relay?.reset();
+      this.progress?.reset();
     }
   }
 
@@ -384,6 +405,8 @@ export class PhoneService implements PromptSink {
     this.pairingTimer = null;
     this.outbox?.clear();
     this.relay?.reset();
+    this.progress?.reset();
+    this.missed.take();
     if (old && old.chatId !== candidate.chatId)
       this.sendTo(old.chatId, 'This computer was paired with another chat. Prompts no longer come here.');
     this.save({ paired });
@@ -432,7 +455,15 @@ export class PhoneService implements PromptSink {
    * closes first. Calls `host.promptRelayed` once delivered.
    */
   promptOpened(prompt: PromptInfo, session: SessionInfo): void {
-    if (!this.record.paired || this.record.paused || !this.relay) return;
+    if (!this.record.paired || !this.relay) return;
+    if (this.record.paused) {
+      this.missed.add(prompt, session);
+      return;
+    }
+    if (this.progress?.absorbPrompt(prompt)) {
+      this.host.promptRelayed?.(prompt.sessionId, prompt.id);
+      return;
+    }
     this.relay.promptOpened(prompt, session, () => this.host.promptRelayed?.(prompt.sessionId, prompt.id));
   }
 
@@ -447,6 +478,38 @@ export class PhoneService implements PromptSink {
   promptClosed(prompt: PromptInfo, reason: PromptCloseReason): void {
     if (reason === 'answered-from-phone') return;
     this.relay?.promptClosed(prompt.id, reason);
+  }
+
+  /**
+   * A turn event of a session (`main/core/turns.ts`): drives its live status message and the
+   * chat's queue for it.
+   */
+  turnEvent(event: TurnEvent): void {
+    this.progress?.turnEvent(event);
+  }
+
+  /**
+   * `/resume` from the chat: notifications back on; the chat gets a summary of the prompts raised
+   * while paused, then each one still open as its own message with its buttons.
+   */
+  private resume(): void {
+    this.setPaused(false);
+    const relay = this.relay;
+    const missed = this.missed.take();
+    if (!relay) return;
+    if (missed.length === 0) {
+      relay.say('🔔 Notifications resumed. No prompts were raised while paused.');
+      return;
+    }
+    const isOpen = (p: PromptInfo) => this.host.openPrompt(p.sessionId)?.id === p.id;
+    relay.say(formatMissed(missed, isOpen));
+    for (const m of missed) {
+      if (!isOpen(m.prompt)) continue;
+      const session = this.host.listSessions().find((s) => s.id === m.prompt.sessionId);
+      const prompt = this.host.openPrompt(m.prompt.sessionId);
+      if (session && prompt)
+        relay.promptOpened(prompt, session, () => this.host.promptRelayed?.(prompt.sessionId, prompt.id));
+    }
   }
 
   /** Resolves once every queued message was sent or given up (tests, orderly shutdown). */

@@ -94,7 +94,13 @@ export class Relay {
     return this.o.host.listSessions().find((s) => dataKey(s.id) === key) ?? null;
   }
 
-  private remember(messageId: number, sessionId: string | undefined): void {
+  /** Makes a session the target of plain text and the keypad. */
+  setTarget(sessionId: string): void {
+    this.target = sessionId;
+  }
+
+  /** Remembers that one of our messages belongs to a session (a reply to it types there). */
+  remember(messageId: number, sessionId: string | undefined): void {
     if (!sessionId) return;
     this.messageSessions.set(messageId, sessionId);
     while (this.messageSessions.size > REMEMBERED_MESSAGES) {
@@ -127,8 +133,11 @@ export class Relay {
     });
   }
 
-  /** Queues an edit of one of our messages; "message is not modified" counts as done. */
-  private edit(messageId: number, html: string, keyboard?: InlineKeyboard): void {
+  /**
+   * Queues an edit of one of our messages (text and buttons; no keyboard removes them);
+   * "message is not modified" counts as done.
+   */
+  edit(messageId: number, html: string, keyboard?: InlineKeyboard): void {
     const chatId = this.o.chatId();
     if (chatId === null) return;
     this.o.outbox.enqueue({

@@ -1,12 +1,12 @@
 /**
  * Text from the paired chat types into a session: a reply to one of our messages goes to that
  * message's session; plain text goes to the target session (the one that asked most recently,
- * or was picked), and the bot says which ("→ typed into <session>"). Unknown commands get a hint.
+ * or was picked), and the bot says which ("→ typed into <session>"). While the session's agent is
+ * busy the text is queued instead (see `progress.ts`). Unknown commands get a hint.
  */
 import { Composer, type Context } from 'grammy';
 import type { BotDeps } from '../bot-deps.js';
 import { escapeHtml } from '../format.js';
-import { refusalText } from '../relay.js';
 
 /** The replies composer (paired chat only: install after the guard and the commands). */
 export function repliesComposer(deps: BotDeps): Composer<Context> {
@@ -35,12 +35,14 @@ export function repliesComposer(deps: BotDeps): Composer<Context> {
       }
     }
     const session = deps.host.listSessions().find((s) => s.id === sessionId);
-    const refusal = session ? await deps.host.submitText(sessionId, text) : 'no-session';
-    if (refusal) {
-      deps.relay.say(refusalText(refusal));
+    if (!session) {
+      deps.relay.say('That session is gone.');
       return;
     }
-    deps.relay.say(`→ typed into <b>${escapeHtml(session!.name)}</b>`, { sessionId });
+    const result = await deps.progress.submit(session, text);
+    if ('refused' in result) deps.relay.say(result.refused);
+    else if ('typed' in result)
+      deps.relay.say(`→ typed into <b>${escapeHtml(session.name)}</b>`, { sessionId });
   });
   return composer;
 }

@@ -47,6 +47,8 @@ function snap(sessions: SessionInfo[], phoneOver: Partial<PhoneState> = {}): Cor
       idleSeconds: 10,
       startAtLogin: false,
       defaultCwd: null,
+      progressMessages: true,
+      phoneFolders: [],
     },
   };
 }

@@ -64,6 +64,8 @@ const settings = {
   idleSeconds: 20,
   startAtLogin: false,
   defaultCwd: null,
+  progressMessages: true,
+  phoneFolders: [] as string[],
 };
 const phone = {
   token: 'none' as const,
