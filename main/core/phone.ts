@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import type { SessionInfo } from '../../contract/bridge.js';
 import type { CoreOptions } from './app-types.js';
 import type { Attention } from './attention.js';
@@ -115,8 +116,13 @@ export function createPhone(deps: PhoneDeps): PhoneService {
     },
     async createSession(agent, cwd) {
       try {
+        // Named after the folder; "project 2" when a tab of that name exists, so /close can tell them apart.
+        const base = path.basename(cwd) || cwd;
+        const taken = new Set(deps.list().map((s) => s.name));
+        let name = base.slice(0, 72);
+        for (let n = 2; taken.has(name); n++) name = `${base.slice(0, 72)} ${n}`;
         const id = await sessions.create(
-          { name: '', agent, command: '', cwd },
+          { name, agent, command: '', cwd },
           PHONE_SESSION_SIZE.cols,
           PHONE_SESSION_SIZE.rows,
         );

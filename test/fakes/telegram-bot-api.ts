@@ -416,6 +416,42 @@ export class FakeTelegramBotApi {
   }
 
   /**
+   * A user sends a message without text, e.g. a sticker or a voice note: `fields` are the Bot
+   * API Message fields of that kind (`{ sticker: {...} }`), added to the usual
+   * `message_id`/`from`/`chat`/`date`. Stored with `text` set to `[<first field name>]`.
+   * @returns the stored message.
+   */
+  userSendsMedia(
+    chat: number | FakeChat,
+    user: number | FakeUser,
+    fields: Record<string, unknown>,
+  ): FakeMessage {
+    const from = asUser(user);
+    const chatObj = asChat(chat, from);
+    const label = `[${Object.keys(fields)[0] ?? 'message'}]`;
+    const message = this.store({
+      chatId: chatObj.id,
+      fromBot: false,
+      fromId: from.id,
+      text: label,
+      raw: label,
+      parseMode: null,
+      buttons: [],
+      replyToMessageId: null,
+    });
+    this.pushUpdate({
+      message: {
+        message_id: message.messageId,
+        from: { is_bot: false, ...from },
+        chat: chatObj,
+        date: Math.floor(message.at / 1000),
+        ...fields,
+      },
+    });
+    return message;
+  }
+
+  /**
    * A user taps an inline button (a `callback_query` update with `data`).
    * @returns the bot's `answerCallbackQuery` once it arrives.
    * @throws Error when the bot does not answer within `timeoutMs`.
