@@ -251,12 +251,19 @@ describe('the phone as a remote', () => {
     expect(
       telegram
         .messagesIn(CHAT)
-        .filter((m) => m.fromBot && m.messageId > asked.messageId && /is working/.test(m.text)),
+        .filter((m) => m.fromBot && m.messageId > asked.messageId && m.text.startsWith('⏳')),
     ).toEqual([]);
     asked = send('/resume');
     const summary = await botAfter(asked.messageId, /While paused, 1 prompt was raised/);
     expect(summary.text).toMatch(/project — .*\(still open/);
-    const prompt = await botAfter(asked.messageId, /echo hello > out\.txt/);
+    const prompt = await telegram.waitForMessage(
+      (m) =>
+        m.fromBot &&
+        m.messageId > summary.messageId &&
+        m.buttons.length > 0 &&
+        m.text.includes('echo hello > out.txt'),
+      15_000,
+    );
     expect(labels(prompt).some((l) => /Yes/.test(l))).toBe(true);
     await tap(prompt, /^1\b|Yes/);
     const deadline = Date.now() + 20_000;
