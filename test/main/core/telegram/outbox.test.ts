@@ -18,7 +18,12 @@ const forbidden = (): GrammyError =>
 const T0 = 1_700_000_000_000;
 
 /** A job that records when it ran (ms since T0) and fails with the given errors first. */
-function job(log: string[], name: string, failures: Array<() => Error> = [], extra: { id?: string } = {}) {
+function job(
+  log: string[],
+  name: string,
+  failures: Array<() => Error> = [],
+  extra: { id?: string; priority?: 'low' } = {},
+) {
   const gaveUp: unknown[] = [];
   return {
     gaveUp,
@@ -48,6 +53,18 @@ describe('Outbox', () => {
     expect(log).toEqual(['a@0', 'b@1000', 'c@2000']);
     await outbox.idle();
     expect(outbox.size).toBe(0);
+  });
+
+  it('lets a prompt overtake waiting status edits, never the one in flight', async () => {
+    const log: string[] = [];
+    const outbox = new Outbox({ minIntervalMs: 1000 });
+    outbox.enqueue(job(log, 'status1', [], { priority: 'low' }).job);
+    outbox.enqueue(job(log, 'status2', [], { priority: 'low' }).job);
+    outbox.enqueue(job(log, 'prompt').job);
+    outbox.enqueue(job(log, 'status3', [], { priority: 'low' }).job);
+    outbox.enqueue(job(log, 'reply').job);
+    await vi.advanceTimersByTimeAsync(4500);
+    expect(log).toEqual(['status1@0', 'prompt@1000', 'reply@2000', 'status2@3000', 'status3@4000']);
   });
 
   it('keeps a certainly-undelivered job at the head and retries it with backoff', async () => {
