@@ -1,12 +1,13 @@
 /**
- * The settings side sheet: when to notify, the away and idle thresholds, and (in the desktop
- * app) start at login. Every change is saved at once with `settings.update`.
+ * The settings side sheet: when to notify, the away and idle thresholds, the chat's live progress
+ * messages and the folders `/new` offers there, and (in the desktop app) start at login. Every change is saved at once with `settings.update`.
  */
 import { useId } from 'react';
-import type { HostInfo, PublicSettings } from '../../../contract/bridge.js';
+import { MAX_PHONE_FOLDERS, type HostInfo, type PublicSettings } from '../../../contract/bridge.js';
 import { useRequestAction } from '../hooks/use-request-action.js';
 import { AWAY_MINUTES, IDLE_SECONDS } from '../lib/settings-input.js';
 import { useBridge } from '../store/context.js';
+import { FolderListSetting } from './FolderListSetting.js';
 import { NumberSetting } from './NumberSetting.js';
 import { SidePanel } from './SidePanel.js';
 
@@ -54,7 +55,7 @@ export function SettingsPanel(props: SettingsPanelProps) {
   const { settings, host } = props;
   const bridge = useBridge();
   const action = useRequestAction();
-  const ids = { login: useId() };
+  const ids = { login: useId(), progress: useId() };
   const save = (patch: Patch): void => void action.run(() => bridge.request('settings.update', { patch }));
 
   return (
@@ -103,6 +104,27 @@ export function SettingsPanel(props: SettingsPanelProps) {
               value={settings.idleSeconds}
               range={IDLE_SECONDS}
               onCommit={(idleSeconds) => save({ idleSeconds })}
+            />
+          </section>
+          <section className="panel-section">
+            <div className="switch-row">
+              <label className="switch-label" htmlFor={ids.progress}>
+                Live progress in the chat
+              </label>
+              <input
+                id={ids.progress}
+                type="checkbox"
+                className="switch"
+                checked={settings.progressMessages}
+                onChange={(e) => save({ progressMessages: e.target.checked })}
+              />
+            </div>
+            <FolderListSetting
+              label="Folders for /new in the chat"
+              hint="One per line. Besides these, the chat offers folders you started sessions in here."
+              value={settings.phoneFolders}
+              max={MAX_PHONE_FOLDERS}
+              onCommit={(phoneFolders) => save({ phoneFolders })}
             />
           </section>
           {host?.shell === 'electron' && (
