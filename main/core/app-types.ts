@@ -46,8 +46,8 @@ export interface PresenceSource {
   idleSeconds(): number;
   /** True while the screen is locked. */
   isLocked(): boolean;
-  /** Optional: calls `listener` when presence changes at once (screen locked or unlocked). Returns unsubscribe. */
-  onChange?(listener: () => void): () => void;
+  /** Optional: fires when presence changes at once (screen locked or unlocked). */
+  readonly onChange?: Event<void>;
 }
 
 export interface CoreOptions {

@@ -7,33 +7,28 @@
  */
 import { powerMonitor } from 'electron';
 import type { PresenceSource } from '../core/app-types.js';
+import { Emitter } from '../core/base/event.js';
 
 /** A {@link PresenceSource} backed by powerMonitor; `dispose` removes its listeners. */
 export function createElectronPresence(): PresenceSource & { dispose(): void } {
   let locked = false;
-  const listeners = new Set<() => void>();
-  const changed = () => {
-    for (const l of [...listeners]) l();
-  };
+  const changed = new Emitter<void>({ name: 'presence.change' });
   const onLock = () => {
     locked = true;
-    changed();
+    changed.fire();
   };
   const onUnlock = () => {
     locked = false;
-    changed();
+    changed.fire();
   };
   powerMonitor.on('lock-screen', onLock);
   powerMonitor.on('unlock-screen', onUnlock);
   return {
     idleSeconds: () => powerMonitor.getSystemIdleTime(),
     isLocked: () => locked || powerMonitor.getSystemIdleState(1) === 'locked',
-    onChange(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    onChange: changed.event,
     dispose() {
-      listeners.clear();
+      changed.dispose();
       powerMonitor.off('lock-screen', onLock);
       powerMonitor.off('unlock-screen', onUnlock);
     },

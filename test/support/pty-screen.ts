@@ -73,7 +73,7 @@ export function spawnScreen(options: SpawnScreenOptions): PtyScreen {
   let out = '';
   let lastAt = Date.now();
   let exitInfo: { exitCode: number; signal?: number } | null = null;
-  const offReply = model.onReply((data) => {
+  const replies = model.onReply((data) => {
     if (!exitInfo) proc.write(data);
   });
   proc.onData((data) => {
@@ -84,7 +84,7 @@ export function spawnScreen(options: SpawnScreenOptions): PtyScreen {
   const exited = new Promise<{ exitCode: number; signal?: number }>((resolve) => {
     proc.onExit((e) => {
       exitInfo = e;
-      offReply();
+      replies.dispose();
       resolve(e);
     });
   });

@@ -51,12 +51,14 @@ export class Emitter<T> implements Disposable {
   };
 
   /**
-   * Calls every listener subscribed when `fire` starts, in subscription order. Listener errors
-   * are contained (see the module doc).
+   * Calls every listener subscribed when `fire` starts and still subscribed when its turn comes,
+   * in subscription order (as VS Code's Emitter does). Listener errors are contained (see the
+   * module doc).
    */
   fire(value: T): void {
     if (!this.listeners || this.listeners.size === 0) return;
     for (const listener of [...this.listeners]) {
+      if (!this.listeners?.has(listener)) continue;
       try {
         listener(value);
       } catch (error) {

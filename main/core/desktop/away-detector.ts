@@ -6,6 +6,7 @@
  */
 import type { PresenceSource } from '../app-types.js';
 import { Emitter, type Event } from '../base/event.js';
+import type { Disposable } from '../base/lifecycle.js';
 
 /** Default poll period, in ms: idle time only needs minute precision. */
 export const DEFAULT_AWAY_POLL_MS = 5_000;
@@ -73,7 +74,7 @@ export function createAwayDetector(opts: AwayDetectorOptions): AwayDetector {
   const changed = new Emitter<boolean>({ name: 'away.change' });
   let away = false;
   let handle: unknown = null;
-  let unsubscribe: (() => void) | null = null;
+  let presenceChanges: Disposable | null = null;
 
   const check = (): boolean => {
     const next = decideAway(opts.presence, opts.thresholdMinutes());
@@ -92,14 +93,14 @@ export function createAwayDetector(opts: AwayDetectorOptions): AwayDetector {
       if (handle !== null) return;
       check();
       handle = scheduler.setInterval(check, pollMs);
-      unsubscribe = opts.presence.onChange?.(() => void check()) ?? null;
+      presenceChanges = opts.presence.onChange?.(() => void check()) ?? null;
     },
     stop() {
       if (handle === null) return;
       scheduler.clearInterval(handle);
       handle = null;
-      unsubscribe?.();
-      unsubscribe = null;
+      presenceChanges?.dispose();
+      presenceChanges = null;
     },
   };
 }

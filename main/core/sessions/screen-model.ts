@@ -8,6 +8,7 @@ import xtermHeadless from '@xterm/headless';
 import type { Terminal as HeadlessTerminal } from '@xterm/headless';
 import { SerializeAddon } from '@xterm/addon-serialize';
 import { Unicode11Addon } from '@xterm/addon-unicode11';
+import type { Disposable } from '../base/lifecycle.js';
 import type { ScreenText } from '../prompts/types.js';
 
 const { Terminal } = xtermHeadless;
@@ -77,17 +78,15 @@ export class ScreenModel {
 
   /**
    * Replies the terminal sends back to the program (answers to DA1/DA2/DSR queries). The
-   * session writes them into the PTY. Returns an unsubscribe function.
+   * session writes them into the PTY.
    */
-  onReply(listener: (data: string) => void): () => void {
-    const d = this.term.onData(listener);
-    return () => d.dispose();
+  onReply(listener: (data: string) => void): Disposable {
+    return this.term.onData(listener);
   }
 
-  /** Window title changes (OSC 0 / OSC 2). Returns an unsubscribe function. */
-  onTitle(listener: (title: string) => void): () => void {
-    const d = this.term.onTitleChange(listener);
-    return () => d.dispose();
+  /** Window title changes (OSC 0 / OSC 2). */
+  onTitle(listener: (title: string) => void): Disposable {
+    return this.term.onTitleChange(listener);
   }
 
   resize(cols: number, rows: number): void {

@@ -11,7 +11,7 @@ import os from 'node:os';
 import * as pty from 'node-pty';
 import type { AgentKind, SessionExit, SessionSnapshot } from '../../../contract/bridge.js';
 import { Emitter } from '../base/event.js';
-import type { Disposable } from '../base/lifecycle.js';
+import { DisposableStore, type Disposable } from '../base/lifecycle.js';
 import { FlowController } from './flow-control.js';
 import { OutputBatcher } from './output-batcher.js';
 import { ScreenModel } from './screen-model.js';
@@ -80,7 +80,7 @@ export class Session {
   };
   private exitInfo: SessionExit | null = null;
   private exitWaiters: Array<() => void> = [];
-  private disposers: Array<() => void> = [];
+  private readonly subscriptions = new DisposableStore();
   /** Epoch ms of the last output (or of the start). */
   lastOutputAt = Date.now();
 
@@ -98,8 +98,8 @@ export class Session {
     this.flow.add(this.screenKey);
     // The screen model answers the program's terminal queries (ESC[c, ESC[>c, DSR…), so programs
     // that wait for an answer (Claude Code does) work with no window open.
-    this.disposers.push(this.screen.onReply((data) => this.proc?.write(data)));
-    this.disposers.push(this.screen.onTitle((t) => this.emitters.title.fire(t)));
+    this.subscriptions.add(this.screen.onReply((data) => this.proc?.write(data)));
+    this.subscriptions.add(this.screen.onTitle((t) => this.emitters.title.fire(t)));
   }
 
   /** True while a process is running. */
@@ -241,7 +241,7 @@ export class Session {
   async dispose(): Promise<void> {
     await this.kill();
     this.batcher.dispose();
-    this.disposers.forEach((d) => d());
+    this.subscriptions.dispose();
     for (const emitter of Object.values(this.emitters)) emitter.dispose();
     this.views.clear();
     this.screen.dispose();

@@ -1,7 +1,7 @@
 /**
  * What the bot's composers need from the phone service: the relay (built before the bot), the
  * host, the pairing record and the few actions a chat may trigger. One object, built by
- * `phone-service.ts`.
+ * `bot-stack.ts` from what `phone-service.ts` gives it.
  */
 import type { TokenRefusal } from '../pairing/tokens.js';
 import type { RelayHost } from './host.js';

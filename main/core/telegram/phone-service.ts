@@ -1,6 +1,7 @@
 /**
- * PhoneService: everything about the phone — bot token, Telegram long polling, pairing, the
- * prompt relay — behind one small API for `app.ts`.
+ * PhoneService: everything about the phone — bot token, pairing, paused flag, prompts to the
+ * chat — behind one small API for the core. Per token it runs a {@link BotStack} (Api, outbox,
+ * relay, poller, bot); the pairing offer is `pairing/offer.ts`.
  *
  * ```ts
  * const phone = new PhoneService({ host, secrets, store, apiRoot });  // host: RelayHost
@@ -22,33 +23,29 @@
  * Polling and its states (`PhoneState.polling`) are `poller.ts`'s; `stopped` also means no
  * (valid) token. The bot token is never logged: every log line goes through `redact`.
  */
-import { Api, type Bot } from 'grammy';
+import { Api } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { PhoneState, PromptInfo, SessionInfo } from '../../../contract/bridge.js';
 import type { SecretStore } from '../app-types.js';
 import { Emitter } from '../base/event.js';
-import { PairingTokens, type TokenRefusal } from '../pairing/tokens.js';
-import { pairingDeepLink } from '../pairing/deep-link.js';
-import { qrSvg } from '../pairing/qr.js';
-import type { RelayHost } from './host.js';
+import { PairingOffer } from '../pairing/offer.js';
+import type { TokenRefusal } from '../pairing/tokens.js';
 import type { PromptCloseReason, PromptSink } from '../prompts/types.js';
 import type { PairingCandidate } from './bot-deps.js';
-import { createApi, createBot } from './bot.js';
+import { BotStack } from './bot-stack.js';
+import { formatMissed, MissedPrompts } from './missed-prompts.js';
+import type { TurnEvent } from '../turns.js';
+import type { RelayHost } from './host.js';
 import { describeError, isNetworkError, redact, telegramErrorCode } from './errors.js';
 import { escapeHtml } from './format.js';
-import { Outbox, DEFAULT_MIN_INTERVAL_MS } from './outbox.js';
+import { DEFAULT_MIN_INTERVAL_MS } from './outbox.js';
 import { loadPhoneRecord, type PairedChat, type PhoneRecord, type PhoneStore } from './phone-store.js';
 import {
   CONFLICT_RETRY_MS,
   DEFAULT_POLL_TIMEOUT_SECONDS,
   MAX_POLL_BACKOFF_MS,
   POLL_MESSAGES,
-  Poller,
 } from './poller.js';
-import { Relay } from './relay.js';
-import { Progress } from './progress.js';
-import { formatMissed, MissedPrompts } from './missed-prompts.js';
-import type { TurnEvent } from '../turns.js';
 
 /** Telegram's public Bot API root. */
 export const DEFAULT_TELEGRAM_API_ROOT = 'https://api.telegram.org';
@@ -105,7 +102,7 @@ export class PhoneService implements PromptSink {
   private readonly apiRoot: string;
   private readonly env: Record<string, string | undefined>;
   private readonly sink: PhoneLogger;
-  private readonly tokens: PairingTokens;
+  private readonly offer: PairingOffer;
   private readonly minIntervalMs: number;
   private readonly pollTimeoutSeconds: number;
   private readonly maxBackoffMs: number;
@@ -115,16 +112,11 @@ export class PhoneService implements PromptSink {
   });
   private record: PhoneRecord;
   private current: PhoneState;
-  private bot: Bot | null = null;
-  /** The Api the relay and the outbox send with (the bot's own Api polls). */
-  private api: Api | null = null;
-  private botInfo: UserFromGetMe | null = null;
-  private outbox: Outbox | null = null;
-  private relay: Relay | null = null;
-  private progress: Progress | null = null;
+  /** The Api, outbox, relay, poller and bot of the token in use; null without one. */
+  private stack: BotStack | null = null;
+  /** Prompts raised while paused, offered on `/resume`. */
   private readonly missed = new MissedPrompts();
-  private poller: Poller | null = null;
-  private pairingTimer: NodeJS.Timeout | null = null;
+  private botInfo: UserFromGetMe | null = null;
 
   constructor(options: PhoneServiceOptions) {
     this.host = options.host;
@@ -136,7 +128,12 @@ export class PhoneService implements PromptSink {
       '',
     );
     this.sink = options.log ?? defaultLog;
-    this.tokens = new PairingTokens({ now: options.now });
+    this.offer = new PairingOffer({
+      now: options.now,
+      onExpired: (expiresAt) => {
+        if (this.current.pairing?.expiresAt === expiresAt) this.update({ pairing: null });
+      },
+    });
     this.minIntervalMs = options.minIntervalMs ?? DEFAULT_MIN_INTERVAL_MS;
     this.pollTimeoutSeconds = options.pollTimeoutSeconds ?? DEFAULT_POLL_TIMEOUT_SECONDS;
     this.maxBackoffMs = options.maxBackoffMs ?? MAX_POLL_BACKOFF_MS;
@@ -201,7 +198,7 @@ export class PhoneService implements PromptSink {
     const preset = this.env[BOT_TOKEN_ENV]?.trim();
     if (preset && preset !== this.secrets.get()) this.secrets.set(preset);
     const token = this.secrets.get();
-    if (token && !this.bot) this.launch(token, null);
+    if (token && !this.stack) this.launch(token, null);
     return this.state();
   }
 
@@ -212,88 +209,47 @@ export class PhoneService implements PromptSink {
   }
 
   private async shutdownBot(): Promise<void> {
-    this.outbox?.stop();
-    if (this.poller && this.bot) await this.poller.stop(this.bot);
-    this.bot = null;
-    this.api = null;
-    this.outbox = null;
-    this.relay = null;
-    this.progress?.reset();
-    this.progress = null;
-    this.poller = null;
+    const stack = this.stack;
+    this.stack = null;
+    await stack?.stop();
     this.update({ polling: 'stopped' });
   }
 
-  /** Builds the Api, outbox and relay, then the bot over them, and starts its polling loop. */
+  /** Builds the bot stack for `token` (Api, outbox, relay, poller, then the bot) and starts polling. */
   private launch(token: string, info: UserFromGetMe | null): void {
     this.botInfo = info;
-    const outbox = new Outbox({
+    this.stack = new BotStack({
+      token,
+      apiRoot: this.apiRoot,
+      botInfo: info,
+      host: this.host,
       minIntervalMs: this.minIntervalMs,
-      maxBackoffMs: this.maxBackoffMs,
-      onError: (error, retry) =>
-        this.log('warn', `send failed${retry ? ', will retry' : ''}: ${this.describe(error)}`),
-    });
-    const api = createApi(token, this.apiRoot, this.pollTimeoutSeconds + 20);
-    const relay = new Relay({
-      host: this.host,
-      api,
-      outbox,
-      chatId: () => this.record.paired?.chatId ?? null,
-      log: (level, message) => this.log(level, message),
-      describe: (error) => this.describe(error),
-    });
-    const progress = new Progress({
-      host: this.host,
-      api,
-      outbox,
-      relay,
-      chatId: () => this.record.paired?.chatId ?? null,
-      active: () => Boolean(this.record.paired) && !this.record.paused && this.host.progressEnabled(),
-      log: (level, message) => this.log(level, message),
-      describe: (error) => this.describe(error),
-    });
-    const poller = new Poller({
       pollTimeoutSeconds: this.pollTimeoutSeconds,
       maxBackoffMs: this.maxBackoffMs,
       conflictRetryMs: this.conflictRetryMs,
-      polling: () => this.current.polling,
-      update: (patch) => this.update(patch),
-      identified: (botInfo) => this.botIdentified(botInfo),
-      reconnected: () => outbox.kick(),
-      log: (level, message) => this.log(level, message),
-      describe: (error) => this.describe(error),
-    });
-    const bot = createBot({
-      token,
-      apiRoot: this.apiRoot,
-      ...(info ? { botInfo: info } : {}),
-      deps: {
-        relay,
-        progress,
-        host: this.host,
+      chatId: () => this.record.paired?.chatId ?? null,
+      progressActive: () => Boolean(this.record.paired) && !this.record.paused && this.host.progressEnabled(),
+      poller: {
+        polling: () => this.current.polling,
+        update: (patch) => this.update(patch),
+        identified: (botInfo) => this.botIdentified(botInfo),
+      },
+      actions: {
         paired: () => this.record.paired,
         pair: (candidate, t) => this.pair(candidate, t),
         unpair: () => this.unpair(),
         setPaused: (paused) => this.setPaused(paused),
         resume: () => this.resume(),
-        log: (level, message) => this.log(level, message),
       },
-      pollTimeoutSeconds: this.pollTimeoutSeconds,
-      onPoll: (error) => poller.onPoll(error),
-      pollBackoffMs: (failures) => poller.backoffMs(failures),
+      log: (level, message) => this.log(level, message),
+      describe: (error) => this.describe(error),
     });
-    this.bot = bot;
-    this.api = api;
-    this.outbox = outbox;
-    this.relay = relay;
-    this.progress = progress;
-    this.poller = poller;
     this.update({
       tokenStorage: this.secrets.kind,
       token: info ? 'valid' : 'checking',
       botUsername: info?.username ?? null,
     });
-    poller.run(bot);
+    this.stack.start();
   }
 
   private botIdentified(info: UserFromGetMe): void {
@@ -303,8 +259,7 @@ export class PhoneService implements PromptSink {
     if (paired && paired.botId !== info.id) {
       this.log('info', 'bot changed: the old pairing is dropped');
       this.save({ paired: null });
-      this.relay?.reset();
-      this.progress?.reset();
+      this.stack?.reset();
     }
   }
 
@@ -346,7 +301,7 @@ export class PhoneService implements PromptSink {
     this.launch(token, info);
     if (info) this.botIdentified(info);
     else this.update({ polling: 'offline', error: MESSAGES.offline });
-    const first = this.poller?.firstPoll;
+    const first = this.stack?.poller.firstPoll;
     if (first)
       await Promise.race([first, new Promise((resolve) => setTimeout(resolve, FIRST_POLL_WAIT_MS).unref())]);
     return this.state();
@@ -371,71 +326,49 @@ export class PhoneService implements PromptSink {
    */
   async beginPairing(): Promise<PhoneState> {
     const username = this.botInfo?.username;
-    if (!username || !this.bot) throw new Error('Set a valid bot token first.');
-    const { token, expiresAt } = this.tokens.issue();
-    const deepLink = pairingDeepLink(username, token);
-    const svg = await qrSvg(deepLink);
-    if (this.pairingTimer) clearTimeout(this.pairingTimer);
-    this.pairingTimer = setTimeout(() => this.expirePairing(expiresAt), Math.max(0, expiresAt - Date.now()));
-    this.pairingTimer.unref();
-    this.update({ pairing: { deepLink, qrSvg: svg, expiresAt } });
+    if (!username || !this.stack) throw new Error('Set a valid bot token first.');
+    this.update({ pairing: await this.offer.open(username) });
     return this.state();
-  }
-
-  private expirePairing(expiresAt: number): void {
-    if (this.current.pairing?.expiresAt === expiresAt) this.update({ pairing: null });
   }
 
   /** Closes the pairing offer; its token no longer pairs. */
   cancelPairing(): PhoneState {
-    this.tokens.cancel();
-    if (this.pairingTimer) clearTimeout(this.pairingTimer);
-    this.pairingTimer = null;
+    this.offer.close();
     this.update({ pairing: null });
     return this.state();
   }
 
   private pair(candidate: PairingCandidate, token: string): TokenRefusal | null {
-    const refusal = this.tokens.consume(token);
+    const refusal = this.offer.consume(token);
     if (refusal) return refusal;
     const old = this.record.paired;
     const botId = this.botInfo?.id ?? 0;
     const paired: PairedChat = { ...candidate, botId };
-    if (this.pairingTimer) clearTimeout(this.pairingTimer);
-    this.pairingTimer = null;
-    this.outbox?.clear();
-    this.relay?.reset();
-    this.progress?.reset();
+    this.stack?.outbox.clear();
+    this.stack?.reset();
     this.missed.take();
     if (old && old.chatId !== candidate.chatId)
-      this.sendTo(old.chatId, 'This computer was paired with another chat. Prompts no longer come here.');
+      this.stack?.sendTo(
+        old.chatId,
+        'This computer was paired with another chat. Prompts no longer come here.',
+      );
     this.save({ paired });
     this.update({ pairing: null });
     this.log('info', `paired with chat ${candidate.chatId}`);
-    this.relay?.say(
+    this.stack?.relay.say(
       `✅ Paired with <b>${escapeHtml(this.host.computerName)}</b>. Prompts from its sessions will arrive here. /help shows what you can do.`,
     );
     return null;
-  }
-
-  /** Sends a plain message to a chat that is not (or no longer) the paired one, through the outbox. */
-  private sendTo(chatId: number, text: string): void {
-    const api = this.api;
-    if (!api) return;
-    this.outbox?.enqueue({
-      run: async () => {
-        await api.sendMessage(chatId, text);
-      },
-    });
   }
 
   /** Unpairs the chat (it is told so when reachable) and forgets its prompts. */
   unpair(): PhoneState {
     const old = this.record.paired;
     if (!old) return this.state();
-    this.outbox?.clear();
-    this.relay?.reset();
-    this.sendTo(old.chatId, `This chat is no longer paired with ${this.host.computerName}.`);
+    this.stack?.outbox.clear();
+    this.stack?.reset();
+    this.missed.take();
+    this.stack?.sendTo(old.chatId, `This chat is no longer paired with ${this.host.computerName}.`);
     this.save({ paired: null });
     this.log('info', `unpaired chat ${old.chatId}`);
     return this.state();
@@ -450,21 +383,24 @@ export class PhoneService implements PromptSink {
   // ——— prompts ———
 
   /**
-   * A prompt opened in a session: sent once to the paired chat unless paused or unpaired. While
-   * Telegram is unreachable it waits in the outbox and is delivered once when back — unless it
-   * closes first. Calls `host.promptRelayed` once delivered.
+   * A prompt opened in a session: sent once to the paired chat unless paused (then remembered for
+   * `/resume`) or unpaired. A "waiting"/"finished" prompt that the turn's live status message
+   * already shows is not sent again. While Telegram is unreachable it waits in the outbox and is
+   * delivered once when back — unless it closes first. Calls `host.promptRelayed` once delivered.
    */
   promptOpened(prompt: PromptInfo, session: SessionInfo): void {
-    if (!this.record.paired || !this.relay) return;
+    if (!this.record.paired || !this.stack) return;
     if (this.record.paused) {
       this.missed.add(prompt, session);
       return;
     }
-    if (this.progress?.absorbPrompt(prompt)) {
+    if (this.stack.progress.absorbPrompt(prompt)) {
       this.host.promptRelayed?.(prompt.sessionId, prompt.id);
       return;
     }
-    this.relay.promptOpened(prompt, session, () => this.host.promptRelayed?.(prompt.sessionId, prompt.id));
+    this.stack.relay.promptOpened(prompt, session, () =>
+      this.host.promptRelayed?.(prompt.sessionId, prompt.id),
+    );
   }
 
   /** The message already sent keeps its text and buttons; the desk shows the richer one. */
@@ -477,7 +413,7 @@ export class PhoneService implements PromptSink {
    */
   promptClosed(prompt: PromptInfo, reason: PromptCloseReason): void {
     if (reason === 'answered-from-phone') return;
-    this.relay?.promptClosed(prompt.id, reason);
+    this.stack?.relay.promptClosed(prompt.id, reason);
   }
 
   /**
@@ -485,7 +421,7 @@ export class PhoneService implements PromptSink {
    * chat's queue for it.
    */
   turnEvent(event: TurnEvent): void {
-    this.progress?.turnEvent(event);
+    this.stack?.progress.turnEvent(event);
   }
 
   /**
@@ -494,7 +430,7 @@ export class PhoneService implements PromptSink {
    */
   private resume(): void {
     this.setPaused(false);
-    const relay = this.relay;
+    const relay = this.stack?.relay;
     const missed = this.missed.take();
     if (!relay) return;
     if (missed.length === 0) {
@@ -504,16 +440,15 @@ export class PhoneService implements PromptSink {
     const isOpen = (p: PromptInfo) => this.host.openPrompt(p.sessionId)?.id === p.id;
     relay.say(formatMissed(missed, isOpen));
     for (const m of missed) {
-      if (!isOpen(m.prompt)) continue;
       const session = this.host.listSessions().find((s) => s.id === m.prompt.sessionId);
       const prompt = this.host.openPrompt(m.prompt.sessionId);
-      if (session && prompt)
+      if (session && prompt && prompt.id === m.prompt.id)
         relay.promptOpened(prompt, session, () => this.host.promptRelayed?.(prompt.sessionId, prompt.id));
     }
   }
 
   /** Resolves once every queued message was sent or given up (tests, orderly shutdown). */
   async flush(): Promise<void> {
-    await this.outbox?.idle();
+    await this.stack?.outbox.idle();
   }
 }

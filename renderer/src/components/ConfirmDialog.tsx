@@ -3,6 +3,7 @@
  * a title, one sentence, a confirm button that is focused first, and Cancel.
  */
 import { useEffect, useId, useRef } from 'react';
+import { DialogButtons } from './DialogButtons.js';
 import { Modal } from './Modal.js';
 
 /** Props of {@link ConfirmDialog}. */
@@ -39,18 +40,12 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
         <p id={messageId} className="modal-text">
           {props.message}
         </p>
-        <div className="modal-actions">
-          <button type="button" className="btn" onClick={props.onCancel}>
-            Cancel
-          </button>
-          <button
-            ref={confirmRef}
-            type="submit"
-            className={props.danger ? 'btn btn-danger' : 'btn btn-primary'}
-          >
-            {props.confirmLabel}
-          </button>
-        </div>
+        <DialogButtons
+          submitLabel={props.confirmLabel}
+          danger={props.danger}
+          onCancel={props.onCancel}
+          submitButton={confirmRef}
+        />
       </form>
     </Modal>
   );

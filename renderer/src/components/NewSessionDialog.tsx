@@ -9,6 +9,8 @@ import type { AgentKind, HostInfo, SessionInfo } from '../../../contract/bridge.
 import { agentKinds } from '../../../contract/bridge.js';
 import { buildSpec, defaultCwd, effectiveName } from '../lib/session-form.js';
 import { useBridge } from '../store/context.js';
+import { DialogButtons } from './DialogButtons.js';
+import { Field } from './Field.js';
 import { FolderIcon } from './icons.js';
 import { Modal } from './Modal.js';
 import { PresetPicker } from './PresetPicker.js';
@@ -95,10 +97,7 @@ export function NewSessionDialog(props: NewSessionDialogProps) {
         </h2>
         <PresetPicker value={agent} userShell={props.host?.userShell ?? null} onChange={setAgent} />
         {agent === 'custom' && (
-          <div className="field">
-            <label htmlFor={ids.command} className="field-label">
-              Command
-            </label>
+          <Field label="Command" htmlFor={ids.command}>
             <input
               id={ids.command}
               className="input input-mono"
@@ -109,12 +108,9 @@ export function NewSessionDialog(props: NewSessionDialogProps) {
               autoFocus
               onChange={(e) => setCommand(e.target.value)}
             />
-          </div>
+          </Field>
         )}
-        <div className="field">
-          <label htmlFor={ids.cwd} className="field-label">
-            Working directory
-          </label>
+        <Field label="Working directory" htmlFor={ids.cwd}>
           <div className="input-row">
             <input
               id={ids.cwd}
@@ -131,11 +127,8 @@ export function NewSessionDialog(props: NewSessionDialogProps) {
               </button>
             )}
           </div>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.name} className="field-label">
-            Name
-          </label>
+        </Field>
+        <Field label="Name" htmlFor={ids.name} hint="Defaults to the folder's name.">
           <input
             id={ids.name}
             className="input"
@@ -144,27 +137,18 @@ export function NewSessionDialog(props: NewSessionDialogProps) {
             autoComplete="off"
             onChange={(e) => setName(e.target.value)}
           />
-          <span className="field-hint">Defaults to the folder's name.</span>
-        </div>
+        </Field>
         {error && (
           <p id={ids.error} className="form-error" role="alert">
             {error}
           </p>
         )}
-        <div className="modal-actions">
-          <button type="button" className="btn" onClick={props.onCancel}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            className="btn btn-primary"
-            aria-disabled={busy}
-            aria-describedby={error ? ids.error : undefined}
-          >
-            {busy && <span className="spinner" aria-hidden="true" />}
-            Start
-          </button>
-        </div>
+        <DialogButtons
+          submitLabel="Start"
+          busy={busy}
+          describedBy={error ? ids.error : undefined}
+          onCancel={props.onCancel}
+        />
       </form>
     </Modal>
   );

@@ -4,6 +4,7 @@
  */
 import { useId, useState } from 'react';
 import { parseIntInRange, type IntRange } from '../lib/settings-input.js';
+import { Field } from './Field.js';
 
 /** Props of {@link NumberSetting}. */
 export interface NumberSettingProps {
@@ -35,10 +36,7 @@ export function NumberSetting(props: NumberSettingProps) {
     if (parsed.value !== props.value) props.onCommit(parsed.value);
   };
   return (
-    <div className="field">
-      <label htmlFor={id} className="field-label">
-        {props.label}
-      </label>
+    <Field label={props.label} htmlFor={id} hint={error ?? props.hint} hintId={hintId}>
       <div className="input-row input-row-compact">
         <input
           id={id}
@@ -59,9 +57,6 @@ export function NumberSetting(props: NumberSettingProps) {
         />
         <span className="muted">{props.unit}</span>
       </div>
-      <span id={hintId} className="field-hint">
-        {error ?? props.hint}
-      </span>
-    </div>
+    </Field>
   );
 }

@@ -61,6 +61,18 @@ describe('Emitter', () => {
     expect(emitter.hasListeners).toBe(false);
   });
 
+  it('skips a listener unsubscribed by an earlier one during the same fire', () => {
+    const emitter = new Emitter<number>();
+    const seen: string[] = [];
+    emitter.event(() => {
+      seen.push('first');
+      second.dispose();
+    });
+    const second = emitter.event(() => seen.push('second'));
+    emitter.fire(1);
+    expect(seen).toEqual(['first']);
+  });
+
   it('calls a listener added during fire only from the next fire on', () => {
     const emitter = new Emitter<number>();
     const seen: string[] = [];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PresenceSource } from '../../../../main/core/app-types.js';
+import { Emitter } from '../../../../main/core/base/event.js';
 import { createAwayDetector, type PollScheduler } from '../../../../main/core/desktop/away-detector.js';
 
 /** A fake desk: a clock in ms, the time of the last input, and a lock flag. */
@@ -92,14 +93,11 @@ describe('away detector', () => {
 
   it('re-checks at once when the presence source reports a lock, until stopped', () => {
     const desk = new FakeDesk();
-    const listeners = new Set<() => void>();
+    const lockChanges = new Emitter<void>();
     const source: PresenceSource = {
       idleSeconds: () => desk.idleSeconds(),
       isLocked: () => desk.isLocked(),
-      onChange: (l) => {
-        listeners.add(l);
-        return () => listeners.delete(l);
-      },
+      onChange: lockChanges.event,
     };
     const detector = createAwayDetector({
       presence: source,
@@ -109,10 +107,10 @@ describe('away detector', () => {
     });
     detector.start();
     desk.locked = true;
-    listeners.forEach((l) => l());
+    lockChanges.fire();
     expect(detector.isAway()).toBe(true);
     detector.stop();
-    expect(listeners.size).toBe(0);
+    expect(lockChanges.hasListeners).toBe(false);
   });
 
   it('applies a changed threshold on the next poll and stops polling on stop()', () => {

@@ -8,22 +8,10 @@ import {
   trayTooltip,
   type TrayMenuItem,
 } from '../../../../main/core/desktop/tray-model.js';
+import { sessionInfo } from '../../../support/session-info.js';
 
 function session(id: string, over: Partial<SessionInfo> = {}): SessionInfo {
-  return {
-    id,
-    name: `tab ${id}`,
-    agent: 'shell',
-    commandLine: 'bash -l',
-    cwd: '/home/u',
-    state: 'running',
-    exit: null,
-    error: null,
-    title: null,
-    prompt: null,
-    createdAt: 1_700_000_000_000,
-    ...over,
-  };
+  return sessionInfo(id, { name: `tab ${id}`, cwd: '/home/u', ...over });
 }
 
 const phone: PhoneState = {

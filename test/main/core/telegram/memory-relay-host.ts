@@ -8,6 +8,7 @@
 import type { AgentKind, PromptInfo, SessionInfo } from '../../../../contract/bridge.js';
 import type { WriteRefusal } from '../../../../main/core/prompts/types.js';
 import type { RelayHost } from '../../../../main/core/telegram/host.js';
+import { sessionInfo } from '../../../support/session-info.js';
 
 /** One recorded write into a session. */
 export interface RecordedWrite {
@@ -17,21 +18,9 @@ export interface RecordedWrite {
   promptId: string | null;
 }
 
-/** Builds a session record with defaults. */
+/** A running Claude Code session record named `name`. */
 export function makeSession(id: string, name: string, cwd = `/home/dev/${name}`): SessionInfo {
-  return {
-    id,
-    name,
-    agent: 'claude',
-    commandLine: 'claude',
-    cwd,
-    state: 'running',
-    exit: null,
-    error: null,
-    title: null,
-    prompt: null,
-    createdAt: Date.now(),
-  };
+  return sessionInfo(id, { name, agent: 'claude', commandLine: 'claude', cwd, createdAt: Date.now() });
 }
 
 /** Builds a prompt record with defaults. */

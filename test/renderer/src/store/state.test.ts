@@ -7,7 +7,7 @@ import {
   type Action,
   type AppState,
 } from '../../../../renderer/src/store/state.js';
-import { sessionInfo } from '../../support/session-info.js';
+import { sessionInfo } from '../../../support/session-info.js';
 
 function run(actions: Action[], from: AppState = initialState): AppState {
   return actions.reduce(reduce, from);

@@ -8,7 +8,7 @@ import type {
 } from '../../../../contract/bridge.js';
 import type { ConnectionStatus, RendererBridge } from '../../../../renderer/src/bridge/connection.js';
 import { createAppStore } from '../../../../renderer/src/store/store.js';
-import { sessionInfo } from '../../support/session-info.js';
+import { sessionInfo } from '../../../support/session-info.js';
 
 /** An in-memory bridge: answers from `answers`, emits events and status changes on demand. */
 function fakeBridge(answers: { [K in RequestName]?: () => RequestResults[K] }) {

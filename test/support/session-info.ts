@@ -1,5 +1,5 @@
-/** A SessionInfo builder for the renderer's store tests. */
-import type { SessionInfo } from '../../../contract/bridge.js';
+/** The one SessionInfo builder of the tests (renderer store, tray model, Telegram side). */
+import type { SessionInfo } from '../../contract/bridge.js';
 
 /** A running shell session named after `id`, with `overrides` applied. */
 export function sessionInfo(id: string, overrides: Partial<SessionInfo> = {}): SessionInfo {
