@@ -1,9 +1,10 @@
 /**
- * A list of folders, one per line, saved when the field loses focus: blank lines are dropped,
- * duplicates removed, and at most `max` kept.
+ * A list of folders, one per line, saved when the field loses focus (see `parseFolderList`:
+ * blank lines dropped, duplicates removed, at most `max` kept).
  */
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { parseFolderList } from '../lib/folder-list.js';
+import { Field } from './Field.js';
 
 /** Props of {@link FolderListSetting}. */
 export interface FolderListSettingProps {
@@ -18,31 +19,25 @@ export interface FolderListSettingProps {
 export function FolderListSetting(props: FolderListSettingProps) {
   const id = useId();
   const hintId = useId();
-  const [text, setText] = useState(props.value.join('\n'));
-  const joined = props.value.join('\n');
-  useEffect(() => setText(joined), [joined]);
+  const [draft, setDraft] = useState<string | null>(null);
+  const saved = props.value.join('\n');
   return (
-    <div className="field">
-      <label className="field-label" htmlFor={id}>
-        {props.label}
-      </label>
+    <Field label={props.label} htmlFor={id} hint={props.hint} hintId={hintId}>
       <textarea
         id={id}
         className="input"
         rows={3}
         aria-describedby={hintId}
-        value={text}
+        value={draft ?? saved}
         spellCheck={false}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => setDraft(e.target.value)}
         onBlur={() => {
-          const folders = parseFolderList(text, props.max);
-          if (folders.join('\n') !== joined) props.onCommit(folders);
-          else setText(joined);
+          if (draft === null) return;
+          const folders = parseFolderList(draft, props.max);
+          setDraft(null);
+          if (folders.join('\n') !== saved) props.onCommit(folders);
         }}
       />
-      <span id={hintId} className="field-hint">
-        {props.hint}
-      </span>
-    </div>
+    </Field>
   );
 }
