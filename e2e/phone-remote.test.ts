@@ -167,6 +167,19 @@ describe('the phone as a remote', () => {
     expect(reply.text).toMatch(/goes to project/);
   }, 90_000);
 
+  it('/progress off: the next turn gets no status message but its "is waiting" message; /progress on', async () => {
+    let asked = send('/progress off');
+    await botAfter(asked.messageId, /Live progress is off/);
+    const before = lastId();
+    send('say something short');
+    const waiting = await botAfter(before, /project is waiting/);
+    expect(waiting.text).not.toMatch(/turn took/);
+    const fromBot = telegram.messagesIn(CHAT).filter((m) => m.fromBot && m.messageId > before);
+    expect(fromBot.filter((m) => m.text.startsWith('⏳'))).toEqual([]);
+    asked = send('/progress on');
+    await botAfter(asked.messageId, /Live progress is on/);
+  }, 60_000);
+
   it('texts sent while Claude is busy are queued and submitted as three turns, in order', async () => {
     api.turnDelayMs = 6000;
     const before = lastId();

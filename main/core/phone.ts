@@ -95,6 +95,7 @@ export function createPhone(deps: PhoneDeps): PhoneService {
     },
     promptRelayed: (sessionId, promptId) => attention.markRelayed(sessionId, promptId),
     isBusy: (sessionId) => deps.turns.busy(sessionId),
+    notifyNow: () => attention.shouldRelay(),
     progressEnabled: () => deps.settings.get().progressMessages,
     setProgressEnabled: (on) => void deps.settings.update({ progressMessages: on }),
     installedAgents: () => installedAgents(deps.sessionPath()),

@@ -42,6 +42,11 @@ export interface RelayHost {
    * then waits in the chat's queue instead of landing in the middle of its output.
    */
   isBusy(sessionId: string): boolean;
+  /**
+   * True when prompts go to the phone now (Settings "always", or the user is away from the desk);
+   * live status messages follow the same gate.
+   */
+  notifyNow(): boolean;
   /** Whether the chat gets one live status message per turn (Settings; `/progress on|off`). */
   progressEnabled(): boolean;
   /** Turns the live status messages on or off (persisted in Settings). */

@@ -228,7 +228,11 @@ export class PhoneService implements PromptSink {
       maxBackoffMs: this.maxBackoffMs,
       conflictRetryMs: this.conflictRetryMs,
       chatId: () => this.record.paired?.chatId ?? null,
-      progressActive: () => Boolean(this.record.paired) && !this.record.paused && this.host.progressEnabled(),
+      progressActive: () =>
+        Boolean(this.record.paired) &&
+        !this.record.paused &&
+        this.host.progressEnabled() &&
+        this.host.notifyNow(),
       poller: {
         polling: () => this.current.polling,
         update: (patch) => this.update(patch),

@@ -22,8 +22,13 @@ export function sessionsComposer(deps: BotDeps): Composer<Context> {
     relay.say('🆕 Start which agent?', { keyboard: agentsKeyboard(agents) });
   });
 
+  /** The agent of a tapped button when it is (still) installed here, else null. */
+  const installed = async (name: string | undefined): Promise<AgentKind | null> =>
+    (await host.installedAgents()).find((a) => a === name) ?? null;
+
   composer.callbackQuery(REMOTE_CALLBACKS.newAgent, async (ctx) => {
-    const agent = ctx.match[1] as AgentKind;
+    const agent = await installed(ctx.match[1]);
+    if (!agent) return ctx.answerCallbackQuery({ text: 'That agent is not installed here.' });
     const folders = host.newSessionFolders();
     await ctx.answerCallbackQuery({ text: agentLabels[agent] });
     if (folders.length === 0) {
@@ -40,7 +45,8 @@ export function sessionsComposer(deps: BotDeps): Composer<Context> {
   });
 
   composer.callbackQuery(REMOTE_CALLBACKS.newFolder, async (ctx) => {
-    const agent = ctx.match[1] as AgentKind;
+    const agent = await installed(ctx.match[1]);
+    if (!agent) return ctx.answerCallbackQuery({ text: 'That agent is not installed here.' });
     const cwd = host.newSessionFolders().find((f) => dataKey(f) === ctx.match[2]);
     if (!cwd) return ctx.answerCallbackQuery({ text: 'That folder is no longer offered. Try /new again.' });
     await ctx.answerCallbackQuery({ text: 'Starting…' });

@@ -127,6 +127,13 @@ export class MemoryRelayHost implements RelayHost {
   folders: string[] = [];
   readonly closed: string[] = [];
 
+  /** What `notifyNow` answers (the away gate). */
+  notify = true;
+
+  notifyNow(): boolean {
+    return this.notify;
+  }
+
   isBusy(sessionId: string): boolean {
     return this.busy.has(sessionId);
   }
