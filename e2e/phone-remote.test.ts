@@ -142,181 +142,196 @@ afterAll(async () => {
 });
 
 describe('the phone as a remote', () => {
-  it('/new offers the installed agents and the listed folder, starts Claude Code and confirms with its name', async () => {
-    const started = await startFromPhone(/^Claude Code$/);
-    expect(started.text).toMatch(/Started project \(Claude Code\)/);
-    await waitForScreen('project', /\? for shortcuts/);
-  }, 90_000);
+  describe('feature 3: new work from the phone', () => {
+    it('/new offers the installed agents and the listed folder, starts Claude Code and confirms with its name', async () => {
+      const started = await startFromPhone(/^Claude Code$/);
+      expect(started.text).toMatch(/Started project \(Claude Code\)/);
+      await waitForScreen('project', /\? for shortcuts/);
+    }, 90_000);
+  });
 
-  it('one status message per turn: the tool Claude runs, then its answer with Reply and Screen', async () => {
-    const before = lastId();
-    send('please read the notes');
-    const status = await botAfter(before, /project is working/);
-    const done = await telegram.waitFor(() => {
-      const m = byId(status.messageId);
-      return /is waiting · turn took \d+s/.test(m.text) && /remote works/.test(m.text) ? m : null;
-    }, 40_000);
-    expect(done.text).toMatch(/✓ Read: .*notes\.txt/);
-    expect(labels(done)).toEqual(['Reply', 'Screen']);
-    expect(done.edits).toBeGreaterThan(0);
-    // The finished turn is told once: no separate "is waiting" message after the status message.
-    await new Promise((r) => setTimeout(r, 2000));
-    const later = telegram.messagesIn(CHAT).filter((m) => m.fromBot && m.messageId > status.messageId);
-    expect(later.filter((m) => /is waiting/.test(m.text))).toEqual([]);
-    const reply = await tap(done, /^Reply$/);
-    expect(reply.text).toMatch(/goes to project/);
-  }, 90_000);
+  describe('feature 1: live progress', () => {
+    it('one status message per turn: the tool Claude runs, then its answer with Reply and Screen', async () => {
+      const before = lastId();
+      send('please read the notes');
+      const status = await botAfter(before, /project is working/);
+      const done = await telegram.waitFor(() => {
+        const m = byId(status.messageId);
+        return /is waiting · turn took \d+s/.test(m.text) && /remote works/.test(m.text) ? m : null;
+      }, 40_000);
+      expect(done.text).toMatch(/✓ Read: .*notes\.txt/);
+      expect(labels(done)).toEqual(['Reply', 'Screen']);
+      expect(done.edits).toBeGreaterThan(0);
+      // The finished turn is told once: no separate "is waiting" message after the status message.
+      await new Promise((r) => setTimeout(r, 2000));
+      const later = telegram.messagesIn(CHAT).filter((m) => m.fromBot && m.messageId > status.messageId);
+      expect(later.filter((m) => /is waiting/.test(m.text))).toEqual([]);
+      const reply = await tap(done, /^Reply$/);
+      expect(reply.text).toMatch(/goes to project/);
+    }, 90_000);
 
-  it('/progress off: the next turn gets no status message but its "is waiting" message; /progress on', async () => {
-    let asked = send('/progress off');
-    await botAfter(asked.messageId, /Live progress is off/);
-    const before = lastId();
-    send('say something short');
-    const waiting = await botAfter(before, /project is waiting/);
-    expect(waiting.text).not.toMatch(/turn took/);
-    const fromBot = telegram.messagesIn(CHAT).filter((m) => m.fromBot && m.messageId > before);
-    expect(fromBot.filter((m) => m.text.startsWith('⏳'))).toEqual([]);
-    asked = send('/progress on');
-    await botAfter(asked.messageId, /Live progress is on/);
-  }, 60_000);
+    it('/progress off: the next turn gets no status message but its "is waiting" message; /progress on', async () => {
+      let asked = send('/progress off');
+      await botAfter(asked.messageId, /Live progress is off/);
+      const before = lastId();
+      send('say something short');
+      const waiting = await botAfter(before, /project is waiting/);
+      expect(waiting.text).not.toMatch(/turn took/);
+      const fromBot = telegram.messagesIn(CHAT).filter((m) => m.fromBot && m.messageId > before);
+      expect(fromBot.filter((m) => m.text.startsWith('⏳'))).toEqual([]);
+      asked = send('/progress on');
+      await botAfter(asked.messageId, /Live progress is on/);
+    }, 60_000);
+  });
 
-  it('texts sent while Claude is busy are queued and submitted as three turns, in order', async () => {
-    api.turnDelayMs = 6000;
-    const before = lastId();
-    send('a long task');
-    const status = await botAfter(before, /project is working/);
-    await telegram.waitFor(() => (turnsWith('a long task').length > 0 ? true : null), 30_000);
-    send('queued one');
-    send('queued two');
-    send('queued three');
-    const shown = await telegram.waitFor(() => {
-      const m = byId(status.messageId);
-      return /queued \(3\)/.test(m.text) ? m : null;
-    }, 15_000);
-    expect(labels(shown)).toContain('Cancel queued (3)');
-    api.turnDelayMs = 0;
-    await telegram.waitFor(() => (turnsWith('queued three').length > 0 ? true : null), 60_000);
-    const typed = api.turns.filter((t) => !hasToolResult(t)).map(lastUserText);
-    const at = (text: string) => typed.findIndex((t) => t.includes(text));
-    expect(at('a long task')).toBeLessThan(at('queued one'));
-    expect(at('queued one')).toBeLessThan(at('queued two'));
-    expect(at('queued two')).toBeLessThan(at('queued three'));
-    // Three turns: each queued text is the whole of its own turn's prompt.
-    for (const text of ['queued one', 'queued two', 'queued three']) {
-      const [turn] = turnsWith(text);
-      expect(lastUserText(turn!).trim()).toBe(text);
-    }
-  }, 120_000);
+  describe('feature 2: a queue while busy', () => {
+    it('texts sent while Claude is busy are queued and submitted as three turns, in order', async () => {
+      api.turnDelayMs = 6000;
+      const before = lastId();
+      send('a long task');
+      const status = await botAfter(before, /project is working/);
+      await telegram.waitFor(() => (turnsWith('a long task').length > 0 ? true : null), 30_000);
+      send('queued one');
+      send('queued two');
+      send('queued three');
+      const shown = await telegram.waitFor(() => {
+        const m = byId(status.messageId);
+        return /queued \(3\)/.test(m.text) ? m : null;
+      }, 15_000);
+      expect(labels(shown)).toContain('Cancel queued (3)');
+      api.turnDelayMs = 0;
+      await telegram.waitFor(() => (turnsWith('queued three').length > 0 ? true : null), 60_000);
+      const typed = api.turns.filter((t) => !hasToolResult(t)).map(lastUserText);
+      const at = (text: string) => typed.findIndex((t) => t.includes(text));
+      expect(at('a long task')).toBeLessThan(at('queued one'));
+      expect(at('queued one')).toBeLessThan(at('queued two'));
+      expect(at('queued two')).toBeLessThan(at('queued three'));
+      // Three turns: each queued text is the whole of its own turn's prompt.
+      for (const text of ['queued one', 'queued two', 'queued three']) {
+        const [turn] = turnsWith(text);
+        expect(lastUserText(turn!).trim()).toBe(text);
+      }
+    }, 120_000);
 
-  it('/queue lists the waiting texts and Cancel drops them: they are never typed', async () => {
-    const statuses = () =>
-      telegram.messagesIn(CHAT).filter((m) => m.fromBot && /project is (working|waiting)/.test(m.text));
-    await telegram.waitFor(() => (/is waiting/.test(statuses().at(-1)?.text ?? '') ? true : null), 30_000);
-    api.turnDelayMs = 5000;
-    const before = lastId();
-    send('another long task');
-    const status = await botAfter(before, /project is working/);
-    await telegram.waitFor(() => (turnsWith('another long task').length > 0 ? true : null), 30_000);
-    send('never typed');
-    send('also never');
-    await telegram.waitFor(() => (/queued \(2\)/.test(byId(status.messageId).text) ? true : null), 15_000);
-    const asked = send('/queue');
-    const list = await botAfter(asked.messageId, /project/);
-    expect(list.text).toMatch(/1\. never typed\n2\. also never/);
-    const answer = await tap(byId(status.messageId), /^Cancel queued/);
-    expect(answer.text).toMatch(/Dropped 2/);
-    api.turnDelayMs = 0;
-    await telegram.waitFor(() => (/is waiting/.test(byId(status.messageId).text) ? true : null), 30_000);
-    await new Promise((r) => setTimeout(r, 2500));
-    expect(turnsWith('never typed')).toEqual([]);
-    expect(turnsWith('also never')).toEqual([]);
-  }, 90_000);
+    it('/queue lists the waiting texts and Cancel drops them: they are never typed', async () => {
+      const statuses = () =>
+        telegram.messagesIn(CHAT).filter((m) => m.fromBot && /project is (working|waiting)/.test(m.text));
+      await telegram.waitFor(() => (/is waiting/.test(statuses().at(-1)?.text ?? '') ? true : null), 30_000);
+      api.turnDelayMs = 5000;
+      const before = lastId();
+      send('another long task');
+      const status = await botAfter(before, /project is working/);
+      await telegram.waitFor(() => (turnsWith('another long task').length > 0 ? true : null), 30_000);
+      send('never typed');
+      send('also never');
+      await telegram.waitFor(() => (/queued \(2\)/.test(byId(status.messageId).text) ? true : null), 15_000);
+      const asked = send('/queue');
+      const list = await botAfter(asked.messageId, /project/);
+      expect(list.text).toMatch(/1\. never typed\n2\. also never/);
+      const answer = await tap(byId(status.messageId), /^Cancel queued/);
+      expect(answer.text).toMatch(/Dropped 2/);
+      api.turnDelayMs = 0;
+      await telegram.waitFor(() => (/is waiting/.test(byId(status.messageId).text) ? true : null), 30_000);
+      await new Promise((r) => setTimeout(r, 2500));
+      expect(turnsWith('never typed')).toEqual([]);
+      expect(turnsWith('also never')).toEqual([]);
+    }, 90_000);
+  });
 
-  it('a shell turn is followed from its screen', async () => {
-    const started = await startFromPhone(/^Shell$/);
-    expect(started.text).toMatch(/Started project 2 \(Shell\)/);
-    const before = lastId();
-    send('sleep 2; echo shell-finished');
-    const status = await botAfter(before, /project 2 is working/);
-    const done = await telegram.waitFor(() => {
-      const m = byId(status.messageId);
-      return /is waiting/.test(m.text) ? m : null;
+  describe('feature 1: live progress of an agent without hooks', () => {
+    it('a shell turn is followed from its screen', async () => {
+      const started = await startFromPhone(/^Shell$/);
+      expect(started.text).toMatch(/Started project 2 \(Shell\)/);
+      const before = lastId();
+      send('sleep 2; echo shell-finished');
+      const status = await botAfter(before, /project 2 is working/);
+      const done = await telegram.waitFor(() => {
+        const m = byId(status.messageId);
+        return /is waiting/.test(m.text) ? m : null;
+      }, 30_000);
+      expect(done.text).toMatch(/shell-finished/);
+    }, 90_000);
+  });
+
+  describe('feature 8: nothing silent', () => {
+    it('/resume sums up the prompt raised while paused and offers it with buttons; it answers in the terminal', async () => {
+      let asked = send('/pause');
+      await botAfter(asked.messageId, /paused/);
+      // Plain text would go to the shell (started last): reply to Claude's confirmation instead.
+      const claude = telegram
+        .messagesIn(CHAT)
+        .find((m) => m.fromBot && /Started project \(Claude Code\)/.test(m.text))!;
+      asked = send('please write hello to out.txt', claude.messageId);
+      await botAfter(asked.messageId, /typed into project$/);
+      await waitForScreen('project', /Do you want to proceed\?/);
+      // Paused: no prompt message (a /screen picture of it is not one) and no status message.
+      const promptMessages = () =>
+        telegram
+          .messagesIn(CHAT)
+          .filter((m) => m.fromBot && !m.text.startsWith('🖥') && m.text.includes('echo hello > out.txt'));
+      expect(promptMessages()).toEqual([]);
+      expect(
+        telegram
+          .messagesIn(CHAT)
+          .filter((m) => m.fromBot && m.messageId > asked.messageId && m.text.startsWith('⏳')),
+      ).toEqual([]);
+      asked = send('/resume');
+      const summary = await botAfter(asked.messageId, /While paused, 1 prompt was raised/);
+      expect(summary.text).toMatch(/project — .*\(still open/);
+      const prompt = await telegram.waitForMessage(
+        (m) =>
+          m.fromBot &&
+          m.messageId > summary.messageId &&
+          m.buttons.length > 0 &&
+          m.text.includes('echo hello > out.txt'),
+        15_000,
+      );
+      expect(labels(prompt).some((l) => /Yes/.test(l))).toBe(true);
+      await tap(prompt, /^1\b|Yes/);
+      const deadline = Date.now() + 20_000;
+      while (!(await fs.readFile(path.join(claudeEnv.cwd, 'out.txt'), 'utf8').catch(() => ''))) {
+        if (Date.now() > deadline) throw new Error('out.txt never appeared');
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }, 120_000);
+
+    it('a sticker and a voice note get a short answer, not silence', async () => {
+      const sticker = telegram.userSendsMedia(CHAT, USER, {
+        sticker: {
+          file_id: 'stk1',
+          file_unique_id: 'u1',
+          type: 'regular',
+          width: 512,
+          height: 512,
+          is_animated: false,
+          is_video: false,
+        },
+      });
+      await botAfter(sticker.messageId, /Stickers are not handled here/);
+      const voice = telegram.userSendsMedia(CHAT, USER, {
+        voice: { file_id: 'v1', file_unique_id: 'u2', duration: 2 },
+      });
+      await botAfter(voice.messageId, /Voice messages are not handled here/);
     }, 30_000);
-    expect(done.text).toMatch(/shell-finished/);
-  }, 90_000);
+  });
 
-  it('/resume sums up the prompt raised while paused and offers it with buttons; it answers in the terminal', async () => {
-    let asked = send('/pause');
-    await botAfter(asked.messageId, /paused/);
-    // Plain text would go to the shell (started last): reply to Claude's confirmation instead.
-    const claude = telegram
-      .messagesIn(CHAT)
-      .find((m) => m.fromBot && /Started project \(Claude Code\)/.test(m.text))!;
-    asked = send('please write hello to out.txt', claude.messageId);
-    await botAfter(asked.messageId, /typed into project$/);
-    await waitForScreen('project', /Do you want to proceed\?/);
-    // Paused: no prompt message (a /screen picture of it is not one) and no status message.
-    const promptMessages = () =>
-      telegram
-        .messagesIn(CHAT)
-        .filter((m) => m.fromBot && !m.text.startsWith('🖥') && m.text.includes('echo hello > out.txt'));
-    expect(promptMessages()).toEqual([]);
-    expect(
-      telegram
-        .messagesIn(CHAT)
-        .filter((m) => m.fromBot && m.messageId > asked.messageId && m.text.startsWith('⏳')),
-    ).toEqual([]);
-    asked = send('/resume');
-    const summary = await botAfter(asked.messageId, /While paused, 1 prompt was raised/);
-    expect(summary.text).toMatch(/project — .*\(still open/);
-    const prompt = await telegram.waitForMessage(
-      (m) =>
-        m.fromBot &&
-        m.messageId > summary.messageId &&
-        m.buttons.length > 0 &&
-        m.text.includes('echo hello > out.txt'),
-      15_000,
-    );
-    expect(labels(prompt).some((l) => /Yes/.test(l))).toBe(true);
-    await tap(prompt, /^1\b|Yes/);
-    const deadline = Date.now() + 20_000;
-    while (!(await fs.readFile(path.join(claudeEnv.cwd, 'out.txt'), 'utf8').catch(() => ''))) {
-      if (Date.now() > deadline) throw new Error('out.txt never appeared');
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }, 120_000);
-
-  it('a sticker and a voice note get a short answer, not silence', async () => {
-    const sticker = telegram.userSendsMedia(CHAT, USER, {
-      sticker: {
-        file_id: 'stk1',
-        file_unique_id: 'u1',
-        type: 'regular',
-        width: 512,
-        height: 512,
-        is_animated: false,
-        is_video: false,
-      },
-    });
-    await botAfter(sticker.messageId, /Stickers are not handled here/);
-    const voice = telegram.userSendsMedia(CHAT, USER, {
-      voice: { file_id: 'v1', file_unique_id: 'u2', duration: 2 },
-    });
-    await botAfter(voice.messageId, /Voice messages are not handled here/);
-  }, 30_000);
-
-  it('/close asks first; Keep keeps the session, Close ends it', async () => {
-    let asked = send('/close project');
-    let confirm = await botAfter(asked.messageId, /Close project\?/);
-    await tap(confirm, /Keep it/);
-    await telegram.waitFor(() => (/Kept/.test(byId(confirm.messageId).text) ? true : null), 10_000);
-    asked = send('/close project');
-    confirm = await botAfter(asked.messageId, /Close project\?/);
-    await tap(confirm, /Close it/);
-    await telegram.waitFor(() => (/Closed project/.test(byId(confirm.messageId).text) ? true : null), 15_000);
-    asked = send('/sessions');
-    const list = await botAfter(asked.messageId, /project/);
-    expect(list.text).toMatch(/• project 2 \(/);
-    expect(list.text).not.toMatch(/• project \(/);
-  }, 60_000);
+  describe('feature 3: ending a session from the phone', () => {
+    it('/close asks first; Keep keeps the session, Close ends it', async () => {
+      let asked = send('/close project');
+      let confirm = await botAfter(asked.messageId, /Close project\?/);
+      await tap(confirm, /Keep it/);
+      await telegram.waitFor(() => (/Kept/.test(byId(confirm.messageId).text) ? true : null), 10_000);
+      asked = send('/close project');
+      confirm = await botAfter(asked.messageId, /Close project\?/);
+      await tap(confirm, /Close it/);
+      await telegram.waitFor(
+        () => (/Closed project/.test(byId(confirm.messageId).text) ? true : null),
+        15_000,
+      );
+      asked = send('/sessions');
+      const list = await botAfter(asked.messageId, /project/);
+      expect(list.text).toMatch(/• project 2 \(/);
+      expect(list.text).not.toMatch(/• project \(/);
+    }, 60_000);
+  });
 });

@@ -15,6 +15,7 @@ import { commandsComposer } from './composers/commands.js';
 import { promptsComposer } from './composers/prompts.js';
 import { repliesComposer } from './composers/replies.js';
 import { progressComposer } from './composers/progress.js';
+import { queueComposer } from './composers/queue.js';
 import { sessionsComposer } from './composers/sessions.js';
 import { unhandledComposer } from './composers/unhandled.js';
 
@@ -102,6 +103,7 @@ export function createBot(options: CreateBotOptions): Bot {
   bot.use(pairedOnly(deps));
   bot.use(commandsComposer(deps));
   bot.use(progressComposer(deps));
+  bot.use(queueComposer(deps));
   bot.use(sessionsComposer(deps));
   bot.use(promptsComposer(deps));
   bot.use(repliesComposer(deps));

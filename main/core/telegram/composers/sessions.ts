@@ -1,8 +1,9 @@
 /**
  * New work from the chat: `/new` offers the installed agents, then the folders used at the desk
  * (plus those listed in Settings) as buttons, starts the session and confirms with its name (a
- * reply to the confirmation types into it). `/close <name>` asks first, then ends the session and
- * removes its tab.
+ * reply to the confirmation types into it); sent as a reply to a session's message, `/new` is
+ * left to the replies composer (an agent's own command). `/close <name>` asks first, then ends
+ * the session and removes its tab.
  */
 import { Composer, type Context } from 'grammy';
 import { agentLabels, type AgentKind } from '../../../../contract/bridge.js';
@@ -17,7 +18,10 @@ export function sessionsComposer(deps: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
   const { relay, host } = deps;
 
-  composer.command('new', async () => {
+  composer.command('new', async (ctx, next) => {
+    // `/new` replying to a session's message is that agent's own command (Codex has one): pass it on.
+    const replyTo = ctx.message?.reply_to_message?.message_id;
+    if (replyTo !== undefined && relay.sessionOfMessage(replyTo)) return next();
     const agents = await host.installedAgents();
     relay.say('🆕 Start which agent?', { keyboard: agentsKeyboard(agents) });
   });
