@@ -180,6 +180,12 @@ export interface HostInfo {
   userShell: string;
   /** True where a native folder picker exists (Electron). */
   canPickDirectory: boolean;
+  /**
+   * What went wrong with the stored data at start and what the app did about it (a corrupt
+   * settings file moved aside, unreadable saved sessions left out, …), one sentence each; the
+   * window shows them once. Empty when all was well.
+   */
+  notices: string[];
 }
 
 /**

@@ -71,6 +71,11 @@ export interface CoreOptions {
   telegramApiRoot?: string;
   /** App version shown in the UI. */
   version: string;
+  /**
+   * Sentences about stored data the shell had to repair before the core started (e.g. from
+   * `prepareJsonStoreFile`); shown once in the window with the core's own repairs.
+   */
+  startupNotices?: string[];
 }
 
 /** Where a shell sends events for one connected client (window or browser tab). */

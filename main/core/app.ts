@@ -5,7 +5,6 @@
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mkdirSync } from 'node:fs';
 import {
   parseRequest,
   type EventName,
@@ -22,6 +21,8 @@ import { makeHandlers, type CoreServices } from './app-handlers.js';
 import { SessionManager } from './sessions/session-manager.js';
 import { SettingsService } from './settings/settings.js';
 import { AuditLog } from './settings/audit-log.js';
+import { preparePrivateDir } from './settings/data-files.js';
+import { repairStoredValues } from './settings/recovery.js';
 import { Attention } from './attention.js';
 import { createPhone } from './phone.js';
 import { userShell } from './sessions/user-shell.js';
@@ -39,7 +40,12 @@ function appRoot(): string {
  * when a bot token is stored, the Telegram bot.
  */
 export async function createCore(options: CoreOptions): Promise<Core> {
-  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  preparePrivateDir(options.dataDir);
+  const notices = [
+    ...(options.startupNotices ?? []),
+    ...repairStoredValues(options.settings, options.dataDir),
+  ];
+  for (const n of notices) process.stderr.write(`[agent-pager] ${n}\n`);
   const settings = new SettingsService(options.settings);
   const audit = new AuditLog(options.dataDir);
   const clients = new Set<ClientState>();
@@ -142,6 +148,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       version: options.version,
       userShell: userShell(),
       canPickDirectory: Boolean(options.pickDirectory),
+      notices,
     }),
   };
   const handlers = makeHandlers(services);

@@ -11,6 +11,12 @@
  */
 import { app, BrowserWindow, dialog, type OpenDialogOptions } from 'electron';
 import ElectronStore from 'electron-store';
+import {
+  PRIVATE_FILE_MODE,
+  SETTINGS_FILE,
+  prepareJsonStoreFile,
+  preparePrivateDir,
+} from '../core/settings/data-files.js';
 import { join, resolve } from 'node:path';
 import { createCore } from '../core/app.js';
 import type { Core, KeyValueStore } from '../core/app-types.js';
@@ -73,8 +79,19 @@ async function main(): Promise<void> {
 
   const paths = appPaths(import.meta.url);
   const dataDir = app.getPath('userData');
-  const settingsStore = new ElectronStore({ name: 'settings' }) as unknown as KeyValueStore;
-  const windowStore = new ElectronStore({ name: 'window-state' }) as unknown as KeyValueStore;
+  // Private folder and files before electron-store opens them; a corrupt file is moved aside.
+  preparePrivateDir(dataDir);
+  const startupNotices = [SETTINGS_FILE, 'window-state.json'].flatMap(
+    (name) => prepareJsonStoreFile(join(dataDir, name)) ?? [],
+  );
+  const settingsStore = new ElectronStore({
+    name: 'settings',
+    configFileMode: PRIVATE_FILE_MODE,
+  }) as unknown as KeyValueStore;
+  const windowStore = new ElectronStore({
+    name: 'window-state',
+    configFileMode: PRIVATE_FILE_MODE,
+  }) as unknown as KeyValueStore;
   const presence = createElectronPresence();
   const login = createLoginSync(createLoginItem(join(paths.assets, 'icon.png'), dataDir));
 
@@ -86,6 +103,7 @@ async function main(): Promise<void> {
   const core: Core = await createCore({
     hostKind: 'electron',
     dataDir,
+    startupNotices,
     settings: settingsStore,
     secrets: createSecretStore(dataDir),
     hookRunner: {

@@ -12,6 +12,12 @@ import Conf from 'conf';
 import { createCore } from '../core/app.js';
 import type { KeyValueStore } from '../core/app-types.js';
 import { createFileSecretStore } from '../core/settings/secret-file.js';
+import {
+  PRIVATE_FILE_MODE,
+  SETTINGS_FILE,
+  prepareJsonStoreFile,
+  preparePrivateDir,
+} from '../core/settings/data-files.js';
 import { newAccessToken } from './access-token.js';
 import { startHeadlessServer } from './server.js';
 
@@ -57,10 +63,14 @@ async function main(): Promise<void> {
   const dataDir = path.resolve(args['data-dir'] ?? defaultDataDir());
   const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string })
     .version;
+  // Private folder and file before conf opens them; a corrupt file is moved aside, not fatal.
+  preparePrivateDir(dataDir);
+  const fileNotice = prepareJsonStoreFile(path.join(dataDir, SETTINGS_FILE));
   const conf = new Conf<Record<string, unknown>>({
     cwd: dataDir,
     configName: 'settings',
     projectName: 'agent-pager',
+    configFileMode: PRIVATE_FILE_MODE,
   });
   const store: KeyValueStore = {
     get: (k) => conf.get(k),
@@ -72,6 +82,7 @@ async function main(): Promise<void> {
   const core = await createCore({
     hostKind: 'headless',
     dataDir,
+    startupNotices: fileNotice ? [fileNotice] : [],
     settings: store,
     secrets: createFileSecretStore(dataDir, null),
     hookRunner: {

@@ -31,13 +31,16 @@ export function hostAllowed(req: IncomingMessage, bindHost: string, port: number
   return allowedHostNames(bindHost).has(name) && (p === null ? port === 80 : Number(p) === port);
 }
 
-/** True when a WebSocket upgrade comes from the page's own origin (or from a non-browser client). */
+/**
+ * True when a WebSocket upgrade comes from the page's own origin: an `Origin` of exactly
+ * `http://<Host header>`. An upgrade with no Origin (a non-browser client; browsers always send
+ * one, RFC 6455 §4.1) passes here and must still present the token. `null` or anything that is
+ * not a URL is refused.
+ */
 export function originAllowed(req: IncomingMessage): boolean {
   const origin = req.headers.origin;
-  if (!origin) return true;
-  try {
-    return new URL(origin).host === (req.headers.host ?? '').toLowerCase();
-  } catch {
-    return false;
-  }
+  if (origin === undefined) return true;
+  if (!URL.canParse(origin)) return false;
+  const url = new URL(origin);
+  return url.protocol === 'http:' && url.host === (req.headers.host ?? '').toLowerCase();
 }

@@ -1,15 +1,20 @@
 /**
- * The headless host's HTTP server: serves the built renderer to a browser that presents the
- * access token, and upgrades `/bridge` to the WebSocket bridge. Anything without the token gets
- * 401 and an empty body; a foreign Host header 421; a foreign Origin on the socket 403.
+ * The headless host's HTTP server: serves the built renderer (public files: they hold no secret)
+ * and upgrades `/bridge` to the WebSocket bridge, which is what the access token guards. The
+ * token is presented as a WebSocket subprotocol (`contract/ws-auth.ts`); a socket without it gets
+ * 401, a foreign Host header 421 on anything, a foreign or malformed Origin 403. Every request
+ * and upgrade runs under a guard: whatever a handler throws is logged and answered 400 or 500,
+ * and the process keeps running.
  */
 import http from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import { WebSocketServer } from 'ws';
 import type { Core } from '../core/app-types.js';
 import { CONTENT_SECURITY_POLICY } from '../core/csp.js';
-import { TOKEN_COOKIE, presentedToken, tokensEqual } from './access-token.js';
+import { BRIDGE_WS_PROTOCOL } from '../../contract/ws-auth.js';
+import { expireLegacyCookie, presentedToken, tokensEqual } from './access-token.js';
 import { hostAllowed, originAllowed } from './host-check.js';
 import { MAX_FRAME_BYTES, serveSocket } from './ws-bridge.js';
 
@@ -31,6 +36,15 @@ export interface HeadlessServer {
   close(): Promise<void>;
 }
 
+/**
+ * The path of a request target, or null when it is not a valid origin-form or absolute-form
+ * target (e.g. `http://[`). Never throws.
+ */
+export function requestPath(target: string | undefined): string | null {
+  if (!URL.canParse(target ?? '', 'http://x')) return null;
+  return new URL(target ?? '', 'http://x').pathname;
+}
+
 /** Starts the server; resolves once it listens. */
 export async function startHeadlessServer(options: HeadlessServerOptions): Promise<HeadlessServer> {
   const log = options.log ?? (() => {});
@@ -39,46 +53,71 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
   const statics = sirv(options.rendererDir, { dev: true, etag: true, gzip: false });
   let port = options.port;
 
-  const authorised = (req: http.IncomingMessage) => {
-    const { token } = presentedToken(req);
-    return token !== null && tokensEqual(token, options.token);
-  };
   const deny = (res: http.ServerResponse, status: number) => {
     res.writeHead(status, { 'content-length': 0, 'cache-control': 'no-store' }).end();
   };
 
-  const server = http.createServer((req, res) => {
+  const handleRequest = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     if (!hostAllowed(req, options.host, port)) return deny(res, 421);
-    if (!authorised(req)) return deny(res, 401);
     if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405);
+    if (requestPath(req.url) === null) return deny(res, 400);
     res.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('referrer-policy', 'no-referrer');
     res.setHeader('cross-origin-opener-policy', 'same-origin');
-    const { fromQuery } = presentedToken(req);
-    if (fromQuery) {
-      res.setHeader(
-        'set-cookie',
-        `${TOKEN_COOKIE}=${encodeURIComponent(options.token)}; HttpOnly; SameSite=Strict; Path=/`,
-      );
-    }
+    res.setHeader('cross-origin-resource-policy', 'same-origin');
+    const expire = expireLegacyCookie(req);
+    if (expire) res.setHeader('set-cookie', expire);
     statics(req, res, () => deny(res, 404));
+  };
+
+  const server = http.createServer((req, res) => {
+    try {
+      handleRequest(req, res);
+    } catch (err) {
+      log(`request ${JSON.stringify(String(req.url).slice(0, 200))} failed: ${(err as Error).message}`);
+      if (!res.headersSent) deny(res, err instanceof URIError || err instanceof TypeError ? 400 : 500);
+      else res.destroy();
+    }
+  });
+  // A request line or header Node's parser refuses never reaches the handler: answer 400 and close.
+  server.on('clientError', (_err, socket: Duplex) => {
+    if (socket.writable)
+      socket.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
-  server.on('upgrade', (req, socket, head) => {
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_FRAME_BYTES,
+    // Select the bridge protocol; never echo the token-bearing one.
+    handleProtocols: (protocols) => (protocols.has(BRIDGE_WS_PROTOCOL) ? BRIDGE_WS_PROTOCOL : false),
+  });
+  const handleUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer): void => {
     const refuse = (status: number) => {
       socket.end(
         `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`,
       );
     };
-    socket.on('error', () => socket.destroy());
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const path = requestPath(req.url);
+    if (path === null) return refuse(400);
     if (path !== '/bridge') return refuse(404);
     if (!hostAllowed(req, options.host, port)) return refuse(421);
-    if (!authorised(req)) return refuse(401);
     if (!originAllowed(req)) return refuse(403);
+    const token = presentedToken(req);
+    if (token === null || !tokensEqual(token, options.token)) return refuse(401);
     wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, options.core, log));
+  };
+  server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    try {
+      handleUpgrade(req, socket, head);
+    } catch (err) {
+      log(`upgrade ${JSON.stringify(String(req.url).slice(0, 200))} failed: ${(err as Error).message}`);
+      if (socket.writable)
+        socket.end('HTTP/1.1 500 Internal Server Error\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+      else socket.destroy();
+    }
   });
 
   await new Promise<void>((resolve, reject) => {

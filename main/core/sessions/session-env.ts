@@ -1,6 +1,9 @@
 /**
  * The environment a session's process gets: the host's own, minus what only made sense for
- * Agent Pager itself, plus what a modern terminal announces.
+ * Agent Pager itself (and every `AGENT_PAGER_*` variable: the bot token, the headless access
+ * token and the Bot API root must not reach a shell or agent, where `env` would show them), plus
+ * what a modern terminal announces, plus the per-launch extras (the Claude hook helper's
+ * `AGENT_PAGER_HOOK_*` and session id, which are made for that session).
  */
 import path from 'node:path';
 
@@ -14,8 +17,12 @@ export const TERMINAL_ENV = {
 /** Variables that leak from how Agent Pager itself was started and must not reach sessions. */
 const DROP = new Set(['ELECTRON_RUN_AS_NODE', 'ELECTRON_NO_ATTACH_CONSOLE', 'INIT_CWD', 'NODE_OPTIONS']);
 
+/** Prefix of Agent Pager's own variables; none is inherited by a session. */
+const OWN_PREFIX = 'AGENT_PAGER_';
+
 /**
- * Builds a session environment from `base` (usually process.env).
+ * Builds a session environment from `base` (usually process.env). Every `AGENT_PAGER_*` variable
+ * of `base` is dropped; `extra` is added last, so the hook helper's variables come only from there.
  * When Agent Pager runs under `npm run` (npm_lifecycle_event is set), npm's own variables and the
  * `node_modules/.bin` folders npm put first on PATH (for this app's root and its ancestors) are
  * removed, so a user's shell finds their own `node` and tools, not the app's.
@@ -28,7 +35,7 @@ export function sessionEnv(
   const out: Record<string, string> = {};
   const underNpm = base.npm_lifecycle_event !== undefined;
   for (const [k, v] of Object.entries(base)) {
-    if (v === undefined || DROP.has(k)) continue;
+    if (v === undefined || DROP.has(k) || k.toUpperCase().startsWith(OWN_PREFIX)) continue;
     if (underNpm && /^npm_/i.test(k)) continue;
     out[k] = v;
   }

@@ -95,7 +95,7 @@ export class Session {
       () => this.proc?.pause(),
       () => this.proc?.resume(),
     );
-    this.flow.add(this.screenKey);
+    this.flow.add(this.screenKey, { view: false });
     // The screen model answers the program's terminal queries (ESC[c, ESC[>c, DSR…), so programs
     // that wait for an answer (Claude Code does) work with no window open.
     this.subscriptions.add(this.screen.onReply((data) => this.proc?.write(data)));
@@ -241,6 +241,7 @@ export class Session {
   async dispose(): Promise<void> {
     await this.kill();
     this.batcher.dispose();
+    this.flow.dispose();
     this.subscriptions.dispose();
     for (const emitter of Object.values(this.emitters)) emitter.dispose();
     this.views.clear();

@@ -4,6 +4,7 @@
  */
 import type { RendererBridge } from './connection.js';
 import { createIpcClient } from './ipc-client.js';
+import { bridgeProtocols } from '../../../contract/ws-auth.js';
 import { bridgeSocketUrl, resolveToken } from './token.js';
 import { createUnauthorizedClient, createWsClient } from './ws-client.js';
 
@@ -13,5 +14,5 @@ export function createBridge(): RendererBridge {
   const { token, cleanedUrl } = resolveToken(window.location.href, window.sessionStorage);
   if (cleanedUrl !== null) window.history.replaceState(window.history.state, '', cleanedUrl);
   if (!token) return createUnauthorizedClient();
-  return createWsClient({ url: bridgeSocketUrl(window.location.href, token) });
+  return createWsClient({ url: bridgeSocketUrl(window.location.href), protocols: bridgeProtocols(token) });
 }

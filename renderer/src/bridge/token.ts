@@ -1,7 +1,9 @@
 /**
- * The headless host's access token: it arrives once in the page URL (`?token=…`, printed by
- * `agent-pager serve`), is moved to sessionStorage so a reload still works, and is removed from
- * the address bar so it does not end up in screenshots or shared links.
+ * The headless host's access token: it arrives once in the page URL (`?token=…` as printed by
+ * `npm run serve`, or `#token=…`), is moved to sessionStorage so a reload still works, and is
+ * removed from the address bar so it does not end up in screenshots or shared links. It is never
+ * kept in a cookie (cookies are not port-scoped: every other server on 127.0.0.1 would get it);
+ * the page presents it on the bridge WebSocket as a subprotocol (`contract/ws-auth.ts`).
  */
 
 /** The subset of `Storage` used here (sessionStorage in the browser, a Map in tests). */
@@ -22,15 +24,18 @@ export interface ResolvedToken {
 }
 
 /**
- * Picks the token from `pageUrl`'s `token` query parameter (stored for later) or else from
- * storage. A URL token wins over a stored one, so opening a fresh link replaces a stale token.
+ * Picks the token from `pageUrl`'s `token` query parameter or its `#token=` fragment (stored for
+ * later), or else from storage. A URL token wins over a stored one, so opening a fresh link
+ * replaces a stale token.
  */
 export function resolveToken(pageUrl: string, storage: TokenStorage): ResolvedToken {
   const url = new URL(pageUrl);
-  const fromUrl = url.searchParams.get('token');
+  const fragment = new URLSearchParams(url.hash.slice(1));
+  const fromUrl = url.searchParams.get('token') || fragment.get('token');
   if (fromUrl) {
     storage.setItem(TOKEN_STORAGE_KEY, fromUrl);
     url.searchParams.delete('token');
+    if (fragment.has('token')) url.hash = '';
     return { token: fromUrl, cleanedUrl: url.pathname + url.search + url.hash };
   }
   const stored = storage.getItem(TOKEN_STORAGE_KEY);
@@ -38,11 +43,11 @@ export function resolveToken(pageUrl: string, storage: TokenStorage): ResolvedTo
 }
 
 /**
- * The WebSocket URL of the bridge for a page served from `pageUrl`:
- * `ws(s)://<host>/bridge?token=<token>` (wss when the page is https).
+ * The WebSocket URL of the bridge for a page served from `pageUrl`: `ws(s)://<host>/bridge`
+ * (wss when the page is https). The token is not in it: it travels as a subprotocol.
  */
-export function bridgeSocketUrl(pageUrl: string, token: string): string {
+export function bridgeSocketUrl(pageUrl: string): string {
   const page = new URL(pageUrl);
   const scheme = page.protocol === 'https:' ? 'wss:' : 'ws:';
-  return `${scheme}//${page.host}/bridge?token=${encodeURIComponent(token)}`;
+  return `${scheme}//${page.host}/bridge`;
 }

@@ -44,8 +44,10 @@ interface Queued {
 
 /** Options of {@link createWsClient}. */
 export interface WsClientOptions {
-  /** Full socket URL including the token, from {@link bridgeSocketUrl}. */
+  /** Socket URL, from {@link bridgeSocketUrl}. */
   url: string;
+  /** Subprotocols to offer; the headless host reads the access token from them (`contract/ws-auth.ts`). */
+  protocols?: string[];
   /** WebSocket constructor, the browser's by default. */
   WebSocketImpl?: typeof WebSocket;
 }
@@ -99,7 +101,7 @@ export function createWsClient(options: WsClientOptions): WsBridgeClient {
   const connect = (): void => {
     retryTimer = null;
     if (closed) return;
-    const ws = new WS(options.url);
+    const ws = new WS(options.url, options.protocols);
     socket = ws;
     ws.addEventListener('open', () => {
       attempt = 0;

@@ -14,6 +14,7 @@ import { gridFor, measureCell } from '../terminal/grid.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
 import { NewSessionDialog } from './NewSessionDialog.js';
+import { NoticeBanner } from './NoticeBanner.js';
 import { PhonePanel } from './PhonePanel.js';
 import { SettingsPanel } from './SettingsPanel.js';
 import { TopBar } from './TopBar.js';
@@ -97,6 +98,7 @@ export function App(props: { isMac: boolean }) {
   return (
     <div className={`app${state.panel ? ' has-sheet' : ''}`}>
       <ConnectionBanner status={state.connection} />
+      <NoticeBanner notices={state.host?.notices} />
       <TopBar
         sessions={state.sessions}
         activeId={state.activeId}

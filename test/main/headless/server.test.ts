@@ -1,4 +1,5 @@
 import http from 'node:http';
+import net from 'node:net';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +8,7 @@ import WebSocket from 'ws';
 import type { ClientSink, Core } from '../../../main/core/app-types.js';
 import { startHeadlessServer, type HeadlessServer } from '../../../main/headless/server.js';
 import { newAccessToken } from '../../../main/headless/access-token.js';
+import { bridgeProtocols } from '../../../contract/ws-auth.js';
 
 /** A core that answers `host.info` and echoes requests: this tests the HTTP/WebSocket layer only. */
 function echoCore(): Core & { sinks: ClientSink[] } {
@@ -46,9 +48,9 @@ function get(
   });
 }
 
-function wsOutcome(url: string, headers: Record<string, string> = {}): Promise<string> {
+function wsOutcome(url: string, headers: Record<string, string> = {}, protocols?: string[]): Promise<string> {
   return new Promise((resolve) => {
-    const ws = new WebSocket(url, { headers });
+    const ws = new WebSocket(url, protocols, { headers });
     ws.on('open', () => {
       ws.close();
       resolve('open');
@@ -57,6 +59,29 @@ function wsOutcome(url: string, headers: Record<string, string> = {}): Promise<s
     ws.on('error', (e) => resolve(`error ${e.message}`));
   });
 }
+
+/** Sends `request` as raw bytes and resolves with everything the server answers before closing (3 s at most). */
+function raw(port: number, request: string): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    let answer = '';
+    const timer = setTimeout(() => {
+      socket.destroy();
+      resolve(answer);
+    }, 3000);
+    socket.on('data', (d) => (answer += d.toString('latin1')));
+    socket.on('close', () => {
+      clearTimeout(timer);
+      resolve(answer);
+    });
+    socket.on('error', () => undefined);
+    socket.write(request);
+  });
+}
+
+/** The status code of a raw HTTP answer, or the whole answer when it has none. */
+const statusOf = (answer: string) =>
+  /^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1] ?? `no status: ${JSON.stringify(answer)}`;
 
 let server: HeadlessServer;
 let dir: string;
@@ -77,68 +102,132 @@ afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
+const upgradeHeaders = (host: string) =>
+  `Host: ${host}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n`;
+
 describe('headless host HTTP', () => {
+  const base = () => `http://127.0.0.1:${server.port}`;
+
   it('prints a URL on loopback with a 256-bit token', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{43}$/);
   });
 
-  it('answers a missing or wrong token with 401 and nothing else', async () => {
-    const base = `http://127.0.0.1:${server.port}`;
-    for (const url of [
-      `${base}/`,
-      `${base}/?token=wrong`,
-      `${base}/assets/app.js`,
-      `${base}/?token=${token}x`,
-    ]) {
+  it('serves the page and its assets (no secrets in them) with a CSP, and sets no cookie', async () => {
+    for (const url of [server.url, `${base()}/`, `${base()}/?token=wrong`]) {
       const res = await get(url);
-      expect(res.status).toBe(401);
-      expect(res.body).toBe('');
+      expect(res.status).toBe(200);
+      expect(res.body).toContain('<title>Agent Pager</title>');
+      expect(res.headers['content-security-policy']).toContain("script-src 'self'");
       expect(res.headers['set-cookie']).toBeUndefined();
     }
-  });
-
-  it('serves the page with the token, with a CSP, and sets the cookie its assets then use', async () => {
-    const res = await get(server.url);
-    expect(res.status).toBe(200);
-    expect(res.body).toContain('<title>Agent Pager</title>');
-    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
-    const cookie = res.headers['set-cookie']![0]!.split(';')[0]!;
-    expect(res.headers['set-cookie']![0]).toMatch(/HttpOnly; SameSite=Strict/);
-    const asset = await get(`http://127.0.0.1:${server.port}/assets/app.js`, { cookie });
+    const asset = await get(`${base()}/assets/app.js`);
     expect(asset.status).toBe(200);
     expect(asset.body).toBe('console.log(1)');
   });
 
-  it('refuses a foreign Host header (DNS rebinding) even with the token', async () => {
+  it('tells a browser holding the old token cookie to forget it', async () => {
+    const res = await get(`${base()}/`, { cookie: `agent_pager_token=${token}` });
+    expect(res.headers['set-cookie']![0]).toMatch(/^agent_pager_token=; Max-Age=0/);
+  });
+
+  it('refuses a foreign Host header (DNS rebinding) with 421', async () => {
     const res = await get(server.url, { host: `evil.example:${server.port}` });
     expect(res.status).toBe(421);
+  });
+
+  it('answers hostile request lines, paths and cookies with 4xx and keeps running', async () => {
+    const host = `127.0.0.1:${server.port}`;
+    // The probe of issue 8: an absolute-form target that is not a URL threw from new URL() and killed the host.
+    expect(
+      statusOf(await raw(server.port, `GET http://[ HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`)),
+    ).toMatch(/^4/);
+    expect(
+      statusOf(await raw(server.port, `GET //[ HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`)),
+    ).toMatch(/^[24]/);
+    expect(
+      statusOf(
+        await raw(server.port, `GET /%E0%A4%A HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`),
+      ),
+    ).toMatch(/^4/);
+    expect(
+      statusOf(
+        await raw(
+          server.port,
+          `GET / HTTP/1.1\r\nHost: ${host}\r\nCookie: agent_pager_token=%E0%A4%A\r\nConnection: close\r\n\r\n`,
+        ),
+      ),
+    ).toMatch(/^[24]/);
+    expect(statusOf(await raw(server.port, `GARBAGE\r\n\r\n`))).toBe('400');
+    expect(statusOf(await raw(server.port, `GET / HTTP/1.1\r\nHost: ${host}\r\nX: \u0001\r\n\r\n`))).toBe(
+      '400',
+    );
+    // Same on the /bridge upgrade.
+    expect(statusOf(await raw(server.port, `GET http://[ HTTP/1.1\r\n${upgradeHeaders(host)}\r\n`))).toMatch(
+      /^4/,
+    );
+    expect(
+      statusOf(
+        await raw(
+          server.port,
+          `GET /bridge HTTP/1.1\r\n${upgradeHeaders(host)}Cookie: agent_pager_token=%E0%A4%A\r\nConnection: close\r\n\r\n`,
+        ),
+      ),
+    ).toBe('401');
+    expect(
+      statusOf(await raw(server.port, `GET /bridge HTTP/1.1\r\n${upgradeHeaders(host)}Origin: null\r\n\r\n`)),
+    ).toBe('403');
+    expect((await get(`${base()}/`)).status).toBe(200);
   });
 });
 
 describe('headless host WebSocket bridge', () => {
   const wsBase = () => `ws://127.0.0.1:${server.port}/bridge`;
+  const own = () => `http://127.0.0.1:${server.port}`;
 
-  it('refuses the socket without the token (401) or from another origin (403)', async () => {
+  it('opens only with the token as a subprotocol, from the page origin or no origin', async () => {
+    expect(await wsOutcome(wsBase(), { origin: own() }, bridgeProtocols(token))).toBe('open');
+    expect(await wsOutcome(wsBase(), {}, bridgeProtocols(token))).toBe('open');
     expect(await wsOutcome(wsBase())).toBe('401');
-    expect(await wsOutcome(`${wsBase()}?token=nope`)).toBe('401');
-    expect(await wsOutcome(`${wsBase()}?token=${token}`, { origin: 'http://evil.example' })).toBe('403');
-    expect(await wsOutcome(`${wsBase()}?token=${token}`, { origin: `http://127.0.0.1:${server.port}` })).toBe(
-      'open',
-    );
+    expect(await wsOutcome(wsBase(), {}, bridgeProtocols('nope'))).toBe('401');
+  });
+
+  it('does not take the token from the query string or a cookie (another local server could have read them)', async () => {
+    expect(await wsOutcome(`${wsBase()}?token=${token}`)).toBe('401');
+    expect(await wsOutcome(wsBase(), { cookie: `agent_pager_token=${token}` })).toBe('401');
+  });
+
+  it('refuses another origin (403) even with the token', async () => {
+    for (const origin of [
+      'http://evil.example',
+      `http://127.0.0.1:${server.port + 1}`,
+      'null',
+      `https://127.0.0.1:${server.port}`,
+    ]) {
+      expect(await wsOutcome(wsBase(), { origin }, bridgeProtocols(token))).toBe('403');
+    }
+  });
+
+  it('selects the bridge protocol and never echoes the token', async () => {
+    const ws = new WebSocket(wsBase(), bridgeProtocols(token));
+    await new Promise((r) => ws.once('open', r));
+    expect(ws.protocol).toBe('agent-pager.v1');
+    ws.close();
   });
 
   it('carries requests, results, errors and events as JSON frames', async () => {
-    const ws = new WebSocket(`${wsBase()}?token=${token}`);
+    const ws = new WebSocket(wsBase(), bridgeProtocols(token));
     const frames: unknown[] = [];
     ws.on('message', (d) => frames.push(JSON.parse(d.toString())));
     await new Promise((r) => ws.once('open', r));
     ws.send(JSON.stringify({ t: 'req', id: 1, name: 'sessions.list', params: {} }));
     ws.send(JSON.stringify({ t: 'req', id: 2, name: 'boom', params: {} }));
-    ws.send('not json');
+    // Issue 8 item 10: a request without params used to get no reply at all.
+    ws.send(JSON.stringify({ t: 'req', id: 3, name: 'host.info' }));
+    ws.send(JSON.stringify({ t: 'nope', id: 4 }));
     const deadline = Date.now() + 3000;
-    while (frames.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    core.sinks[0]!.send('ui.newSession', {});
-    while (frames.length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    while (frames.length < 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    core.sinks.at(-1)!.send('ui.newSession', {});
+    while (frames.length < 5 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     ws.close();
     expect(frames).toContainEqual({
       t: 'res',
@@ -147,6 +236,26 @@ describe('headless host WebSocket bridge', () => {
       result: { name: 'sessions.list', params: {} },
     });
     expect(frames).toContainEqual({ t: 'res', id: 2, ok: false, error: 'user-readable failure' });
+    expect(frames).toContainEqual({ t: 'res', id: 3, ok: true, result: { name: 'host.info', params: {} } });
+    expect(frames).toContainEqual({ t: 'res', id: 4, ok: false, error: 'not a request frame' });
     expect(frames).toContainEqual({ t: 'evt', name: 'ui.newSession', payload: {} });
+  });
+
+  it('closes a socket that sends garbage, a deep nest or an oversized frame, without stalling the host', async () => {
+    const closeCode = async (payload: string | Buffer) => {
+      const ws = new WebSocket(wsBase(), bridgeProtocols(token));
+      await new Promise((r) => ws.once('open', r));
+      const closed = new Promise<number>((r) => ws.once('close', (code) => r(code)));
+      ws.on('error', () => undefined);
+      ws.send(payload);
+      return closed;
+    };
+    expect(await closeCode('not json')).toBe(1007);
+    expect(await closeCode(Buffer.from([1, 2, 3]))).toBe(1003);
+    const started = performance.now();
+    // A 2 MB nested array blocked the event loop for 0.7 s under the old 4 MB cap.
+    expect(await closeCode('['.repeat(500_000) + ']'.repeat(500_000))).toBe(1007);
+    expect(await closeCode('['.repeat(1_000_000) + ']'.repeat(1_000_000))).toBe(1009);
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 });

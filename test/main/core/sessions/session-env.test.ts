@@ -72,4 +72,25 @@ describe('sessionEnv', () => {
     expect(env.FOO).toBe('b');
     expect(env.AGENT_PAGER_SESSION).toBe('x1');
   });
+
+  it("keeps Agent Pager's own secrets out: no AGENT_PAGER_* variable is inherited, only the hook extras", () => {
+    const env = sessionEnv(
+      {
+        PATH: '/bin',
+        AGENT_PAGER_BOT_TOKEN: '123:secret',
+        AGENT_PAGER_ACCESS_TOKEN: 'access',
+        AGENT_PAGER_TELEGRAM_API_ROOT: 'http://127.0.0.1:1',
+        agent_pager_data_dir: '/x',
+        AGENT_PAGER_HOOK_SECRET: 'stale-from-a-parent',
+      },
+      appRoot,
+      { AGENT_PAGER_HOOK_SECRET: 'this-session', AGENT_PAGER_SESSION_ID: 's1' },
+    );
+    expect(
+      Object.keys(env)
+        .filter((k) => /^agent_pager_/i.test(k))
+        .sort(),
+    ).toEqual(['AGENT_PAGER_HOOK_SECRET', 'AGENT_PAGER_SESSION_ID']);
+    expect(env.AGENT_PAGER_HOOK_SECRET).toBe('this-session');
+  });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BRIDGE_WS_PROTOCOL, bridgeProtocols } from '../../../../contract/ws-auth.js';
 import {
   bridgeSocketUrl,
   resolveToken,
@@ -31,10 +32,21 @@ describe('access token', () => {
     expect(resolveToken('http://h/', memoryStorage())).toEqual({ token: null, cleanedUrl: null });
   });
 
-  it('builds ws:// or wss:// URLs for the page host', () => {
-    expect(bridgeSocketUrl('http://127.0.0.1:4100/', 'a b')).toBe('ws://127.0.0.1:4100/bridge?token=a%20b');
-    expect(bridgeSocketUrl('https://box.example:8443/app/', 't')).toBe(
-      'wss://box.example:8443/bridge?token=t',
-    );
+  it('takes a token from the #token= fragment too and removes it', () => {
+    const storage = memoryStorage();
+    expect(resolveToken('http://127.0.0.1:4100/?x=1#token=frag', storage)).toEqual({
+      token: 'frag',
+      cleanedUrl: '/?x=1',
+    });
+    expect(storage.data.get(TOKEN_STORAGE_KEY)).toBe('frag');
+  });
+
+  it('builds ws:// or wss:// URLs for the page host, with no token in them', () => {
+    expect(bridgeSocketUrl('http://127.0.0.1:4100/?token=secret')).toBe('ws://127.0.0.1:4100/bridge');
+    expect(bridgeSocketUrl('https://box.example:8443/app/')).toBe('wss://box.example:8443/bridge');
+  });
+
+  it('offers the token as a subprotocol next to the bridge protocol', () => {
+    expect(bridgeProtocols('abc_-1')).toEqual([BRIDGE_WS_PROTOCOL, 'agent-pager.token.abc_-1']);
   });
 });

@@ -57,6 +57,7 @@ const host = {
   version: '0.1.0',
   userShell: '/bin/bash',
   canPickDirectory: false,
+  notices: [],
 };
 const settings = {
   notifyMode: 'always' as const,
