@@ -407,8 +407,14 @@ export class PhoneService implements PromptSink {
     );
   }
 
-  /** The message already sent keeps its text and buttons; the desk shows the richer one. */
-  promptUpdated(): void {}
+  /**
+   * The message already sent keeps its text and buttons; the desk shows the richer one. A turn's
+   * status message that stands for a "finished" prompt takes its late text (the last assistant
+   * message arriving after the screen showed the prompt).
+   */
+  promptUpdated(prompt: PromptInfo): void {
+    this.stack?.progress.promptUpdated(prompt);
+  }
 
   /**
    * A prompt closed (answered at the desk, session exited, or replaced). Its message is edited

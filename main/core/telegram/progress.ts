@@ -139,6 +139,18 @@ export class Progress {
   }
 
   /**
+   * A prompt's text changed after it opened: when the session's status message stood for it and
+   * shows no result yet, the prompt's body becomes the result.
+   */
+  promptUpdated(prompt: PromptInfo): void {
+    if (prompt.kind !== 'input' && prompt.kind !== 'finished') return;
+    const status = this.statuses.get(prompt.sessionId);
+    if (!status || status.endedAt === null || status.result.trim() || !prompt.body.trim()) return;
+    status.result = prompt.body.trim();
+    this.changed(status, true);
+  }
+
+  /**
    * Text from the chat for a session: typed and submitted now when the agent is ready (and
    * nothing waits before it), else queued.
    */

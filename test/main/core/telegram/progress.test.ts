@@ -105,6 +105,17 @@ describe('Progress', () => {
     expect(progress.absorbPrompt(makePrompt('p4', 's1', { kind: 'input' }))).toBe(false);
   });
 
+  it('a late last message (hook after the screen) fills an empty result', async () => {
+    const { progress, messages } = setup();
+    progress.turnEvent(started);
+    await vi.advanceTimersByTimeAsync(10);
+    progress.turnEvent(ended(''));
+    expect(progress.absorbPrompt(makePrompt('p1', 's1', { kind: 'finished', body: '' }))).toBe(true);
+    progress.promptUpdated(makePrompt('p1', 's1', { kind: 'finished', body: 'Late answer.' }));
+    await vi.advanceTimersByTimeAsync(STATUS_EDIT_INTERVAL_MS);
+    expect(messages[0]!.text).toContain('Late answer.');
+  });
+
   it('queues text while busy, shows "queued (n)" with Cancel, and types one text per turn', async () => {
     const { host, progress, messages } = setup();
     const session = host.sessions[0]!;
