@@ -151,12 +151,14 @@ export class Progress {
   }
 
   /**
-   * Text from the chat for a session: typed and submitted now when the agent is ready (and
-   * nothing waits before it), else queued.
+   * Text from the chat for a session: typed and submitted now when the agent is ready or shows a
+   * prompt (and nothing waits before it), else queued.
    */
   async submit(session: SessionInfo, text: string): Promise<SubmitResult> {
     const queue = this.queues.get(session.id) ?? [];
-    if (queue.length === 0 && !this.o.host.isBusy(session.id)) {
+    // An open prompt (a question, a menu) means the agent waits for the user now, even mid-turn.
+    const waiting = this.o.host.openPrompt(session.id) !== null;
+    if (queue.length === 0 && (waiting || !this.o.host.isBusy(session.id))) {
       const refusal = await this.o.host.submitText(session.id, text);
       return refusal ? { refused: refusalText(refusal) } : { typed: true };
     }

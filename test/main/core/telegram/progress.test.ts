@@ -165,5 +165,11 @@ describe('Progress', () => {
     const { host, progress } = setup();
     expect(await progress.submit(host.sessions[0]!, 'now')).toEqual({ typed: true });
     expect(host.writes.map((w) => w.data)).toEqual(['now']);
+    // Mid-turn, an open question waits for the user: the answer is typed, not queued.
+    host.busy.add('s1');
+    host.open(makePrompt('q1', 's1', { kind: 'question' }));
+    expect(await progress.submit(host.sessions[0]!, 'blue')).toEqual({ typed: true });
+    host.close('s1');
+    expect(await progress.submit(host.sessions[0]!, 'later')).toEqual({ queued: 1 });
   });
 });
