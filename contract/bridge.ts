@@ -139,6 +139,24 @@ export interface PairingOffer {
 export const notifyModes = ['always', 'away'] as const;
 export type NotifyMode = (typeof notifyModes)[number];
 
+/** Terminal cursor shapes (xterm.js `cursorStyle`). */
+export const cursorStyles = ['bar', 'block', 'underline'] as const;
+export type CursorStyle = (typeof cursorStyles)[number];
+/** Colour themes: fixed dark or light, or following the system's preference. */
+export const themeModes = ['system', 'dark', 'light'] as const;
+export type ThemeMode = (typeof themeModes)[number];
+/** What the terminal bell (BEL) does. */
+export const bellModes = ['visual', 'sound', 'off'] as const;
+export type BellMode = (typeof bellModes)[number];
+/** When a tab closes by itself after its process exits: never, after exit code 0, always. */
+export const closeOnExitModes = ['never', 'clean', 'always'] as const;
+export type CloseOnExitMode = (typeof closeOnExitModes)[number];
+
+/** Smallest and largest terminal font size, in CSS px. */
+export const FONT_SIZE_RANGE = { min: 8, max: 32 } as const;
+/** Scrollback length limits, in rows. */
+export const SCROLLBACK_RANGE = { min: 0, max: 100_000 } as const;
+
 /** Settings the UI may read and change (no secrets). */
 export interface PublicSettings {
   notifyMode: NotifyMode;
@@ -148,6 +166,24 @@ export interface PublicSettings {
   idleSeconds: number;
   startAtLogin: boolean;
   defaultCwd: string | null;
+  /** CSS font-family list for terminals; empty means the built-in monospace stack. */
+  fontFamily: string;
+  /** Terminal font size in CSS px ({@link FONT_SIZE_RANGE}). */
+  fontSize: number;
+  cursorStyle: CursorStyle;
+  /** Rows of scrollback each terminal view keeps ({@link SCROLLBACK_RANGE}). */
+  scrollback: number;
+  theme: ThemeMode;
+  bell: BellMode;
+  /** xterm.js `screenReaderMode`: an accessible live tree of the terminal's rows. */
+  screenReaderMode: boolean;
+  /** Copy the terminal selection to the clipboard as soon as it is made. */
+  copyOnSelect: boolean;
+  /** On Linux and Windows, Ctrl-V pastes (else it sends ^V to the program). */
+  ctrlVPastes: boolean;
+  /** Ask before a multi-line paste goes into a shell session. */
+  confirmMultilinePaste: boolean;
+  closeOnExit: CloseOnExitMode;
   /** The chat gets one live status message per turn (`/progress on|off` in the chat). */
   progressMessages: boolean;
   /** Folders `/new` in the chat offers besides those used at the desk (absolute or `~/…`). */
@@ -157,6 +193,30 @@ export interface PublicSettings {
 /** Most folders listed in Settings for `/new`. */
 export const MAX_PHONE_FOLDERS = 20;
 
+/** Defaults for a new install; the renderer uses them until the host's settings arrive. */
+export const defaultPublicSettings: PublicSettings = {
+  notifyMode: 'always',
+  awayAfterMinutes: 5,
+  // Quiet output before "waiting for input": agentapi uses 2 s of identical screens; a little
+  // longer avoids paging the user while a program merely pauses between bursts.
+  idleSeconds: 3,
+  startAtLogin: false,
+  defaultCwd: null,
+  fontFamily: '',
+  fontSize: 13,
+  cursorStyle: 'bar',
+  scrollback: 10_000,
+  theme: 'system',
+  bell: 'visual',
+  screenReaderMode: false,
+  copyOnSelect: false,
+  ctrlVPastes: true,
+  confirmMultilinePaste: true,
+  closeOnExit: 'never',
+  progressMessages: true,
+  phoneFolders: [],
+};
+
 export const publicSettingsPatchSchema = z
   .object({
     notifyMode: z.enum(notifyModes),
@@ -164,6 +224,17 @@ export const publicSettingsPatchSchema = z
     idleSeconds: z.number().int().min(2).max(3600),
     startAtLogin: z.boolean(),
     defaultCwd: z.string().max(4096).nullable(),
+    fontFamily: z.string().trim().max(200),
+    fontSize: z.number().int().min(FONT_SIZE_RANGE.min).max(FONT_SIZE_RANGE.max),
+    cursorStyle: z.enum(cursorStyles),
+    scrollback: z.number().int().min(SCROLLBACK_RANGE.min).max(SCROLLBACK_RANGE.max),
+    theme: z.enum(themeModes),
+    bell: z.enum(bellModes),
+    screenReaderMode: z.boolean(),
+    copyOnSelect: z.boolean(),
+    ctrlVPastes: z.boolean(),
+    confirmMultilinePaste: z.boolean(),
+    closeOnExit: z.enum(closeOnExitModes),
     progressMessages: z.boolean(),
     phoneFolders: z.array(z.string().min(1).max(4096)).max(MAX_PHONE_FOLDERS),
   })
@@ -217,6 +288,10 @@ export const requestSchemas = {
   'session.kill': z.object({ id: sessionId }),
   'session.restart': z.object({ id: sessionId, cols: cols.optional(), rows: rows.optional() }),
   'session.remove': z.object({ id: sessionId }),
+  /** Renames a tab; the name is trimmed and must not be empty. */
+  'session.rename': z.object({ id: sessionId, name: z.string().trim().min(1).max(80) }),
+  /** Puts the tabs in this order; ids not listed keep their relative order after the listed ones. */
+  'sessions.reorder': z.object({ ids: z.array(sessionId).max(500) }),
   'session.answer': z.object({
     id: sessionId,
     promptId: z.string().max(64),
@@ -251,6 +326,8 @@ export interface RequestResults {
   'session.kill': null;
   'session.restart': SessionInfo;
   'session.remove': null;
+  'session.rename': SessionInfo;
+  'sessions.reorder': null;
   'session.answer': null;
   'settings.get': PublicSettings;
   'settings.update': PublicSettings;
@@ -271,6 +348,13 @@ export interface EventPayloads {
   'session.state': SessionInfo;
   /** A session was closed and removed from the list. */
   'session.removed': { id: string };
+  /**
+   * The PTY of a session was resized by one view (the one the user works in); other views show
+   * the program at this size and mark the area they do not use. Cells.
+   */
+  'session.resized': { id: string; cols: number; rows: number };
+  /** The tab order changed (drag to reorder in some window): every session id, in order. */
+  'sessions.reordered': { ids: string[] };
   'phone.state': PhoneState;
   'settings.changed': PublicSettings;
   /** The shell asks the UI to show a session (tray menu click). */
@@ -288,6 +372,8 @@ const eventNameSet = {
   'session.data': true,
   'session.state': true,
   'session.removed': true,
+  'session.resized': true,
+  'sessions.reordered': true,
   'phone.state': true,
   'settings.changed': true,
   'ui.focusSession': true,

@@ -50,9 +50,11 @@ describe('terminal tabs in the browser (headless host)', () => {
     await dialog.getByRole('radio', { name: /^Shell/ }).check();
     await dialog.getByLabel('Working directory').fill(path.join(work, 'missing'));
     await dialog.getByRole('button', { name: 'Start', exact: true }).click();
-    await expect(dialog.getByRole('alert').textContent({ timeout: 10_000 })).resolves.toContain(
+    // The error shows at the folder field, which is marked invalid and described by it.
+    await expect(dialog.getByText(/does not exist/).textContent({ timeout: 10_000 })).resolves.toContain(
       'does not exist',
     );
+    expect(await dialog.getByLabel('Working directory').getAttribute('aria-invalid')).toBe('true');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     expect(await page.getByRole('tab').count()).toBe(0);
   });
@@ -128,7 +130,7 @@ describe('terminal tabs in the browser (headless host)', () => {
   });
 
   it('asks before closing a running session, then ends it and removes the tab', async () => {
-    await page.getByRole('button', { name: 'Close beta' }).click();
+    await page.getByTitle('Close beta', { exact: true }).click();
     const confirm = page.getByRole('dialog');
     await expect(confirm.textContent()).resolves.toContain('still running');
     await confirm.getByRole('button', { name: 'Close session' }).click();

@@ -30,17 +30,23 @@ export interface StartHostOptions {
   dataDir?: string;
   /** ms to wait for the listening line. */
   timeoutMs?: number;
+  /** Port to listen on (0, the default, picks a free one). Reuse a stopped host's to keep its origin. */
+  port?: number;
 }
 
 /** Runs `npm run serve` and resolves once it prints its URL. */
 export async function startHost(options: StartHostOptions = {}): Promise<RunningHost> {
   const dataDir = options.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'ap-e2e-data-')));
-  const proc = spawn('npm', ['run', '--silent', 'serve', '--', '--port', '0', '--data-dir', dataDir], {
-    cwd: ROOT,
-    env: { ...process.env, ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
+  const proc = spawn(
+    'npm',
+    ['run', '--silent', 'serve', '--', '--port', String(options.port ?? 0), '--data-dir', dataDir],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    },
+  );
   let out = '';
   let err = '';
   proc.stderr!.on('data', (d: Buffer) => (err += d.toString()));

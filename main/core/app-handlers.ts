@@ -3,6 +3,8 @@
  * contract's schemas; handlers throw Error with a user-readable message on failure.
  */
 import type {
+  EventName,
+  EventPayloads,
   ParsedParams,
   RequestName,
   RequestResults,
@@ -26,6 +28,8 @@ export interface CoreServices {
   info(id: string): SessionInfo | null;
   list(): SessionInfo[];
   hostInfo(): HostInfo;
+  /** Sends an event to every connected client. */
+  broadcast<E extends EventName>(event: E, payload: EventPayloads[E]): void;
 }
 
 /** Handler table type: every request name must have a handler. */
@@ -74,7 +78,11 @@ export function makeHandlers(s: CoreServices): Handlers {
       return null;
     },
     'session.resize': ({ id, cols, rows }) => {
-      s.sessions.get(id)?.resize(cols, rows);
+      const session = s.sessions.get(id);
+      if (!session) return null;
+      session.resize(cols, rows);
+      // The view that resized owns the size now; the others show the program at this size.
+      s.broadcast('session.resized', { id, cols: session.screen.cols, rows: session.screen.rows });
       return null;
     },
     'session.ack': ({ id, chars }, client) => {
@@ -89,10 +97,23 @@ export function makeHandlers(s: CoreServices): Handlers {
     'session.restart': async ({ id, cols, rows }) => {
       mustExist(s, id);
       await s.sessions.restart(id, cols, rows);
+      const session = s.sessions.get(id);
+      if (session) {
+        s.broadcast('session.resized', { id, cols: session.screen.cols, rows: session.screen.rows });
+      }
       return mustExist(s, id);
     },
     'session.remove': async ({ id }) => {
       await s.sessions.remove(id);
+      return null;
+    },
+    'session.rename': ({ id, name }) => {
+      mustExist(s, id);
+      s.sessions.rename(id, name);
+      return mustExist(s, id);
+    },
+    'sessions.reorder': ({ ids }) => {
+      s.broadcast('sessions.reordered', { ids: s.sessions.reorder(ids) });
       return null;
     },
     'session.answer': ({ id, promptId, option }) => {

@@ -140,6 +140,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     attention: att,
     info,
     list,
+    broadcast,
     hostInfo: () => ({
       shell: options.hostKind,
       platform: process.platform,

@@ -10,6 +10,7 @@ import './styles/topbar.css';
 import './styles/terminal.css';
 import './styles/dialog.css';
 import './styles/sheet.css';
+import './styles/controls.css';
 import { createBridge } from './bridge/create-bridge.js';
 import { App } from './components/App.js';
 import { detectMac } from './lib/shortcuts.js';

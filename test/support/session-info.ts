@@ -1,5 +1,5 @@
 /** The one SessionInfo builder of the tests (renderer store, tray model, Telegram side). */
-import type { SessionInfo } from '../../contract/bridge.js';
+import type { PromptInfo, PromptKind, SessionInfo } from '../../contract/bridge.js';
 
 /** A running shell session named after `id`, with `overrides` applied. */
 export function sessionInfo(id: string, overrides: Partial<SessionInfo> = {}): SessionInfo {
@@ -16,5 +16,19 @@ export function sessionInfo(id: string, overrides: Partial<SessionInfo> = {}): S
     prompt: null,
     createdAt: 1_700_000_000_000,
     ...overrides,
+  };
+}
+
+/** A prompt of `kind` open on session `sessionId`. */
+export function promptInfo(sessionId: string, kind: PromptKind): PromptInfo {
+  return {
+    id: `p-${sessionId}`,
+    sessionId,
+    kind,
+    title: 'Continue? [y/N]',
+    body: '',
+    options: [],
+    openedAt: 1_700_000_000_000,
+    relayed: false,
   };
 }

@@ -186,6 +186,33 @@ export class SessionManager {
     this.emitChanged(id);
   }
 
+  /**
+   * Renames a tab and saves the list.
+   * @throws LaunchError when the session does not exist.
+   */
+  rename(id: string, name: string): void {
+    const e = this.entries.get(id);
+    if (!e) throw new LaunchError('That session no longer exists.');
+    e.spec = { ...e.spec, name: name.trim().slice(0, 80) || e.spec.name };
+    this.persist();
+    this.emitChanged(id);
+  }
+
+  /**
+   * Puts the tabs in the order of `ids` (unknown ids are ignored; sessions not listed follow in
+   * their current order) and saves the list. Returns the resulting order.
+   */
+  reorder(ids: readonly string[]): string[] {
+    const listed = [...new Set(ids)].filter((id) => this.entries.has(id));
+    const rest = [...this.entries.keys()].filter((id) => !listed.includes(id));
+    const order = [...listed, ...rest];
+    const entries = order.map((id) => [id, this.entries.get(id)!] as const);
+    this.entries.clear();
+    for (const [id, entry] of entries) this.entries.set(id, entry);
+    this.persist();
+    return order;
+  }
+
   /** Kills the process (SIGHUP, then SIGKILL); the tab stays, showing the exit. */
   async kill(id: string): Promise<void> {
     await this.entries.get(id)?.session.kill();

@@ -4,7 +4,18 @@
  * defaults for the bad keys instead of crashing the app.
  */
 import { z } from 'zod';
-import { MAX_PHONE_FOLDERS, notifyModes, type PublicSettings } from '../../../contract/bridge.js';
+import {
+  bellModes,
+  closeOnExitModes,
+  cursorStyles,
+  defaultPublicSettings,
+  FONT_SIZE_RANGE,
+  MAX_PHONE_FOLDERS,
+  notifyModes,
+  SCROLLBACK_RANGE,
+  themeModes,
+  type PublicSettings,
+} from '../../../contract/bridge.js';
 import type { KeyValueStore } from '../app-types.js';
 import { Emitter } from '../base/event.js';
 import {
@@ -13,18 +24,8 @@ import {
   type StoredSession,
 } from '../sessions/session-manager.js';
 
-/** Defaults for a new install. */
-export const defaultSettings: PublicSettings = {
-  notifyMode: 'always',
-  awayAfterMinutes: 5,
-  // Quiet output before "waiting for input": agentapi uses 2 s of identical screens; a little
-  // longer avoids paging the user while a program merely pauses between bursts.
-  idleSeconds: 3,
-  startAtLogin: false,
-  defaultCwd: null,
-  progressMessages: true,
-  phoneFolders: [],
-};
+/** Defaults for a new install (shared with the renderer through the contract). */
+export const defaultSettings: PublicSettings = defaultPublicSettings;
 
 /** Folders remembered from sessions started at the desk (newest first), offered by `/new`. */
 export const MAX_RECENT_FOLDERS = 10;
@@ -35,6 +36,27 @@ const publicSettingsSchema = z.object({
   idleSeconds: z.number().int().min(2).max(3600).catch(defaultSettings.idleSeconds),
   startAtLogin: z.boolean().catch(defaultSettings.startAtLogin),
   defaultCwd: z.string().max(4096).nullable().catch(defaultSettings.defaultCwd),
+  fontFamily: z.string().max(200).catch(defaultSettings.fontFamily),
+  fontSize: z
+    .number()
+    .int()
+    .min(FONT_SIZE_RANGE.min)
+    .max(FONT_SIZE_RANGE.max)
+    .catch(defaultSettings.fontSize),
+  cursorStyle: z.enum(cursorStyles).catch(defaultSettings.cursorStyle),
+  scrollback: z
+    .number()
+    .int()
+    .min(SCROLLBACK_RANGE.min)
+    .max(SCROLLBACK_RANGE.max)
+    .catch(defaultSettings.scrollback),
+  theme: z.enum(themeModes).catch(defaultSettings.theme),
+  bell: z.enum(bellModes).catch(defaultSettings.bell),
+  screenReaderMode: z.boolean().catch(defaultSettings.screenReaderMode),
+  copyOnSelect: z.boolean().catch(defaultSettings.copyOnSelect),
+  ctrlVPastes: z.boolean().catch(defaultSettings.ctrlVPastes),
+  confirmMultilinePaste: z.boolean().catch(defaultSettings.confirmMultilinePaste),
+  closeOnExit: z.enum(closeOnExitModes).catch(defaultSettings.closeOnExit),
   progressMessages: z.boolean().catch(defaultSettings.progressMessages),
   phoneFolders: z
     .array(z.string().min(1).max(4096))

@@ -1,15 +1,19 @@
 /**
  * The window: connection banner, top bar (tabs, Phone, Settings), the terminals or the empty
  * state, and the dialogs and side sheets. Owns the close-tab flow (asks before killing a live
- * session) and routes keyboard shortcuts.
+ * session, closes exited tabs per the setting), tab management (rename, reorder, restart) and
+ * routes keyboard shortcuts.
  */
-import { useCallback, useRef, useState } from 'react';
-import type { SessionInfo } from '../../../contract/bridge.js';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { defaultPublicSettings, FONT_SIZE_RANGE, type SessionInfo } from '../../../contract/bridge.js';
+import { useColorScheme } from '../hooks/use-color-scheme.js';
 import { useDocumentTitle } from '../hooks/use-document-title.js';
 import { useShortcuts } from '../hooks/use-shortcuts.js';
+import { shouldAutoClose } from '../lib/auto-close.js';
+import { cycleFocus } from '../lib/focus-regions.js';
 import type { ShortcutAction } from '../lib/shortcuts.js';
 import { useAppState, useBridge, useDispatch } from '../store/context.js';
-import type { AppState } from '../store/state.js';
+import { moveTab, type AppState } from '../store/state.js';
 import { gridFor, measureCell } from '../terminal/grid.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
@@ -33,12 +37,15 @@ export function App(props: { isMac: boolean }) {
   const bridge = useBridge();
   const dispatch = useDispatch();
   const state = useAppState(selectState);
+  const settings = state.settings ?? defaultPublicSettings;
+  const scheme = useColorScheme(settings.theme);
   const workspaceRef = useRef<HTMLElement>(null);
   const [closing, setClosing] = useState<SessionInfo | null>(null);
   const [find, setFind] = useState<{ id: string | null; n: number }>({ id: null, n: 0 });
   const [focus, setFocus] = useState<{ id: string | null; n: number }>({ id: null, n: 0 });
   useDocumentTitle();
 
+  const focusTerminal = useCallback((id: string) => setFocus((f) => ({ id, n: f.n + 1 })), []);
   const activate = useCallback((id: string) => dispatch({ type: 'tab/activate', id }), [dispatch]);
   const openNew = useCallback(() => dispatch({ type: 'newSession/open' }), [dispatch]);
 
@@ -63,6 +70,58 @@ export function App(props: { isMac: boolean }) {
     [closeNow],
   );
 
+  // "Close the tab when the program exits": watch each session's transition to exited.
+  const previous = useRef(new Map<string, SessionInfo>());
+  useEffect(() => {
+    const before = previous.current;
+    previous.current = new Map(state.sessions.map((s) => [s.id, s]));
+    for (const session of state.sessions) {
+      if (shouldAutoClose(before.get(session.id), session, settings.closeOnExit)) closeNow(session);
+    }
+  }, [state.sessions, settings.closeOnExit, closeNow]);
+
+  const restart = useCallback(
+    (session: SessionInfo) => {
+      bridge.request('session.restart', { id: session.id }).catch(() => undefined);
+    },
+    [bridge],
+  );
+  const restartAll = useCallback(() => {
+    for (const s of state.sessions) if (s.state === 'exited') restart(s);
+  }, [state.sessions, restart]);
+  const reorder = useCallback(
+    (ids: string[]) => {
+      dispatch({ type: 'sessions/reordered', ids });
+      bridge.request('sessions.reorder', { ids }).catch(() => undefined);
+    },
+    [bridge, dispatch],
+  );
+  const rename = useCallback(
+    (id: string, name: string) => {
+      bridge
+        .request('session.rename', { id, name })
+        .then((session) => dispatch({ type: 'session/upserted', session }))
+        .catch(() => undefined);
+    },
+    [bridge, dispatch],
+  );
+
+  // Zoom steps add up even while the previous step's settings update is on its way.
+  const zoomTarget = useRef<number | null>(null);
+  useEffect(() => {
+    zoomTarget.current = null;
+  }, [settings.fontSize]);
+  const zoom = (step: 1 | -1 | 0): void => {
+    const from = zoomTarget.current ?? settings.fontSize;
+    const size =
+      step === 0
+        ? defaultPublicSettings.fontSize
+        : Math.min(FONT_SIZE_RANGE.max, Math.max(FONT_SIZE_RANGE.min, from + step));
+    if (size === from) return;
+    zoomTarget.current = size;
+    bridge.request('settings.update', { patch: { fontSize: size } }).catch(() => undefined);
+  };
+
   const onShortcut = (action: ShortcutAction): void => {
     const active = state.sessions.find((s) => s.id === state.activeId) ?? null;
     switch (action.type) {
@@ -70,19 +129,33 @@ export function App(props: { isMac: boolean }) {
         openNew();
         break;
       case 'next':
-        dispatch({ type: 'tab/cycle', delta: 1 });
-        break;
       case 'previous':
-        dispatch({ type: 'tab/cycle', delta: -1 });
+        dispatch({ type: 'tab/cycle', delta: action.type === 'next' ? 1 : -1 });
         break;
       case 'goto':
         dispatch({ type: 'tab/goto', index: action.index });
+        break;
+      case 'moveTab':
+        if (active) {
+          const ids = state.sessions.map((s) => s.id);
+          reorder(moveTab(ids, active.id, ids.indexOf(active.id) + action.delta));
+        }
         break;
       case 'close':
         if (active) requestClose(active);
         break;
       case 'find':
         if (active) setFind((f) => ({ id: active.id, n: f.n + 1 }));
+        break;
+      case 'phone':
+      case 'settings':
+        dispatch({ type: 'panel/toggle', panel: action.type });
+        break;
+      case 'zoom':
+        zoom(action.step);
+        break;
+      case 'region':
+        cycleFocus(document, action.delta);
         break;
     }
   };
@@ -92,8 +165,9 @@ export function App(props: { isMac: boolean }) {
     const el = workspaceRef.current;
     if (!el) return gridFor(0, 0, { width: 0, height: 0 });
     const rect = el.getBoundingClientRect();
-    return gridFor(rect.width - TERMINAL_CHROME_X, rect.height - TERMINAL_CHROME_Y, measureCell(document));
-  }, []);
+    const cell = measureCell(document, settings.fontSize, settings.fontFamily);
+    return gridFor(rect.width - TERMINAL_CHROME_X, rect.height - TERMINAL_CHROME_Y, cell);
+  }, [settings.fontSize, settings.fontFamily]);
 
   return (
     <div className={`app${state.panel ? ' has-sheet' : ''}`}>
@@ -105,9 +179,17 @@ export function App(props: { isMac: boolean }) {
         phone={state.phone}
         panel={state.panel}
         isMac={isMac}
-        onSelect={activate}
+        shell={state.host?.shell ?? null}
+        onSelect={(id, keepFocus) => {
+          activate(id);
+          if (!keepFocus) focusTerminal(id);
+        }}
         onClose={requestClose}
         onNew={openNew}
+        onRename={rename}
+        onReorder={reorder}
+        onRestart={restart}
+        onRestartAll={restartAll}
         onTogglePanel={(panel) => dispatch({ type: 'panel/toggle', panel })}
       />
       <div className="body">
@@ -117,6 +199,9 @@ export function App(props: { isMac: boolean }) {
           activeId={state.activeId}
           loaded={state.loaded}
           isMac={isMac}
+          host={state.host}
+          settings={settings}
+          scheme={scheme}
           find={find}
           focus={focus}
           onNew={openNew}
@@ -129,6 +214,7 @@ export function App(props: { isMac: boolean }) {
           <SettingsPanel
             settings={state.settings}
             host={state.host}
+            isMac={isMac}
             onClose={() => dispatch({ type: 'panel/close' })}
           />
         )}
@@ -137,13 +223,14 @@ export function App(props: { isMac: boolean }) {
         <NewSessionDialog
           host={state.host}
           lastCwd={state.settings?.defaultCwd ?? null}
+          takenNames={state.sessions.map((s) => s.name)}
           estimateGrid={estimateGrid}
           onCancel={() => dispatch({ type: 'newSession/close' })}
           onCreated={(session) => {
             dispatch({ type: 'session/upserted', session });
             dispatch({ type: 'tab/activate', id: session.id });
             dispatch({ type: 'newSession/close' });
-            setFocus((f) => ({ id: session.id, n: f.n + 1 }));
+            focusTerminal(session.id);
           }}
         />
       )}

@@ -1,12 +1,17 @@
 /**
  * What the window shows with no sessions: what Agent Pager does, in two sentences, and one
- * big action to start.
+ * big action to start, with the shortcut that works where the app runs (a browser tab keeps
+ * Ctrl-Shift-T for itself).
  */
-import { chordLabel } from '../lib/shortcuts.js';
+import { newSessionChord } from '../lib/shortcuts.js';
 import { TerminalIcon } from './icons.js';
 
 /** The first-run / no-tabs screen. */
-export function EmptyState(props: { onNew: () => void; isMac: boolean }) {
+export function EmptyState(props: {
+  onNew: () => void;
+  isMac: boolean;
+  shell: 'electron' | 'headless' | null;
+}) {
   return (
     <section className="empty-state" aria-labelledby="empty-title">
       <div className="empty-icon">
@@ -22,7 +27,7 @@ export function EmptyState(props: { onNew: () => void; isMac: boolean }) {
         Start your first session
       </button>
       <p className="empty-hint">
-        or press <kbd>{chordLabel('T', true, props.isMac)}</kbd>
+        or press <kbd>{newSessionChord(props.shell, props.isMac)}</kbd>
       </p>
     </section>
   );

@@ -27,12 +27,14 @@ export function PromptBar(props: { prompt: PromptInfo }) {
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   };
   return (
-    <div className="promptbar" role="status">
+    <div className={`promptbar promptbar-${prompt.kind}`} role="status">
       <span className="promptbar-pulse" aria-hidden="true" />
       <span className="promptbar-kind">{KIND_LABEL[prompt.kind]}</span>
-      <span className="promptbar-title" title={prompt.body}>
-        {prompt.title}
-      </span>
+      {prompt.title !== KIND_LABEL[prompt.kind] && (
+        <span className="promptbar-title" title={prompt.body}>
+          {prompt.title}
+        </span>
+      )}
       {prompt.relayed && (
         <span className="chip chip-phone">
           <PhoneIcon size={12} /> sent to phone

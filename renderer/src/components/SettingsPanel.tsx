@@ -1,15 +1,17 @@
 /**
  * The settings side sheet: when to notify, the away and idle thresholds, the chat's live progress
- * messages and the folders `/new` offers there, and (in the desktop app) start at login. Every change is saved at once with `settings.update`.
+ * messages and the folders `/new` offers there, the terminal's look and behaviour
+ * ({@link TerminalSettings}), and (in the desktop app) start at login. Every change is saved at
+ * once with `settings.update`.
  */
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { MAX_PHONE_FOLDERS, type HostInfo, type PublicSettings } from '../../../contract/bridge.js';
-import { useRequestAction } from '../hooks/use-request-action.js';
 import { AWAY_MINUTES, IDLE_SECONDS } from '../lib/settings-input.js';
 import { useBridge } from '../store/context.js';
 import { FolderListSetting } from './FolderListSetting.js';
 import { NumberSetting } from './NumberSetting.js';
 import { SidePanel } from './SidePanel.js';
+import { TerminalSettings } from './TerminalSettings.js';
 
 type Patch = Partial<Omit<PublicSettings, 'defaultCwd'>>;
 
@@ -17,6 +19,7 @@ type Patch = Partial<Omit<PublicSettings, 'defaultCwd'>>;
 export interface SettingsPanelProps {
   settings: PublicSettings | null;
   host: HostInfo | null;
+  isMac: boolean;
   onClose: () => void;
 }
 
@@ -54,9 +57,15 @@ function RadioOption(props: {
 export function SettingsPanel(props: SettingsPanelProps) {
   const { settings, host } = props;
   const bridge = useBridge();
-  const action = useRequestAction();
+  const [error, setError] = useState<string | null>(null);
   const ids = { login: useId(), progress: useId() };
-  const save = (patch: Patch): void => void action.run(() => bridge.request('settings.update', { patch }));
+  // Every change is sent, even while an earlier one is on its way (quick toggles must not be lost).
+  const save = (patch: Patch): void => {
+    setError(null);
+    bridge
+      .request('settings.update', { patch })
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  };
 
   return (
     <SidePanel title="Settings" onClose={props.onClose}>
@@ -127,6 +136,7 @@ export function SettingsPanel(props: SettingsPanelProps) {
               onCommit={(phoneFolders) => save({ phoneFolders })}
             />
           </section>
+          <TerminalSettings settings={settings} isMac={props.isMac} save={save} />
           {host?.shell === 'electron' && (
             <section className="panel-section">
               <div className="switch-row">
@@ -143,9 +153,9 @@ export function SettingsPanel(props: SettingsPanelProps) {
               </div>
             </section>
           )}
-          {action.error && (
+          {error && (
             <p className="form-error" role="alert">
-              {action.error}
+              {error}
             </p>
           )}
           {host && (

@@ -1,8 +1,10 @@
 /**
- * A side sheet on the right (Phone, Settings): non-modal, so the terminals stay usable; Esc or
- * the close button closes it and returns focus to where it was.
+ * A side sheet on the right (Phone, Settings). Tab and Shift-Tab stay inside it (focus wraps
+ * from the last control to the first); F6 moves on to the next focus region and a click
+ * anywhere else still works, so it is not modal. Esc or the close button closes it and returns
+ * focus to where it was.
  */
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import { CloseIcon } from './icons.js';
 
 /** Props of {@link SidePanel}. */
@@ -15,7 +17,7 @@ export interface SidePanelProps {
 /** The sheet frame with a heading and a close button; focuses itself when opened. */
 export function SidePanel(props: SidePanelProps) {
   const titleId = useId();
-  const ref = useRef<HTMLElement>(null);
+  const ref = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -42,14 +44,35 @@ export function SidePanel(props: SidePanelProps) {
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
 
+  const trapTab = (e: ReactKeyboardEvent<HTMLDivElement>): void => {
+    if (e.key !== 'Tab' || !ref.current) return;
+    const focusable = [
+      ...ref.current.querySelectorAll<HTMLElement>(
+        'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea, [tabindex="0"]',
+      ),
+    ].filter((el) => el.offsetParent !== null);
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    if (!first || !last) return;
+    const active = document.activeElement;
+    if (e.shiftKey && (active === first || active === ref.current)) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && active === last) {
+      e.preventDefault();
+      first.focus();
+    }
+  };
+
   return (
-    <aside
+    <div
       ref={ref}
       className="sheet"
       role="dialog"
       aria-modal="false"
       aria-labelledby={titleId}
       tabIndex={-1}
+      onKeyDown={trapTab}
     >
       <div className="sheet-header">
         <h2 id={titleId} className="sheet-title">
@@ -65,6 +88,6 @@ export function SidePanel(props: SidePanelProps) {
         </button>
       </div>
       <div className="sheet-body">{props.children}</div>
-    </aside>
+    </div>
   );
 }

@@ -1,43 +1,67 @@
 /**
- * The small status dot of a tab: running (green), starting (grey, pulsing), needs attention
- * (accent, pulsing), exited (hollow; red when the exit was a failure).
+ * The state icon of a tab, one shape per {@link BadgeKind} so colour is never the only cue:
+ * needs you "!" in a filled amber circle, finished a check mark, idle a hollow ring, running a
+ * green dot, starting a pulsing grey dot, exited a hollow square, failed an "×". The icon is
+ * decorative; the words (from {@link badgeFor}) go into the tab's description and tooltip.
  */
 import type { SessionInfo } from '../../../contract/bridge.js';
+import { badgeFor, type BadgeKind } from '../lib/tab-badge.js';
+
+export { exitFailed, exitText } from '../lib/tab-badge.js';
 
 /** Plain-words state of a session, for descriptions and tooltips. */
 export function stateText(session: SessionInfo): string {
-  switch (session.state) {
-    case 'starting':
-      return 'starting';
+  return badgeFor(session).text;
+}
+
+function Glyph(props: { kind: BadgeKind }) {
+  switch (props.kind) {
+    case 'needs-you':
+      return (
+        <>
+          <circle cx="6" cy="6" r="5.5" fill="currentColor" />
+          <path d="M6 3v3.6M6 8.6v.2" stroke="var(--badge-ink)" strokeWidth="1.6" strokeLinecap="round" />
+        </>
+      );
+    case 'finished':
+      return <path d="M2 6.4l2.6 2.6L10 3.4" stroke="currentColor" strokeWidth="1.8" fill="none" />;
+    case 'idle':
+      return <circle cx="6" cy="6" r="3.6" stroke="currentColor" strokeWidth="1.5" fill="none" />;
     case 'running':
-      return 'running';
-    case 'needs-attention':
-      return 'needs attention';
+    case 'starting':
+      return <circle cx="6" cy="6" r="3.5" fill="currentColor" />;
     case 'exited':
-      if (session.error) return 'failed to start';
-      return exitText(session);
+      return (
+        <rect
+          x="2.5"
+          y="2.5"
+          width="7"
+          height="7"
+          rx="1"
+          stroke="currentColor"
+          strokeWidth="1.5"
+          fill="none"
+        />
+      );
+    case 'failed':
+      return <path d="M3 3l6 6M9 3l-6 6" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />;
   }
 }
 
-/** "exited (code 0)", "exited (signal SIGTERM)" or "exited". */
-export function exitText(session: SessionInfo): string {
-  if (session.exit?.signal) return `exited (signal ${session.exit.signal})`;
-  if (session.exit && session.exit.code !== null) return `exited (code ${session.exit.code})`;
-  // Exited with no exit record: restored from the saved list, not started since the app started.
-  if (!session.exit && session.state === 'exited') return 'not running since the app restarted';
-  return 'exited';
-}
-
-/** True for a start error, a signal, or a non-zero exit code (an unknown code is not a failure). */
-export function exitFailed(session: SessionInfo): boolean {
-  if (session.error !== null) return true;
-  if (!session.exit) return false;
-  return session.exit.signal !== null || (session.exit.code !== null && session.exit.code !== 0);
-}
-
-/** The dot; decorative (the tab's description carries the words). */
+/** The icon; `data-badge` carries the kind for styling and tests. */
 export function StateBadge(props: { session: SessionInfo }) {
-  const { session } = props;
-  const variant = session.state === 'exited' && exitFailed(session) ? 'exited-failed' : session.state;
-  return <span className={`state-badge state-${variant}`} aria-hidden="true" />;
+  const badge = badgeFor(props.session);
+  return (
+    <svg
+      className={`state-badge badge-${badge.kind}`}
+      data-badge={badge.kind}
+      width="12"
+      height="12"
+      viewBox="0 0 12 12"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <Glyph kind={badge.kind} />
+    </svg>
+  );
 }

@@ -3,6 +3,7 @@
  * The Phone button shows a dot when the phone side needs setup or has a problem.
  */
 import type { PhoneState, SessionInfo } from '../../../contract/bridge.js';
+import { chordLabel } from '../lib/shortcuts.js';
 import type { Panel } from '../store/state.js';
 import { GearIcon, PhoneIcon } from './icons.js';
 import { TabStrip } from './TabStrip.js';
@@ -14,15 +15,23 @@ export interface TopBarProps {
   phone: PhoneState | null;
   panel: Panel | null;
   isMac: boolean;
-  onSelect: (id: string) => void;
+  shell: 'electron' | 'headless' | null;
+  onSelect: (id: string, keepFocus?: boolean) => void;
   onClose: (session: SessionInfo) => void;
   onNew: () => void;
+  onRename: (id: string, name: string) => void;
+  onReorder: (ids: string[]) => void;
+  onRestart: (session: SessionInfo) => void;
+  onRestartAll: () => void;
   onTogglePanel: (panel: Panel) => void;
 }
 
 /** Phone status in a word, for the button's tooltip and dot colour. */
 function phoneStatus(phone: PhoneState | null): { label: string; tone: 'ok' | 'warn' | 'off' } {
   if (!phone || phone.token === 'none') return { label: 'Phone: not set up', tone: 'off' };
+  // A rejected first token is shown in the form; with nothing stored there is nothing to fix here.
+  if (phone.token === 'invalid' && phone.tokenStorage === 'none')
+    return { label: 'Phone: not set up', tone: 'off' };
   if (phone.token === 'invalid' || phone.polling === 'conflict' || phone.polling === 'offline') {
     return { label: 'Phone: needs attention', tone: 'warn' };
   }
@@ -40,9 +49,14 @@ export function TopBar(props: TopBarProps) {
         sessions={props.sessions}
         activeId={props.activeId}
         isMac={props.isMac}
+        shell={props.shell}
         onSelect={props.onSelect}
         onClose={props.onClose}
         onNew={props.onNew}
+        onRename={props.onRename}
+        onReorder={props.onReorder}
+        onRestart={props.onRestart}
+        onRestartAll={props.onRestartAll}
       />
       <div className="topbar-actions">
         <button
@@ -50,7 +64,7 @@ export function TopBar(props: TopBarProps) {
           className="icon-btn"
           aria-label="Phone"
           aria-pressed={props.panel === 'phone'}
-          title={status.label}
+          title={`${status.label} (${chordLabel('P', true, props.isMac)})`}
           onClick={() => props.onTogglePanel('phone')}
         >
           <PhoneIcon />
@@ -61,7 +75,7 @@ export function TopBar(props: TopBarProps) {
           className="icon-btn"
           aria-label="Settings"
           aria-pressed={props.panel === 'settings'}
-          title="Settings"
+          title={`Settings (${chordLabel(',', false, props.isMac)})`}
           onClick={() => props.onTogglePanel('settings')}
         >
           <GearIcon />

@@ -108,3 +108,40 @@ export function TerminalIcon(props: { size?: number }) {
     </Svg>
   );
 }
+
+/** A chevron pointing left (scroll tabs left). */
+export function ChevronLeftIcon() {
+  return (
+    <Svg>
+      <path d="M10 3.5L5.5 8l4.5 4.5" />
+    </Svg>
+  );
+}
+
+/** A chevron pointing right (scroll tabs right). */
+export function ChevronRightIcon() {
+  return (
+    <Svg>
+      <path d="M6 3.5L10.5 8 6 12.5" />
+    </Svg>
+  );
+}
+
+/** A chevron pointing down (the list of all tabs). */
+export function ChevronDownIcon() {
+  return (
+    <Svg>
+      <path d="M3.5 6L8 10.5 12.5 6" />
+    </Svg>
+  );
+}
+
+/** An eye (show the typed secret). */
+export function EyeIcon() {
+  return (
+    <Svg>
+      <path d="M1.5 8S4 3.5 8 3.5 14.5 8 14.5 8 12 12.5 8 12.5 1.5 8 1.5 8z" />
+      <circle cx="8" cy="8" r="2" />
+    </Svg>
+  );
+}

@@ -1,23 +1,36 @@
 /**
  * App-level keyboard shortcuts and the keys they claim. Only chords a terminal program does not
- * need are taken: they all use Ctrl/Cmd together with Shift, a digit, or Tab, so plain Ctrl-C,
- * Ctrl-W, Ctrl-R… still reach the terminal.
+ * need are taken: Ctrl/Cmd together with Shift, a digit, Tab, `+`/`-`/`0` or `,`, and F6, so
+ * plain Ctrl-C, Ctrl-W, Ctrl-R… still reach the terminal.
  *
- * - Ctrl/Cmd-Shift-T: new session
- * - Ctrl-Tab / Ctrl-Shift-Tab, Ctrl/Cmd-Shift-] / [: next / previous tab
- * - Ctrl/Cmd-Shift-W: close the tab
- * - Ctrl/Cmd-1…9: go to tab 1…9
- * - Ctrl/Cmd-Shift-F: find in the terminal
+ * Browsers keep Ctrl-T, Ctrl-Shift-T, Ctrl-W, Ctrl-Shift-W and Ctrl-Tab for themselves (a page
+ * never sees them), so each has an alternative that works in a browser tab too:
+ *
+ * - New session: Ctrl/Cmd-Shift-T (desktop app), Ctrl/Cmd-Shift-` (everywhere, as in VS Code)
+ * - Next / previous tab: Ctrl-Tab / Ctrl-Shift-Tab (desktop app), Ctrl/Cmd-Shift-] / [ (everywhere)
+ * - Close the tab: Ctrl/Cmd-Shift-W (desktop app), Ctrl/Cmd-Shift-Backspace (everywhere)
+ * - Go to tab 1…8: Ctrl/Cmd-1…8; the last tab: Ctrl/Cmd-9 (as browsers and VS Code do)
+ * - Move the tab left / right: Ctrl/Cmd-Shift-PageUp / PageDown
+ * - Find in the terminal: Ctrl/Cmd-Shift-F
+ * - Phone panel: Ctrl/Cmd-Shift-P; Settings: Ctrl/Cmd-,
+ * - Font size: Ctrl/Cmd-+ / - / 0 (bigger, smaller, default)
+ * - Next / previous focus region (tabs, terminal, side panel, top-bar buttons): F6 / Shift-F6,
+ *   or Ctrl/Cmd-Shift-E / Ctrl/Cmd-Alt-Shift-E
  */
 
-/** What a shortcut does. `goto` takes a 0-based tab index. */
+/** What a shortcut does. `goto` takes a 0-based tab index, -1 for the last tab. */
 export type ShortcutAction =
   | { type: 'new' }
   | { type: 'next' }
   | { type: 'previous' }
   | { type: 'close' }
   | { type: 'find' }
-  | { type: 'goto'; index: number };
+  | { type: 'goto'; index: number }
+  | { type: 'moveTab'; delta: 1 | -1 }
+  | { type: 'phone' }
+  | { type: 'settings' }
+  | { type: 'zoom'; step: 1 | -1 | 0 }
+  | { type: 'region'; delta: 1 | -1 };
 
 /** The fields of a `KeyboardEvent` that decide a shortcut. */
 export interface KeyChord {
@@ -29,33 +42,47 @@ export interface KeyChord {
   altKey: boolean;
 }
 
+/** Shifted chords of the primary modifier, by `KeyboardEvent.code`. */
+const SHIFTED: Record<string, ShortcutAction> = {
+  KeyT: { type: 'new' },
+  Backquote: { type: 'new' },
+  KeyW: { type: 'close' },
+  Backspace: { type: 'close' },
+  KeyF: { type: 'find' },
+  KeyP: { type: 'phone' },
+  KeyE: { type: 'region', delta: 1 },
+  BracketRight: { type: 'next' },
+  BracketLeft: { type: 'previous' },
+  PageDown: { type: 'moveTab', delta: 1 },
+  PageUp: { type: 'moveTab', delta: -1 },
+};
+
 /**
  * The app action for a keydown, or null when the key belongs to the terminal.
  * @param isMac on macOS the primary modifier is Cmd (meta), elsewhere Ctrl.
  */
 export function shortcutFor(e: KeyChord, isMac: boolean): ShortcutAction | null {
-  if (e.altKey) return null;
-  if (e.key === 'Tab' && e.ctrlKey && !e.metaKey) return { type: e.shiftKey ? 'previous' : 'next' };
+  if (e.key === 'F6' && !e.ctrlKey && !e.metaKey && !e.altKey) {
+    return { type: 'region', delta: e.shiftKey ? -1 : 1 };
+  }
   const primary = isMac ? e.metaKey && !e.ctrlKey : e.ctrlKey && !e.metaKey;
+  if (e.altKey) {
+    return primary && e.shiftKey && e.code === 'KeyE' ? { type: 'region', delta: -1 } : null;
+  }
+  if (e.key === 'Tab' && e.ctrlKey && !e.metaKey) return { type: e.shiftKey ? 'previous' : 'next' };
   if (!primary) return null;
   if (e.shiftKey) {
-    switch (e.code) {
-      case 'KeyT':
-        return { type: 'new' };
-      case 'KeyW':
-        return { type: 'close' };
-      case 'KeyF':
-        return { type: 'find' };
-      case 'BracketRight':
-        return { type: 'next' };
-      case 'BracketLeft':
-        return { type: 'previous' };
-      default:
-        return null;
-    }
+    // Ctrl-Shift-= types "+" on US layouts: that is zoom in, not a shifted shortcut.
+    if (e.key === '+') return { type: 'zoom', step: 1 };
+    return SHIFTED[e.code] ?? null;
   }
+  if (e.key === '+' || e.key === '=' || e.code === 'NumpadAdd') return { type: 'zoom', step: 1 };
+  if (e.key === '-' || e.code === 'NumpadSubtract') return { type: 'zoom', step: -1 };
+  if (e.code === 'Digit0' || e.code === 'Numpad0') return { type: 'zoom', step: 0 };
+  if (e.code === 'Comma') return { type: 'settings' };
   const digit = /^Digit([1-9])$/.exec(e.code);
-  if (digit) return { type: 'goto', index: Number(digit[1]) - 1 };
+  if (digit)
+    return digit[1] === '9' ? { type: 'goto', index: -1 } : { type: 'goto', index: Number(digit[1]) - 1 };
   return null;
 }
 
@@ -71,4 +98,12 @@ export function detectMac(nav: { platform?: string; userAgent?: string }): boole
 export function chordLabel(key: string, shift: boolean, isMac: boolean): string {
   if (isMac) return `⌘${shift ? '⇧' : ''}${key}`;
   return `Ctrl+${shift ? 'Shift+' : ''}${key}`;
+}
+
+/**
+ * The "New session" chord that works where the app runs: Ctrl/Cmd-Shift-T in the desktop app,
+ * Ctrl/Cmd-Shift-` in a browser tab (which keeps Ctrl-Shift-T to reopen closed tabs).
+ */
+export function newSessionChord(shell: 'electron' | 'headless' | null, isMac: boolean): string {
+  return chordLabel(shell === 'electron' ? 'T' : '`', true, isMac);
 }

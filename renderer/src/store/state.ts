@@ -4,6 +4,7 @@
  */
 import type { HostInfo, PhoneState, PublicSettings, SessionInfo } from '../../../contract/bridge.js';
 import type { ConnectionStatus } from '../bridge/connection.js';
+import { needsYou } from '../lib/tab-badge.js';
 
 /** Side sheets of the top bar. */
 export type Panel = 'phone' | 'settings';
@@ -28,11 +29,13 @@ export interface AppState {
 
 /** Everything that can change the state. */
 export type Action =
-  | { type: 'sessions/loaded'; sessions: SessionInfo[] }
+  | { type: 'sessions/loaded'; sessions: SessionInfo[]; restoreActiveId?: string | null }
+  | { type: 'sessions/reordered'; ids: string[] }
   | { type: 'session/upserted'; session: SessionInfo }
   | { type: 'session/removed'; id: string }
   | { type: 'tab/activate'; id: string }
   | { type: 'tab/cycle'; delta: number }
+  /** 0-based; negative counts from the end (-1 is the last tab). */
   | { type: 'tab/goto'; index: number }
   | { type: 'host/loaded'; host: HostInfo }
   | { type: 'phone/changed'; phone: PhoneState }
@@ -64,18 +67,45 @@ function neighbourAfterRemoval(rest: SessionInfo[], removedIndex: number): strin
   return rest[index]?.id ?? null;
 }
 
+/** `sessions` in the order of `ids`; sessions not listed keep their relative order after them. */
+export function orderByIds(sessions: readonly SessionInfo[], ids: readonly string[]): SessionInfo[] {
+  const rank = new Map(ids.map((id, i) => [id, i]));
+  return sessions
+    .map((s, i) => ({ s, key: rank.get(s.id) ?? ids.length + i }))
+    .sort((a, b) => a.key - b.key)
+    .map((x) => x.s);
+}
+
+/**
+ * The ids after moving the tab `id` to `toIndex` (clamped), e.g. for drag-and-drop or
+ * Ctrl-Shift-PageUp/PageDown. Unknown ids give the order unchanged.
+ */
+export function moveTab(ids: readonly string[], id: string, toIndex: number): string[] {
+  const from = ids.indexOf(id);
+  if (from === -1) return [...ids];
+  const rest = ids.filter((x) => x !== id);
+  const to = Math.max(0, Math.min(rest.length, toIndex));
+  return [...rest.slice(0, to), id, ...rest.slice(to)];
+}
+
 /** Applies one action. Pure: returns a new state object whenever something changed. */
 export function reduce(state: AppState, action: Action): AppState {
   switch (action.type) {
     case 'sessions/loaded': {
       const sessions = action.sessions;
-      const keep = sessions.some((s) => s.id === state.activeId);
-      return {
-        ...state,
-        sessions,
-        loaded: true,
-        activeId: keep ? state.activeId : (sessions[0]?.id ?? null),
-      };
+      const has = (id: string | null | undefined): id is string => sessions.some((s) => s.id === id);
+      const restore = action.restoreActiveId;
+      const activeId = has(state.activeId)
+        ? state.activeId
+        : has(restore)
+          ? restore
+          : (sessions[0]?.id ?? null);
+      return { ...state, sessions, loaded: true, activeId };
+    }
+    case 'sessions/reordered': {
+      const sessions = orderByIds(state.sessions, action.ids);
+      const same = sessions.every((s, i) => s === state.sessions[i]);
+      return same ? state : { ...state, sessions };
     }
     case 'session/upserted': {
       const index = state.sessions.findIndex((s) => s.id === action.session.id);
@@ -111,7 +141,7 @@ export function reduce(state: AppState, action: Action): AppState {
       return reduce(state, { type: 'tab/activate', id: state.sessions[next]!.id });
     }
     case 'tab/goto': {
-      const target = state.sessions[action.index];
+      const target = state.sessions.at(action.index);
       return target ? reduce(state, { type: 'tab/activate', id: target.id }) : state;
     }
     case 'host/loaded':
@@ -135,9 +165,9 @@ export function reduce(state: AppState, action: Action): AppState {
   }
 }
 
-/** How many sessions are waiting for the user. */
+/** How many sessions wait on a decision from the user (a permission menu or a question). */
 export function attentionCount(sessions: readonly SessionInfo[]): number {
-  return sessions.filter((s) => s.state === 'needs-attention').length;
+  return sessions.filter(needsYou).length;
 }
 
 /** The window title: "Agent Pager", prefixed with "(N) " while N sessions need attention. */

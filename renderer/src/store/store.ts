@@ -20,6 +20,27 @@ export interface AppStore {
   dispose(): void;
 }
 
+/** localStorage key of the selected tab, restored after a reload or a restart of the app. */
+export const ACTIVE_TAB_KEY = 'agent-pager.activeTab';
+
+/** The saved selected tab id, or null (storage may be unavailable or hold junk). */
+function savedActiveId(): string | null {
+  try {
+    const value = globalThis.localStorage?.getItem(ACTIVE_TAB_KEY) ?? null;
+    return value && value.length <= 64 ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function saveActiveId(id: string | null): void {
+  try {
+    if (id) globalThis.localStorage?.setItem(ACTIVE_TAB_KEY, id);
+  } catch {
+    // Storage full or disabled: the selection is simply not remembered.
+  }
+}
+
 /** Creates the store and subscribes it to `bridge`'s events (call `load` to fill it). */
 export function createAppStore(bridge: RendererBridge): AppStore {
   let state: AppState = { ...initialState, connection: bridge.status() };
@@ -28,6 +49,7 @@ export function createAppStore(bridge: RendererBridge): AppStore {
   const dispatch = (action: Action): void => {
     const next = reduce(state, action);
     if (next === state) return;
+    if (next.activeId !== state.activeId) saveActiveId(next.activeId);
     state = next;
     for (const listener of [...listeners]) listener();
   };
@@ -40,7 +62,7 @@ export function createAppStore(bridge: RendererBridge): AppStore {
       bridge.request('settings.get', {}),
     ]);
     dispatch({ type: 'host/loaded', host });
-    dispatch({ type: 'sessions/loaded', sessions });
+    dispatch({ type: 'sessions/loaded', sessions, restoreActiveId: savedActiveId() });
     dispatch({ type: 'phone/changed', phone });
     dispatch({ type: 'settings/changed', settings });
   };
@@ -49,6 +71,7 @@ export function createAppStore(bridge: RendererBridge): AppStore {
   const unsubscribers = [
     bridge.on('session.state', (session) => dispatch({ type: 'session/upserted', session })),
     bridge.on('session.removed', ({ id }) => dispatch({ type: 'session/removed', id })),
+    bridge.on('sessions.reordered', ({ ids }) => dispatch({ type: 'sessions/reordered', ids })),
     bridge.on('phone.state', (phone) => dispatch({ type: 'phone/changed', phone })),
     bridge.on('settings.changed', (settings) => dispatch({ type: 'settings/changed', settings })),
     bridge.on('ui.focusSession', ({ id }) => dispatch({ type: 'tab/activate', id })),

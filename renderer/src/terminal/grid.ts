@@ -2,7 +2,7 @@
  * Terminal size estimates, used when creating a session before its view exists: the PTY should
  * start at the size the view will have, so the program draws its first screen correctly.
  */
-import { FONT_FAMILY, FONT_SIZE, LINE_HEIGHT } from './theme.js';
+import { FONT_FAMILY, LINE_HEIGHT } from './theme.js';
 
 /** Size of a character cell, in CSS px. */
 export interface CellSize {
@@ -24,11 +24,15 @@ export function gridFor(width: number, height: number, cell: CellSize): { cols: 
   return { cols, rows };
 }
 
-/** Measures the terminal font's cell in the live document (xterm rounds row height to whole px). */
-export function measureCell(doc: Document): CellSize {
+/**
+ * Measures the terminal font's cell in the live document (xterm rounds row height to whole px).
+ * `fontSize` in CSS px; `fontFamily` is the user's choice, placed before the built-in stack.
+ */
+export function measureCell(doc: Document, fontSize: number, fontFamily = ''): CellSize {
+  const family = fontFamily.trim() === '' ? FONT_FAMILY : `${fontFamily}, ${FONT_FAMILY}`;
   const probe = doc.createElement('span');
   probe.textContent = 'W'.repeat(32);
-  probe.style.cssText = `position:absolute;visibility:hidden;white-space:pre;font-family:${FONT_FAMILY};font-size:${FONT_SIZE}px;line-height:normal`;
+  probe.style.cssText = `position:absolute;visibility:hidden;white-space:pre;font-family:${family};font-size:${fontSize}px;line-height:normal`;
   doc.body.appendChild(probe);
   const rect = probe.getBoundingClientRect();
   probe.remove();

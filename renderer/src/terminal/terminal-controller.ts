@@ -4,19 +4,24 @@
  * Output path: `session.attach` → snapshot written to a fresh screen → held and live
  * `session.data` chunks written with xterm's write callback → {@link AckBatcher} →
  * `session.ack`. Input path: xterm `onData`/`onBinary` → `session.write`. Size: the container's
- * size (ResizeObserver, debounced {@link RESIZE_DEBOUNCE_MS}) → fit → `session.resize`.
+ * size (ResizeObserver, debounced {@link RESIZE_DEBOUNCE_MS}) → fit → {@link SizeShare} (the view
+ * in use resizes the PTY; others follow it) → `session.resize`. Keys: app shortcuts go to the
+ * window, clipboard chords to {@link clipboardKeyAction}; links open on Ctrl/Cmd-click only.
  */
 import { FitAddon } from '@xterm/addon-fit';
 import { SearchAddon } from '@xterm/addon-search';
 import { Unicode11Addon } from '@xterm/addon-unicode11';
 import { WebLinksAddon } from '@xterm/addon-web-links';
 import { Terminal } from '@xterm/xterm';
+import type { PublicSettings } from '../../../contract/bridge.js';
 import type { RendererBridge } from '../bridge/connection.js';
-import { shortcutFor } from '../lib/shortcuts.js';
 import { AckBatcher } from './ack-batcher.js';
 import { PendingOutput } from './pending-output.js';
 import { swallowTerminalQueries } from './query-filter.js';
-import { terminalOptions } from './theme.js';
+import { installBell, installClipboard, type ClipboardContext } from './clipboard.js';
+import { keyHandler } from './key-handler.js';
+import { SizeShare, type Grid, type SizeNotice } from './size-share.js';
+import { lookFromSettings, lookOptions, terminalOptions } from './theme.js';
 import { WebglSwitch } from './webgl.js';
 
 /** Quiet time after the last container resize before the terminal is refitted, in ms. */
@@ -30,6 +35,16 @@ export interface TerminalControllerOptions {
   container: HTMLElement;
   /** macOS uses Cmd for app shortcuts (so they are not typed into the terminal). */
   isMac: boolean;
+  /** The settings at creation; later changes arrive through {@link TerminalController.applySettings}. */
+  settings: PublicSettings;
+  /** The colour scheme in effect. */
+  scheme: 'dark' | 'light';
+  /** The session's agent kind, read when a paste arrives. */
+  agent: () => string;
+  /** Asks the user whether to paste multi-line `text` into a shell. */
+  confirmPaste: (text: string) => Promise<boolean>;
+  /** Opens a link (already Ctrl/Cmd-clicked). */
+  openLink: (uri: string) => void;
 }
 
 /** Search options offered by the find bar. */
@@ -65,14 +80,27 @@ export class TerminalController {
   private visible = false;
   private disposed = false;
   private attachGeneration = 0;
-  /** The size the server last heard about (or gave us), to avoid redundant resize requests. */
-  private serverSize: { cols: number; rows: number } | null = null;
+  private readonly share: SizeShare;
+  private settings: PublicSettings;
   private resizeTimer: ReturnType<typeof setTimeout> | null = null;
   private findListener: ((results: FindResults) => void) | null = null;
+  private noticeListener: ((notice: SizeNotice | null) => void) | null = null;
+  private notice: SizeNotice | null = null;
 
   constructor(private readonly options: TerminalControllerOptions) {
-    const { bridge, sessionId, container } = options;
-    this.term = new Terminal(terminalOptions());
+    const { bridge, sessionId, container, isMac } = options;
+    this.settings = options.settings;
+    this.term = new Terminal(terminalOptions(lookFromSettings(options.settings, options.scheme), isMac));
+    this.share = new SizeShare({
+      resizeView: (g) => {
+        if (g.cols !== this.term.cols || g.rows !== this.term.rows) this.term.resize(g.cols, g.rows);
+      },
+      sendResize: (g) => this.sendResize(g),
+      notice: (n) => {
+        this.notice = n;
+        this.noticeListener?.(n);
+      },
+    });
     this.acks = new AckBatcher({
       send: (chars) => {
         bridge.request('session.ack', { id: sessionId, chars }).catch(() => undefined);
@@ -84,32 +112,50 @@ export class TerminalController {
     this.term.loadAddon(this.search);
     this.term.loadAddon(new Unicode11Addon());
     this.term.unicode.activeVersion = '11';
+    const linkHint = `${isMac ? 'Cmd' : 'Ctrl'}+click to open the link`;
     this.term.loadAddon(
-      new WebLinksAddon((event, uri) => {
-        event.preventDefault();
-        window.open(uri, '_blank', 'noopener,noreferrer');
-      }),
+      new WebLinksAddon(
+        (event, uri) => {
+          // A plain click belongs to selection; only Ctrl/Cmd-click opens (as in VS Code).
+          if (!(isMac ? event.metaKey : event.ctrlKey)) return;
+          event.preventDefault();
+          options.openLink(uri);
+        },
+        {
+          hover: () => (container.title = linkHint),
+          leave: () => container.removeAttribute('title'),
+        },
+      ),
     );
     const queries = swallowTerminalQueries(this.term);
     this.cleanups.push(() => queries.dispose());
 
-    // App shortcuts are handled by the window; keep xterm from also typing them.
-    this.term.attachCustomKeyEventHandler((e) => !(e.type === 'keydown' && shortcutFor(e, options.isMac)));
+    this.term.attachCustomKeyEventHandler(keyHandler(this.term, isMac, () => this.settings));
     this.term.open(container);
+    this.cleanups.push(installClipboard(this.term, container, this.clipboard));
+    this.cleanups.push(installBell(this.term, container, () => this.settings.bell));
+    const claim = (): void => {
+      if (this.visible) this.share.claim();
+    };
+    this.term.textarea?.addEventListener('focus', claim);
+    window.addEventListener('focus', claim);
+    this.cleanups.push(() => {
+      this.term.textarea?.removeEventListener('focus', claim);
+      window.removeEventListener('focus', claim);
+    });
 
     const send = (data: string): void => {
+      this.share.claim();
       bridge.request('session.write', { id: sessionId, data }).catch(() => undefined);
     };
     const onData = this.term.onData(send);
     const onBinary = this.term.onBinary(send);
-    const onResize = this.term.onResize(({ cols, rows }) => this.reportSize(cols, rows));
     const onFind = this.search.onDidChangeResults(({ resultIndex, resultCount }) =>
       this.findListener?.({ index: resultIndex, count: resultCount }),
     );
     this.cleanups.push(() => {
       onData.dispose();
       onBinary.dispose();
-      onResize.dispose();
       onFind.dispose();
     });
 
@@ -123,6 +169,9 @@ export class TerminalController {
         }
         this.writeLive(now);
       }),
+      bridge.on('session.resized', ({ id, cols, rows }) => {
+        if (id === sessionId && !this.pending.attaching) this.share.resized({ cols, rows });
+      }),
     );
 
     let wasDown = false;
@@ -131,7 +180,7 @@ export class TerminalController {
         if (status === 'reconnecting') {
           wasDown = true;
           this.acks.reset();
-          this.serverSize = null;
+          this.share.reset();
         } else if (status === 'open' && wasDown) {
           wasDown = false;
           void this.attach();
@@ -152,6 +201,7 @@ export class TerminalController {
     this.visible = visible;
     if (visible) {
       this.webgl.enable();
+      if (document.hasFocus()) this.share.claim();
       this.fitNow();
     } else {
       this.webgl.disable();
@@ -173,6 +223,34 @@ export class TerminalController {
       .request('session.detach', { id: this.options.sessionId })
       .catch(() => undefined);
     await this.attach();
+  }
+
+  /** Applies changed settings (font, cursor, scrollback, colours, screen reader) live. */
+  applySettings(settings: PublicSettings, scheme: 'dark' | 'light'): void {
+    if (this.disposed) return;
+    this.settings = settings;
+    this.term.options = lookOptions(lookFromSettings(settings, scheme));
+    this.scheduleFit();
+  }
+
+  /** What copy and paste need from this view (for the context menu's Paste). */
+  get clipboard(): ClipboardContext {
+    return {
+      settings: () => this.settings,
+      agent: this.options.agent,
+      confirmPaste: this.options.confirmPaste,
+    };
+  }
+
+  /** Reports the "sized for another window" notice to `listener` (null removes it). */
+  onSizeNotice(listener: ((notice: SizeNotice | null) => void) | null): void {
+    this.noticeListener = listener;
+    listener?.(this.notice);
+  }
+
+  /** Makes this view decide the PTY's size (the user clicked "Fit to this window"). */
+  claimSize(): void {
+    this.share.claim();
   }
 
   /** Current grid size. */
@@ -234,10 +312,10 @@ export class TerminalController {
     }
     if (this.disposed || generation !== this.attachGeneration) return;
     this.term.reset();
-    this.serverSize = { cols: snapshot.cols, rows: snapshot.rows };
     if (this.term.cols !== snapshot.cols || this.term.rows !== snapshot.rows) {
       this.term.resize(snapshot.cols, snapshot.rows);
     }
+    this.share.attached({ cols: snapshot.cols, rows: snapshot.rows }, this.visible && document.hasFocus());
     this.term.write(snapshot.data);
     for (const chunk of this.pending.release()) this.writeLive(chunk);
     if (this.visible) this.fitNow();
@@ -260,17 +338,11 @@ export class TerminalController {
     const proposed = this.fit.proposeDimensions();
     if (!proposed || !Number.isFinite(proposed.cols) || !Number.isFinite(proposed.rows)) return;
     if (proposed.cols < 2 || proposed.rows < 1) return;
-    if (proposed.cols !== this.term.cols || proposed.rows !== this.term.rows) {
-      this.term.resize(proposed.cols, proposed.rows);
-    } else {
-      this.reportSize(proposed.cols, proposed.rows);
-    }
+    if (this.pending.attaching) return;
+    this.share.fitted({ cols: proposed.cols, rows: proposed.rows });
   }
 
-  private reportSize(cols: number, rows: number): void {
-    if (this.pending.attaching) return;
-    if (this.serverSize && this.serverSize.cols === cols && this.serverSize.rows === rows) return;
-    this.serverSize = { cols, rows };
+  private sendResize({ cols, rows }: Grid): void {
     this.options.bridge
       .request('session.resize', { id: this.options.sessionId, cols, rows })
       .catch(() => undefined);

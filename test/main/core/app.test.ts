@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testCoreOptions } from '../../support/core-options.js';
+import { mapStore, testCoreOptions } from '../../support/core-options.js';
 import { createCore } from '../../../main/core/app.js';
 import type { ClientConnection, Core } from '../../../main/core/app-types.js';
 import type { EventName, EventPayloads, SessionInfo } from '../../../contract/bridge.js';
@@ -149,6 +149,45 @@ describe('createCore in-process with a real bash session', () => {
     expect(next).toMatchObject({ notifyMode: 'away', idleSeconds: 7 });
     expect(of('settings.changed')).toEqual([next]);
     expect(await conn.handle('settings.get', {})).toEqual(next);
+  });
+
+  it('renames and reorders tabs for every client and keeps both in the saved list', async () => {
+    const settings = mapStore();
+    const c = (core = await createCore(testCoreOptions(dataDir, { settings })));
+    const a = connect(c);
+    const b = connect(c);
+    const one = await createBash(a.conn);
+    const two = await createBash(a.conn);
+    const renamed = (await a.conn.handle('session.rename', { id: one.id, name: '  api  ' })) as SessionInfo;
+    expect(renamed.name).toBe('api');
+    expect(b.of('session.state').at(-1)).toMatchObject({ id: one.id, name: 'api' });
+    await expect(a.conn.handle('session.rename', { id: one.id, name: '   ' })).rejects.toThrow(
+      /invalid params/,
+    );
+
+    await a.conn.handle('sessions.reorder', { ids: [two.id, 'gone', two.id] });
+    expect(b.of('sessions.reordered')).toEqual([{ ids: [two.id, one.id] }]);
+    const list = (await a.conn.handle('sessions.list', {})) as SessionInfo[];
+    expect(list.map((s) => s.id)).toEqual([two.id, one.id]);
+
+    // A restarted app shows the saved order and names.
+    await c.dispose();
+    const again = connect((core = await createCore(testCoreOptions(dataDir, { settings }))));
+    const restored = (await again.conn.handle('sessions.list', {})) as SessionInfo[];
+    expect(restored.map((s) => [s.id, s.name])).toEqual([
+      [two.id, two.name],
+      [one.id, 'api'],
+    ]);
+  });
+
+  it('tells every client the PTY size after a resize, so other views can show it', async () => {
+    const c = await startCore();
+    const a = connect(c);
+    const b = connect(c);
+    const s = await createBash(a.conn);
+    await a.conn.handle('session.resize', { id: s.id, cols: 100, rows: 30 });
+    expect(b.of('session.resized')).toEqual([{ id: s.id, cols: 100, rows: 30 }]);
+    expect(a.of('session.resized')).toEqual([{ id: s.id, cols: 100, rows: 30 }]);
   });
 
   it('phone.state has no token, and a malformed token gives a readable error, never the token', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CoreSnapshot } from '../../../../main/core/app-types.js';
-import type { PhoneState, SessionInfo } from '../../../../contract/bridge.js';
+import { defaultPublicSettings, type PhoneState, type SessionInfo } from '../../../../contract/bridge.js';
 import {
   buildTrayMenu,
   trayIconFile,
@@ -30,13 +30,12 @@ function snap(sessions: SessionInfo[], phoneOver: Partial<PhoneState> = {}): Cor
     sessions,
     phone: { ...phone, ...phoneOver },
     settings: {
+      ...defaultPublicSettings,
       notifyMode: 'always',
       awayAfterMinutes: 5,
       idleSeconds: 10,
       startAtLogin: false,
       defaultCwd: null,
-      progressMessages: true,
-      phoneFolders: [],
     },
   };
 }

@@ -71,6 +71,25 @@ describe('SettingsService', () => {
     });
   });
 
+  it('falls back per key for the terminal settings too, keeping the valid ones', () => {
+    const store = mapStore({
+      settings: {
+        fontSize: 300,
+        theme: 'pink',
+        cursorStyle: 'block',
+        scrollback: 500,
+        bell: 'off',
+        closeOnExit: 'x',
+      },
+    });
+    expect(new SettingsService(store).get()).toEqual({
+      ...defaultSettings,
+      cursorStyle: 'block',
+      scrollback: 500,
+      bell: 'off',
+    });
+  });
+
   it('reads a stored value that is not an object as defaults', () => {
     expect(new SettingsService(mapStore({ settings: 'garbage' })).get()).toEqual(defaultSettings);
     expect(new SettingsService(mapStore({ settings: null })).get()).toEqual(defaultSettings);

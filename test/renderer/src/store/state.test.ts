@@ -3,11 +3,13 @@ import {
   attentionCount,
   documentTitle,
   initialState,
+  moveTab,
+  orderByIds,
   reduce,
   type Action,
   type AppState,
 } from '../../../../renderer/src/store/state.js';
-import { sessionInfo } from '../../../support/session-info.js';
+import { promptInfo, sessionInfo } from '../../../support/session-info.js';
 
 function run(actions: Action[], from: AppState = initialState): AppState {
   return actions.reduce(reduce, from);
@@ -99,15 +101,47 @@ describe('app state reducer', () => {
     expect(state.newSessionOpen).toBe(true);
   });
 
-  it('counts sessions needing attention into the window title', () => {
+  it('counts only sessions that wait on a decision (permission, question) into the window title', () => {
     const sessions = [
-      sessionInfo('a', { state: 'needs-attention' }),
+      sessionInfo('a', { state: 'needs-attention', prompt: promptInfo('a', 'permission') }),
       sessionInfo('b'),
-      sessionInfo('c', { state: 'needs-attention' }),
+      sessionInfo('c', { state: 'needs-attention', prompt: promptInfo('c', 'question') }),
+      sessionInfo('d', { state: 'needs-attention', prompt: promptInfo('d', 'input') }),
+      sessionInfo('e', { state: 'needs-attention', prompt: promptInfo('e', 'finished') }),
     ];
     expect(attentionCount(sessions)).toBe(2);
     expect(documentTitle(2)).toBe('(2) Agent Pager');
     expect(documentTitle(1)).toBe('(1) Agent Pager');
     expect(documentTitle(0)).toBe('Agent Pager');
+  });
+
+  it('restores the saved selected tab on the first list, unless it is gone', () => {
+    const list = [sessionInfo('a'), sessionInfo('b'), sessionInfo('c')];
+    expect(run([{ type: 'sessions/loaded', sessions: list, restoreActiveId: 'c' }]).activeId).toBe('c');
+    expect(run([{ type: 'sessions/loaded', sessions: list, restoreActiveId: 'zz' }]).activeId).toBe('a');
+  });
+
+  it('Ctrl-9 (index -1) goes to the last tab', () => {
+    const state = run([
+      { type: 'sessions/loaded', sessions: [sessionInfo('a'), sessionInfo('b'), sessionInfo('c')] },
+    ]);
+    expect(run([{ type: 'tab/goto', index: -1 }], state).activeId).toBe('c');
+  });
+
+  it('reorders tabs by id (from another window too), unknown ids ignored, unlisted ones kept after', () => {
+    const state = run([
+      { type: 'sessions/loaded', sessions: [sessionInfo('a'), sessionInfo('b'), sessionInfo('c')] },
+    ]);
+    const next = run([{ type: 'sessions/reordered', ids: ['c', 'x', 'a'] }], state);
+    expect(next.sessions.map((s) => s.id)).toEqual(['c', 'a', 'b']);
+    expect(run([{ type: 'sessions/reordered', ids: ['a', 'b', 'c'] }], state)).toBe(state);
+    expect(orderByIds([sessionInfo('a'), sessionInfo('b')], []).map((s) => s.id)).toEqual(['a', 'b']);
+  });
+
+  it('moveTab moves one id to a clamped index', () => {
+    expect(moveTab(['a', 'b', 'c'], 'a', 2)).toEqual(['b', 'c', 'a']);
+    expect(moveTab(['a', 'b', 'c'], 'c', -5)).toEqual(['c', 'a', 'b']);
+    expect(moveTab(['a', 'b', 'c'], 'b', 1)).toEqual(['a', 'b', 'c']);
+    expect(moveTab(['a', 'b'], 'zz', 0)).toEqual(['a', 'b']);
   });
 });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type {
-  EventName,
-  EventPayloads,
-  RequestName,
-  RequestParams,
-  RequestResults,
+import {
+  defaultPublicSettings,
+  type EventName,
+  type EventPayloads,
+  type RequestName,
+  type RequestParams,
+  type RequestResults,
 } from '../../../../contract/bridge.js';
 import type { ConnectionStatus, RendererBridge } from '../../../../renderer/src/bridge/connection.js';
 import { createAppStore } from '../../../../renderer/src/store/store.js';
@@ -60,13 +61,12 @@ const host = {
   notices: [],
 };
 const settings = {
+  ...defaultPublicSettings,
   notifyMode: 'always' as const,
   awayAfterMinutes: 5,
   idleSeconds: 20,
   startAtLogin: false,
   defaultCwd: null,
-  progressMessages: true,
-  phoneFolders: [] as string[],
 };
 const phone = {
   token: 'none' as const,

@@ -3,6 +3,7 @@
  * xterm in a real page, over a bridge that records every request and lets the test answer
  * `session.attach`, push events and change the connection state. Bundled by the test with esbuild.
  */
+import { defaultPublicSettings } from '../../../../contract/bridge.js';
 import type { ConnectionStatus, RendererBridge } from '../../../../renderer/src/bridge/connection.js';
 import { TerminalController } from '../../../../renderer/src/terminal/terminal-controller.js';
 
@@ -46,6 +47,11 @@ const harness = {
       sessionId: 's1',
       container: document.getElementById('term')!,
       isMac: false,
+      settings: defaultPublicSettings,
+      scheme: 'dark',
+      agent: () => 'shell',
+      confirmPaste: () => Promise.resolve(true),
+      openLink: () => undefined,
     });
     controller.setVisible(true);
   },
