@@ -162,7 +162,6 @@ describe('the phone as a remote', () => {
       }, 40_000);
       expect(done.text).toMatch(/✓ Read: .*notes\.txt/);
       expect(labels(done)).toEqual(['Reply', 'Screen']);
-      expect(done.edits).toBeGreaterThan(0);
       // The finished turn is told once: no separate "is waiting" message after the status message.
       await new Promise((r) => setTimeout(r, 2000));
       const later = telegram.messagesIn(CHAT).filter((m) => m.fromBot && m.messageId > status.messageId);
@@ -212,13 +211,25 @@ describe('the phone as a remote', () => {
         const [turn] = turnsWith(text);
         expect(lastUserText(turn!).trim()).toBe(text);
       }
+      // The long task's status message was edited in place from "working" to its end.
+      const ended = await telegram.waitFor(() => {
+        const m = byId(status.messageId);
+        return /is waiting · turn took/.test(m.text) ? m : null;
+      }, 30_000);
+      expect(ended.edits).toBeGreaterThan(0);
+      expect(ended.text).toContain('Answered: a long task');
     }, 120_000);
 
     it('/queue lists the waiting texts and Cancel drops them: they are never typed', async () => {
-      const statuses = () =>
-        telegram.messagesIn(CHAT).filter((m) => m.fromBot && /project is (working|waiting)/.test(m.text));
-      await telegram.waitFor(() => (/is waiting/.test(statuses().at(-1)?.text ?? '') ? true : null), 30_000);
-      api.turnDelayMs = 5000;
+      // The queue of the previous test has drained: its last text's turn has ended.
+      await telegram.waitForMessage(
+        (m) =>
+          m.fromBot && /is waiting · turn took/.test(m.text) && m.text.includes('Answered: queued three'),
+        30_000,
+      );
+      await new Promise((r) => setTimeout(r, 1500));
+      // Long enough for the texts, /queue and the tap below (each chat message is paced at 1 s).
+      api.turnDelayMs = 15_000;
       const before = lastId();
       send('another long task');
       const status = await botAfter(before, /project is working/);
@@ -265,6 +276,7 @@ describe('the phone as a remote', () => {
       asked = send('please write hello to out.txt', claude.messageId);
       await botAfter(asked.messageId, /typed into project$/);
       await waitForScreen('project', /Do you want to proceed\?/);
+      await new Promise((r) => setTimeout(r, 1500)); // the screen is read 120 ms after output, later under load
       // Paused: no prompt message (a /screen picture of it is not one) and no status message.
       const promptMessages = () =>
         telegram

@@ -48,6 +48,8 @@ interface Status {
   messageId: number | null;
   /** The send failed for good: no edits. */
   failed: boolean;
+  /** A newer turn of the session has its own status message; this one keeps its final state. */
+  retired: boolean;
   editTimer: NodeJS.Timeout | null;
   editQueued: boolean;
   lastEditAt: number;
@@ -123,14 +125,17 @@ export class Progress {
 
   /**
    * An input/finished prompt opened: when the session's turn status was just shown, it says
-   * the same, so the prompt is not sent as a message of its own (its text fills an empty result).
+   * the same, so the prompt is not sent as a message of its own (its text fills an empty result);
+   * when a newer turn already runs, the prompt is the previous turn's and is not sent either.
    * @returns true when the status message stands for the prompt.
    */
   absorbPrompt(prompt: PromptInfo): boolean {
     if (prompt.kind !== 'input' && prompt.kind !== 'finished') return false;
     const status = this.statuses.get(prompt.sessionId);
     if (!status || status.failed || !this.o.active()) return false;
-    if (status.endedAt === null || Date.now() - status.endedAt > FOLD_WINDOW_MS) return false;
+    // Read from the screen after the next turn began (queued text went in): it is already stale.
+    if (status.endedAt === null) return this.o.host.isBusy(prompt.sessionId);
+    if (Date.now() - status.endedAt > FOLD_WINDOW_MS) return false;
     if (!status.result.trim() && prompt.body.trim()) {
       status.result = prompt.body.trim();
       this.changed(status, true);
@@ -198,7 +203,7 @@ export class Progress {
 
   private started(sessionId: string, at: number): void {
     const old = this.statuses.get(sessionId);
-    if (old) this.stopTimers(old);
+    if (old) this.retire(old);
     this.statuses.delete(sessionId);
     this.pruneGone();
     if (!this.o.active()) return;
@@ -211,6 +216,7 @@ export class Progress {
       result: '',
       messageId: null,
       failed: false,
+      retired: false,
       editTimer: null,
       editQueued: false,
       lastEditAt: 0,
@@ -259,8 +265,7 @@ export class Progress {
 
   private enqueueEdit(status: Status): void {
     const chatId = this.o.chatId();
-    if (chatId === null || status.messageId === null || this.statuses.get(status.sessionId) !== status)
-      return;
+    if (chatId === null || status.messageId === null || status.failed) return;
     status.editQueued = true;
     this.o.outbox.enqueue({
       priority: 'low',
@@ -291,7 +296,7 @@ export class Progress {
 
   private render(status: Status): { html: string; keyboard: ReturnType<typeof statusKeyboard> } {
     const session = this.o.host.listSessions().find((s) => s.id === status.sessionId);
-    const queued = this.queues.get(status.sessionId)?.length ?? 0;
+    const queued = status.retired ? 0 : (this.queues.get(status.sessionId)?.length ?? 0);
     const screen = session && session.agent !== 'claude' ? this.o.host.screenText(session.id) : null;
     const html = formatStatus({
       sessionName: session?.name ?? 'session',
@@ -336,6 +341,17 @@ export class Progress {
       this.statuses.delete(id);
     }
     for (const id of this.queues.keys()) if (!ids.has(id)) this.queues.delete(id);
+  }
+
+  /**
+   * A newer turn takes over: the old message's pending edit goes out now (its final state, e.g.
+   * the end of the turn, must not be lost), without the queue, which moves to the new message.
+   */
+  private retire(status: Status): void {
+    const pending = status.editTimer !== null;
+    this.stopTimers(status);
+    status.retired = true;
+    if (pending || (this.queues.get(status.sessionId)?.length ?? 0) > 0) this.enqueueEdit(status);
   }
 
   private stopTimers(status: Status): void {

@@ -94,15 +94,30 @@ describe('Progress', () => {
   });
 
   it('the "waiting" prompt right after a turn is shown by its status message, not sent again', async () => {
-    const { progress } = setup();
+    const { host, progress } = setup();
     progress.turnEvent(started);
     await vi.advanceTimersByTimeAsync(10);
     expect(progress.absorbPrompt(makePrompt('p1', 's1', { kind: 'finished' }))).toBe(false);
+    host.busy.add('s1');
+    expect(progress.absorbPrompt(makePrompt('p0', 's1', { kind: 'finished' }))).toBe(true);
+    host.busy.delete('s1');
     progress.turnEvent(ended(''));
     expect(progress.absorbPrompt(makePrompt('p2', 's1', { kind: 'permission' }))).toBe(false);
     expect(progress.absorbPrompt(makePrompt('p3', 's1', { kind: 'finished', body: 'hi' }))).toBe(true);
     vi.setSystemTime(T0 + 5000 + FOLD_WINDOW_MS + 1);
     expect(progress.absorbPrompt(makePrompt('p4', 's1', { kind: 'input' }))).toBe(false);
+  });
+
+  it('the end of a turn is shown even when the next turn starts within the edit interval', async () => {
+    const { progress, messages } = setup();
+    progress.turnEvent(started);
+    await vi.advanceTimersByTimeAsync(10);
+    progress.turnEvent(ended('First answer.'));
+    progress.turnEvent({ ...started, at: T0 + 5100 });
+    await vi.advanceTimersByTimeAsync(STATUS_EDIT_INTERVAL_MS);
+    expect(messages).toHaveLength(2);
+    expect(messages[0]!.text).toMatch(/is waiting[\s\S]*First answer\./);
+    expect(messages[1]!.text).toMatch(/is working/);
   });
 
   it('a late last message (hook after the screen) fills an empty result', async () => {
