@@ -6,6 +6,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     pool: 'forks',
+    // The real agent CLIs live in the test-only package test/agents; installed on first use.
+    globalSetup: ['test/support/global-setup.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], testTimeout: 30_000 } },
       // Browser, host and agent processes share 2 cores with the unit tests: give each step room,

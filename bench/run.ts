@@ -1,84 +1,79 @@
 /**
- * Benchmarks (not timed tests): prints one JSON object.
- * - flood: chars/s a real PTY running `yes` delivers through decode, batching, the screen model
- *   and an acknowledging view; peak unacknowledged chars; Ctrl-C to prompt latency (ms).
- * - detect: ms per prompt-detection pass over a 120×40 Claude Code permission screen.
- * Run: `npm run bench`.
+ * `npm run bench`: runs every benchmark (real host, real `claude`, fake Bot API, Chromium, real
+ * PTYs; see bench/README.md), writes `bench/results/<date>.json` and `bench/results/latest.json`,
+ * and rewrites the results table in `bench/README.md`.
+ *
+ * Options: `--only phone,page,baselines,host,scale` runs some groups (the table then shows only
+ * them); `--smoke` runs each once at a tiny size and writes nothing.
  */
-import { Session } from '../main/core/sessions/session.js';
-import { sessionEnv } from '../main/core/sessions/session-env.js';
-import { detectPrompt } from '../main/core/prompts/detect.js';
-import { ScreenModel } from '../main/core/sessions/screen-model.js';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FULL, runSuite, SMOKE, type SuiteResult } from './suite.js';
+import { met, type Figure } from './support/stats.js';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const BEGIN = '<!-- results:begin -->';
+const END = '<!-- results:end -->';
 
-async function flood(seconds: number) {
-  const s = new Session('bench', 'shell', 120, 40);
-  s.start({
-    file: '/bin/bash',
-    args: ['--norc', '--noprofile', '-i'],
-    cwd: process.cwd(),
-    env: { ...sessionEnv(process.env, process.cwd()), PS1: 'READY$ ' },
-    cols: 120,
-    rows: 40,
-  });
-  while (!s.screen.plainText().includes('READY$')) await sleep(20);
-  let received = 0;
-  let peakBacklog = 0;
-  const view = s.attach((d) => {
-    received += d.length;
-    setImmediate(() => view.ack(d.length));
-  });
-  s.write('yes\r');
-  const t0 = Date.now();
-  while (Date.now() - t0 < seconds * 1000) {
-    peakBacklog = Math.max(peakBacklog, s.screen.backlog);
-    await sleep(10);
+function cell(f: Figure): string[] {
+  const ok = met(f);
+  const target = f.target ? `${f.target.op} ${f.target.value} ${f.unit}` : '';
+  const dist = f.distribution
+    ? ` (n ${f.distribution.n}, p50 ${f.distribution.p50}, p95 ${f.distribution.p95}, max ${f.distribution.max})`
+    : '';
+  const ratio =
+    f.baseline && f.baseline.value !== 0 && f.unit !== '×'
+      ? `${Math.round((f.value / f.baseline.value) * 100) / 100}×`
+      : '';
+  return [
+    f.name,
+    `${f.value} ${f.unit} ${f.stat}${dist}`,
+    f.baseline ? `${f.baseline.name}: ${f.baseline.value}` : '',
+    ratio,
+    target,
+    ok === null ? '' : ok ? 'met' : '**not met**',
+  ];
+}
+
+/** The Markdown table of a run. */
+export function table(result: SuiteResult): string {
+  const m = result.machine;
+  const rows = [
+    `Run ${m.date} on ${m.cores}× ${m.cpu}, ${m.memoryGb} GB, Node ${m.node}, commit ${m.commit}; ` +
+      `load average ${m.loadStart} at the start, ${m.loadEnd} at the end (a shared machine).`,
+    '',
+    '| Figure | Value | Baseline (same run) | Ratio | Target | |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const figures of Object.values(result.groups)) {
+    for (const f of figures) rows.push(`| ${cell(f).join(' | ')} |`);
   }
-  const elapsed = (Date.now() - t0) / 1000;
-  const tC = Date.now();
-  s.write('\x03');
-  s.write('echo bench-done\r');
-  while (!/^bench-done$/m.test(s.screen.plainText())) await sleep(5);
-  const ctrlCMs = Date.now() - tC;
-  view.detach();
-  await s.dispose();
-  return {
-    charsPerSecond: Math.round(received / elapsed),
-    peakScreenBacklogChars: peakBacklog,
-    ctrlCToPromptMs: ctrlCMs,
-  };
+  return rows.join('\n');
 }
 
-async function detect(iterations: number) {
-  const model = new ScreenModel({ cols: 120, rows: 40 });
-  const screen = [
-    '● Bash(echo hello > out.txt)',
-    '  ⎿  Waiting…',
-    '─'.repeat(120),
-    ' Bash command',
-    '',
-    '   echo hello > out.txt',
-    '   Write hello to out.txt',
-    '',
-    ' Do you want to proceed?',
-    ' ❯ 1. Yes',
-    '   2. Yes, and always allow access to work/ from this project',
-    '   3. No',
-    '',
-    ' Esc to cancel · Tab to amend · ctrl+e to explain',
-  ].join('\r\n');
-  model.write(screen);
-  await model.flush();
-  const text = model.text();
-  const ctx = { agent: 'claude' as const, quietMs: 0, idleThresholdMs: 3000 };
-  const t0 = performance.now();
-  let found = 0;
-  for (let i = 0; i < iterations; i++) if (detectPrompt(text, ctx)) found++;
-  const ms = performance.now() - t0;
-  model.dispose();
-  return { msPerPass: +(ms / iterations).toFixed(4), detected: found === iterations };
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const smoke = args.includes('--smoke');
+  const onlyArg = args.indexOf('--only');
+  const only = onlyArg >= 0 ? (args[onlyArg + 1] ?? '').split(',').filter(Boolean) : [];
+  const result = await runSuite(smoke ? SMOKE : FULL, (l) => process.stderr.write(`[bench] ${l}\n`), only);
+  const json = JSON.stringify(result, null, 2) + '\n';
+  process.stdout.write(table(result) + '\n');
+  if (smoke) return;
+  const dir = path.join(HERE, 'results');
+  await fs.mkdir(dir, { recursive: true });
+  await fs.writeFile(path.join(dir, `${result.machine.date.replace(/[:.]/g, '-')}.json`), json);
+  await fs.writeFile(path.join(dir, 'latest.json'), json);
+  const readmePath = path.join(HERE, 'README.md');
+  const readme = await fs.readFile(readmePath, 'utf8');
+  const start = readme.indexOf(BEGIN);
+  const end = readme.indexOf(END);
+  if (start < 0 || end < start) throw new Error(`bench/README.md lacks the ${BEGIN} … ${END} markers`);
+  await fs.writeFile(
+    readmePath,
+    `${readme.slice(0, start + BEGIN.length)}\n${table(result)}\n${readme.slice(end)}`,
+  );
 }
 
-const result = { flood: await flood(3), detect: await detect(2000), node: process.version };
-process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+await main();

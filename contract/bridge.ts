@@ -40,6 +40,35 @@ const cols = z.number().int().min(2).max(MAX_COLS);
 const rows = z.number().int().min(1).max(MAX_ROWS);
 const sessionId = z.string().min(1).max(64);
 
+/** The agent presets that run a coding-agent CLI (the others run a shell or any command). */
+export const presetAgentKinds = ['claude', 'codex', 'gemini'] as const;
+export type PresetAgentKind = (typeof presetAgentKinds)[number];
+
+/** Whether an agent CLI is installed on the host, as the New session dialog shows it. */
+export interface AgentAvailability {
+  kind: PresetAgentKind;
+  /** The executable looked up on PATH, e.g. "codex". */
+  command: string;
+  /** Absolute path found on the sessions' PATH, or null when missing. */
+  path: string | null;
+  /** Version reported by `<command> --version` (e.g. "0.169.0"), or null if it did not answer in time. */
+  version: string | null;
+  /** How to install it, e.g. "npm i -g @openai/codex". */
+  installCommand: string;
+}
+
+/** One line of "Check setup" / `npm run doctor`. */
+export interface SetupCheck {
+  /** What was checked, e.g. "Telegram bot" or "Agent: codex". */
+  name: string;
+  /** `ok`: fine; `warn`: optional or not checkable here; `problem`: something to fix. */
+  status: 'ok' | 'warn' | 'problem';
+  /** What was found, one line. */
+  detail: string;
+  /** How to fix it, or null. */
+  fix: string | null;
+}
+
 /** What the user asks for in the "New session" dialog. */
 export const sessionSpecSchema = z.object({
   /** Tab title; defaults to the working directory's folder name when empty. */
@@ -80,6 +109,16 @@ export interface SessionInfo {
   prompt: PromptInfo | null;
   /** Epoch ms of creation. */
   createdAt: number;
+  /**
+   * True when the process was running when its PTY host ended (reboot, crash, kill): the tab
+   * offers "Resume".
+   */
+  stoppedByRestart: boolean;
+  /**
+   * The command line "Resume" runs, e.g. `claude --resume 3f2a…`; null when the session is
+   * running or nothing is known to resume (then Resume starts the command again).
+   */
+  resumeCommand: string | null;
 }
 
 /** Kinds of prompt: a permission menu, a question, waiting for input, a finished turn. */
@@ -106,6 +145,12 @@ export interface PromptInfo {
   openedAt: number;
   /** True once it was delivered to the paired chat. */
   relayed: boolean;
+  /**
+   * True for a "waiting"/"finished" prompt of a session kind that does not page the phone when
+   * idle (settings `pageIdle`, e.g. an idle shell): it stays on the desk, and the tab shows a
+   * quieter state than "needs you" (the session's state stays `running`).
+   */
+  quiet: boolean;
 }
 
 /** Public view of the Telegram side; never holds the bot token. */
@@ -116,7 +161,7 @@ export interface PhoneState {
   tokenStorage: 'safe-storage' | 'file' | 'none';
   /** The bot's username without "@", once `getMe` succeeded. */
   botUsername: string | null;
-  /** Human-readable problem: invalid token, network, 409 conflict. */
+  /** Human-readable problem: invalid or revoked token, network, 409 conflict, blocked bot. */
   error: string | null;
   /** Long polling: running, stopped, offline (retrying), or conflict (another instance polls). */
   polling: 'stopped' | 'running' | 'offline' | 'conflict';
@@ -126,6 +171,11 @@ export interface PhoneState {
   pairing: PairingOffer | null;
   /** "Pause notifications" is on. */
   paused: boolean;
+  /**
+   * The paired chat blocked the bot (Telegram answered 403 "bot was blocked by the user"): nothing
+   * is sent to it until the user opens the bot and presses Start, or writes to it, again.
+   */
+  blocked: boolean;
 }
 
 /** An open pairing offer: deep link, its QR code as SVG markup, and its expiry (epoch ms). */
@@ -156,6 +206,9 @@ export type CloseOnExitMode = (typeof closeOnExitModes)[number];
 export const FONT_SIZE_RANGE = { min: 8, max: 32 } as const;
 /** Scrollback length limits, in rows. */
 export const SCROLLBACK_RANGE = { min: 0, max: 100_000 } as const;
+/** What quitting the app does with running sessions: ask each time, keep them, or stop them. */
+export const quitModes = ['ask', 'keep', 'stop'] as const;
+export type QuitMode = (typeof quitModes)[number];
 
 /** Settings the UI may read and change (no secrets). */
 export interface PublicSettings {
@@ -188,6 +241,15 @@ export interface PublicSettings {
   progressMessages: boolean;
   /** Folders `/new` in the chat offers besides those used at the desk (absolute or `~/…`). */
   phoneFolders: string[];
+  /**
+   * Per session kind: whether a finished turn or "waiting for input" pages the phone. Questions
+   * and permission prompts always do. Defaults: agents and custom commands yes, shells no.
+   */
+  pageIdle: Record<AgentKind, boolean>;
+  /** Resume every session stopped by a restart when the app starts. */
+  resumeOnStart: boolean;
+  /** Quitting with sessions running: ask, keep them running in the background, or stop them. */
+  onQuit: QuitMode;
 }
 
 /** Most folders listed in Settings for `/new`. */
@@ -215,7 +277,20 @@ export const defaultPublicSettings: PublicSettings = {
   closeOnExit: 'never',
   progressMessages: true,
   phoneFolders: [],
+  // An agent's finished turn is news; a shell sitting at its prompt is not (it asks nothing).
+  pageIdle: { claude: true, codex: true, gemini: true, shell: false, custom: true },
+  resumeOnStart: false,
+  onQuit: 'ask',
 };
+
+/** Schema of {@link PublicSettings.pageIdle}: a boolean for every agent kind. */
+export const pageIdleSchema = z.object({
+  claude: z.boolean(),
+  codex: z.boolean(),
+  gemini: z.boolean(),
+  shell: z.boolean(),
+  custom: z.boolean(),
+}) satisfies z.ZodType<Record<AgentKind, boolean>>;
 
 export const publicSettingsPatchSchema = z
   .object({
@@ -237,6 +312,9 @@ export const publicSettingsPatchSchema = z
     closeOnExit: z.enum(closeOnExitModes),
     progressMessages: z.boolean(),
     phoneFolders: z.array(z.string().min(1).max(4096)).max(MAX_PHONE_FOLDERS),
+    pageIdle: pageIdleSchema,
+    resumeOnStart: z.boolean(),
+    onQuit: z.enum(quitModes),
   })
   .partial();
 
@@ -279,6 +357,10 @@ export const requestSchemas = {
   'host.info': z.object({}),
   'host.pickDirectory': z.object({ defaultPath: z.string().max(4096).optional() }),
   'sessions.list': z.object({}),
+  /** Which agent CLIs are installed; `refresh` skips the host's short cache. */
+  'agents.list': z.object({ refresh: z.boolean().optional() }),
+  /** Runs the setup checks (node-pty, agents, data folder, bot, pairing, hook channel, desktop). */
+  'setup.check': z.object({}),
   'session.create': z.object({ spec: sessionSpecSchema, cols, rows }),
   'session.attach': z.object({ id: sessionId }),
   'session.detach': z.object({ id: sessionId }),
@@ -292,6 +374,10 @@ export const requestSchemas = {
   'session.rename': z.object({ id: sessionId, name: z.string().trim().min(1).max(80) }),
   /** Puts the tabs in this order; ids not listed keep their relative order after the listed ones. */
   'sessions.reorder': z.object({ ids: z.array(sessionId).max(500) }),
+  /** Restarts a session with its agent's resume (`claude --resume <id>`, …), or its command. */
+  'session.resume': z.object({ id: sessionId, cols: cols.optional(), rows: rows.optional() }),
+  /** Resumes every session stopped by a restart. */
+  'sessions.resumeAll': z.object({}),
   'session.answer': z.object({
     id: sessionId,
     promptId: z.string().max(64),
@@ -317,6 +403,8 @@ export interface RequestResults {
   'host.info': HostInfo;
   'host.pickDirectory': string | null;
   'sessions.list': SessionInfo[];
+  'agents.list': AgentAvailability[];
+  'setup.check': SetupCheck[];
   'session.create': SessionInfo;
   'session.attach': SessionSnapshot;
   'session.detach': null;
@@ -328,6 +416,8 @@ export interface RequestResults {
   'session.remove': null;
   'session.rename': SessionInfo;
   'sessions.reorder': null;
+  'session.resume': SessionInfo;
+  'sessions.resumeAll': SessionInfo[];
   'session.answer': null;
   'settings.get': PublicSettings;
   'settings.update': PublicSettings;

@@ -226,7 +226,7 @@ describe('pairing a phone and answering Claude Code from it', () => {
       30_000,
     );
     const turnsBefore = api.turns.length;
-    telegram.userSends(CHAT, USER, 'what changed on disk?', { replyTo: waiting.messageId });
+    const reply = telegram.userSends(CHAT, USER, 'what changed on disk?', { replyTo: waiting.messageId });
     await telegram.waitFor(
       () =>
         api.turns.slice(turnsBefore).some((t) => lastUserText(t).includes('what changed on disk?'))
@@ -237,5 +237,8 @@ describe('pairing a phone and answering Claude Code from it', () => {
     await waitForTerminal(page, 'what changed on disk?', 15_000);
     const typed = (await auditEntries()).filter((e) => e.via === 'text');
     expect(typed.at(-1)?.sent).toBe('what changed on disk?');
+    // Confirmed quietly: a reaction on the user's message, no extra message in the chat.
+    await telegram.waitFor(() => (reply.reactions.includes('✍') ? true : null), 10_000);
+    expect(botMessages().some((m) => /typed into/.test(m.text))).toBe(false);
   });
 });

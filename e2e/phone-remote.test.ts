@@ -274,7 +274,7 @@ describe('the phone as a remote', () => {
         .messagesIn(CHAT)
         .find((m) => m.fromBot && /Started project \(Claude Code\)/.test(m.text))!;
       asked = send('please write hello to out.txt', claude.messageId);
-      await botAfter(asked.messageId, /typed into project$/);
+      await telegram.waitFor(() => (asked.reactions.includes('✍') ? true : null), 15_000);
       await waitForScreen('project', /Do you want to proceed\?/);
       await new Promise((r) => setTimeout(r, 1500)); // the screen is read 120 ms after output, later under load
       // Paused: no prompt message (a /screen picture of it is not one) and no status message.
@@ -309,22 +309,10 @@ describe('the phone as a remote', () => {
     }, 120_000);
 
     it('a sticker and a voice note get a short answer, not silence', async () => {
-      const sticker = telegram.userSendsMedia(CHAT, USER, {
-        sticker: {
-          file_id: 'stk1',
-          file_unique_id: 'u1',
-          type: 'regular',
-          width: 512,
-          height: 512,
-          is_animated: false,
-          is_video: false,
-        },
-      });
-      await botAfter(sticker.messageId, /Stickers are not handled here/);
-      const voice = telegram.userSendsMedia(CHAT, USER, {
-        voice: { file_id: 'v1', file_unique_id: 'u2', duration: 2 },
-      });
-      await botAfter(voice.messageId, /Voice messages are not handled here/);
+      const sticker = telegram.userSendsMedia(CHAT, USER, 'sticker');
+      await botAfter(sticker.messageId, /Only text can be typed into a session/);
+      const voice = telegram.userSendsMedia(CHAT, USER, 'voice');
+      await botAfter(voice.messageId, /Only text can be typed into a session/);
     }, 30_000);
   });
 

@@ -2,8 +2,11 @@
 // Builds everything the two shells run, into dist/:
 //   dist/headless/cli.js     headless host (ESM, Node)
 //   dist/electron/main.js    Electron main process (ESM)
+//   dist/ptyhost/main.js     the PTY host (ESM, plain Node; Electron runs it with ELECTRON_RUN_AS_NODE)
 //   dist/preload/index.cjs   Electron preload (CommonJS: sandboxed preloads cannot be ESM)
 //   dist/hook-helper.cjs     the Claude Code hook helper, run by hooks as a plain file
+//   dist/codex-notify.cjs    the Codex notify helper, run by Codex at the end of each turn
+//   dist/headless/doctor.js  `npm run doctor`
 //   dist/renderer/           the React renderer (Vite)
 // `--if-needed` skips the build when dist/ is newer than every source file.
 import { build as esbuild } from 'esbuild';
@@ -61,6 +64,18 @@ await Promise.all([
   }),
   esbuild({
     ...common,
+    entryPoints: ['main/headless/doctor.ts'],
+    outfile: 'dist/headless/doctor.js',
+    format: 'esm',
+  }),
+  esbuild({
+    ...common,
+    entryPoints: ['main/ptyhost/main.ts'],
+    outfile: 'dist/ptyhost/main.js',
+    format: 'esm',
+  }),
+  esbuild({
+    ...common,
     entryPoints: ['main/electron/main.ts'],
     outfile: 'dist/electron/main.js',
     format: 'esm',
@@ -79,6 +94,7 @@ await Promise.all([
   }),
 ]);
 copyFileSync(path.join(root, 'main/core/claude/hook-helper.cjs'), path.join(dist, 'hook-helper.cjs'));
+copyFileSync(path.join(root, 'main/core/codex/codex-notify.cjs'), path.join(dist, 'codex-notify.cjs'));
 
 const { build: viteBuild } = await import('vite');
 await viteBuild({ configFile: path.join(root, 'renderer/vite.config.ts'), logLevel: 'warn' });

@@ -1,7 +1,8 @@
 /**
  * Starts the real headless host (`npm run serve -- --port 0 --data-dir <temp>`) as a child
- * process and reads its one "listening" line. Stops it with SIGTERM (it ends its PTYs and exits
- * 0), then SIGKILL to the whole process group if it lingers.
+ * process and reads its one "listening" line. Stops it with SIGTERM (it exits 0; started with
+ * `--stop-agents-on-exit`, the default here, it ends its sessions and its PTY host first), then
+ * SIGKILL to the whole process group if it lingers.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
@@ -23,6 +24,38 @@ export interface RunningHost {
   stderr(): string;
   /** SIGTERM; resolves with the exit code. */
   stop(): Promise<number | null>;
+  /** The host's own pid (npm's child), once it runs. */
+  appPid(): Promise<number>;
+}
+
+/** The pid of the data dir's PTY host (from its lock file), or null when none runs. */
+export async function ptyHostPid(dataDir: string): Promise<number | null> {
+  const pid = Number(await fs.readFile(path.join(dataDir, 'ptyhost.lock'), 'utf8').catch(() => ''));
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return null;
+  }
+}
+
+/** Ends a data dir's PTY host and everything it runs (SIGKILL to it and its sessions' groups). */
+export async function killPtyHost(dataDir: string): Promise<void> {
+  const pid = await ptyHostPid(dataDir);
+  if (pid === null) return;
+  const children = await fs
+    .readFile(`/proc/${pid}/task/${pid}/children`, 'utf8')
+    .then((s) => s.trim().split(/\s+/).filter(Boolean).map(Number))
+    .catch(() => [] as number[]);
+  process.kill(pid, 'SIGKILL');
+  for (const child of children) {
+    try {
+      process.kill(-child, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
 }
 
 export interface StartHostOptions {
@@ -32,14 +65,17 @@ export interface StartHostOptions {
   timeoutMs?: number;
   /** Port to listen on (0, the default, picks a free one). Reuse a stopped host's to keep its origin. */
   port?: number;
+  /** Pass `--stop-agents-on-exit` (default true, so tests leave nothing running). */
+  stopAgentsOnExit?: boolean;
 }
 
 /** Runs `npm run serve` and resolves once it prints its URL. */
 export async function startHost(options: StartHostOptions = {}): Promise<RunningHost> {
   const dataDir = options.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'ap-e2e-data-')));
+  const flags = options.stopAgentsOnExit === false ? [] : ['--stop-agents-on-exit'];
   const proc = spawn(
     'npm',
-    ['run', '--silent', 'serve', '--', '--port', String(options.port ?? 0), '--data-dir', dataDir],
+    ['run', '--silent', 'serve', '--', '--port', String(options.port ?? 0), '--data-dir', dataDir, ...flags],
     {
       cwd: ROOT,
       env: { ...process.env, ...options.env },
@@ -70,7 +106,13 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
     });
   });
   const u = new URL(url);
+  const childPids = () =>
+    fs
+      .readFile(`/proc/${proc.pid}/task/${proc.pid}/children`, 'utf8')
+      .then((s) => s.trim().split(/\s+/).filter(Boolean).map(Number))
+      .catch(() => [] as number[]);
   return {
+    appPid: async () => (await childPids())[0] ?? proc.pid!,
     url,
     origin: u.origin,
     token: u.searchParams.get('token')!,
@@ -81,10 +123,7 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
       if (proc.exitCode !== null || proc.signalCode !== null) return proc.exitCode;
       // SIGTERM to the host itself (npm's child): it ends its PTYs and exits 0, and npm exits
       // with its code. The whole group gets SIGKILL if anything lingers.
-      const children = await fs
-        .readFile(`/proc/${proc.pid}/task/${proc.pid}/children`, 'utf8')
-        .then((s) => s.trim().split(/\s+/).filter(Boolean).map(Number))
-        .catch(() => [] as number[]);
+      const children = await childPids();
       if (children.length === 0) proc.kill('SIGTERM');
       for (const pid of children) process.kill(pid, 'SIGTERM');
       const timer = setTimeout(() => {

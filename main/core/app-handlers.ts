@@ -10,18 +10,23 @@ import type {
   RequestResults,
   HostInfo,
   SessionInfo,
+  SetupCheck,
 } from '../../contract/bridge.js';
 import type { CoreOptions } from './app-types.js';
 import type { ClientState } from './client-state.js';
-import type { SessionManager } from './sessions/session-manager.js';
+import type { RemoteSessions } from './ptyhost/remote-sessions.js';
 import type { SettingsService } from './settings/settings.js';
 import type { Attention } from './attention.js';
 import type { PhoneService } from './telegram/phone-service.js';
+import type { AgentDiscovery } from './agents/discovery.js';
 
 /** What the handlers work with. */
 export interface CoreServices {
   options: CoreOptions;
-  sessions: SessionManager;
+  agents: AgentDiscovery;
+  /** Runs the setup checks with what the running app knows. */
+  setupChecks(): Promise<SetupCheck[]>;
+  sessions: RemoteSessions;
   settings: SettingsService;
   phone: PhoneService;
   attention: Attention;
@@ -54,17 +59,23 @@ export function makeHandlers(s: CoreServices): Handlers {
     'host.pickDirectory': async ({ defaultPath }) =>
       s.options.pickDirectory ? s.options.pickDirectory(defaultPath) : null,
     'sessions.list': () => s.list(),
+    'agents.list': ({ refresh }) => s.agents.list(refresh ?? false),
+    'setup.check': () => s.setupChecks(),
     'session.create': async ({ spec, cols, rows }) => {
-      const id = await s.sessions.create(spec, cols, rows);
-      s.settings.update({ defaultCwd: s.sessions.spec(id)!.cwd });
-      s.settings.noteFolder(s.sessions.spec(id)!.cwd);
-      return mustExist(s, id);
+      const info = await s.sessions.create(spec, cols, rows);
+      s.settings.update({ defaultCwd: info.cwd });
+      s.settings.noteFolder(info.cwd);
+      return info;
     },
     'session.attach': async ({ id }, client) => {
       mustExist(s, id);
-      const session = s.sessions.get(id)!;
-      if (!client) return { data: '', cols: session.screen.cols, rows: session.screen.rows };
-      const attachment = session.attach((data) => client.sink.send('session.data', { id, data }));
+      if (!client) {
+        const once = s.sessions.attach(id, () => undefined);
+        const snapshot = await once.snapshot;
+        once.detach();
+        return snapshot;
+      }
+      const attachment = s.sessions.attach(id, (data) => client.sink.send('session.data', { id, data }));
       client.setAttachment(id, attachment);
       return attachment.snapshot;
     },
@@ -72,17 +83,14 @@ export function makeHandlers(s: CoreServices): Handlers {
       client?.detach(id);
       return null;
     },
-    'session.write': ({ id, data }) => {
-      s.sessions.get(id)?.write(data);
-      s.attention.userTyped(id);
+    'session.write': async ({ id, data }) => {
+      await s.sessions.write(id, data, 'desk');
       return null;
     },
-    'session.resize': ({ id, cols, rows }) => {
-      const session = s.sessions.get(id);
-      if (!session) return null;
-      session.resize(cols, rows);
+    'session.resize': async ({ id, cols, rows }) => {
+      const size = await s.sessions.resize(id, cols, rows);
       // The view that resized owns the size now; the others show the program at this size.
-      s.broadcast('session.resized', { id, cols: session.screen.cols, rows: session.screen.rows });
+      if (size) s.broadcast('session.resized', { id, ...size });
       return null;
     },
     'session.ack': ({ id, chars }, client) => {
@@ -96,28 +104,35 @@ export function makeHandlers(s: CoreServices): Handlers {
     },
     'session.restart': async ({ id, cols, rows }) => {
       mustExist(s, id);
-      await s.sessions.restart(id, cols, rows);
-      const session = s.sessions.get(id);
-      if (session) {
-        s.broadcast('session.resized', { id, cols: session.screen.cols, rows: session.screen.rows });
+      const info = await s.sessions.restart(id, cols, rows);
+      if (cols !== undefined && rows !== undefined) s.broadcast('session.resized', { id, cols, rows });
+      return info;
+    },
+    'session.resume': async ({ id, cols, rows }) => {
+      mustExist(s, id);
+      return await s.sessions.resume(id, cols, rows);
+    },
+    'sessions.resumeAll': async () => {
+      for (const info of s.list()) {
+        if (info.stoppedByRestart) await s.sessions.resume(info.id).catch(() => undefined);
       }
-      return mustExist(s, id);
+      return s.list();
     },
     'session.remove': async ({ id }) => {
       await s.sessions.remove(id);
       return null;
     },
-    'session.rename': ({ id, name }) => {
+    'session.rename': async ({ id, name }) => {
       mustExist(s, id);
-      s.sessions.rename(id, name);
+      await s.sessions.rename(id, name);
       return mustExist(s, id);
     },
-    'sessions.reorder': ({ ids }) => {
-      s.broadcast('sessions.reordered', { ids: s.sessions.reorder(ids) });
+    'sessions.reorder': async ({ ids }) => {
+      s.broadcast('sessions.reordered', { ids: await s.sessions.reorder(ids) });
       return null;
     },
-    'session.answer': ({ id, promptId, option }) => {
-      const refused = s.attention.answer(id, promptId, option, 'desk');
+    'session.answer': async ({ id, promptId, option }) => {
+      const refused = await s.sessions.answer(id, promptId, option, 'desk');
       if (refused) throw new Error('That prompt is no longer open.');
       return null;
     },

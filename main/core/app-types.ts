@@ -2,11 +2,13 @@
  * The core's face to its two shells (Electron, headless host). Both create one core with
  * {@link CoreOptions} and connect each window or browser tab as a client.
  */
+import type { PtyHostLaunch } from './ptyhost/client.js';
 import type {
   EventName,
   EventPayloads,
   PhoneState,
   PublicSettings,
+  QuitMode,
   RequestName,
   RequestParams,
   RequestResults,
@@ -57,6 +59,12 @@ export interface CoreOptions {
   settings: KeyValueStore;
   secrets: SecretStore;
   hookRunner: HookRunner;
+  /**
+   * How to start the PTY host (main/ptyhost/main.ts) when none runs for the data dir: the
+   * headless host runs `node dist/ptyhost/main.js`, Electron its own binary with
+   * ELECTRON_RUN_AS_NODE=1.
+   */
+  ptyHost: PtyHostLaunch;
   /** Shown in "Paired with <computer name>"; defaults to os.hostname(). */
   computerName?: string;
   /** Native folder picker (Electron only). */
@@ -96,6 +104,14 @@ export interface CoreSnapshot {
   settings: PublicSettings;
 }
 
+/** What quitting would leave behind: how many sessions run, and the remembered choice. */
+export interface QuitPlan {
+  /** Sessions whose process is running now. */
+  running: number;
+  /** The "when quitting" setting: ask, keep them running, or stop them. */
+  onQuit: QuitMode;
+}
+
 export interface Core {
   connect(sink: ClientSink): ClientConnection;
   /** Sends an event to every connected client (tray asks the UI to focus a session, …). */
@@ -105,6 +121,18 @@ export interface Core {
   snapshot(): CoreSnapshot;
   /** Fires (coalesced to one per microtask) whenever the snapshot may have changed. */
   readonly onChange: Event<void>;
-  /** Kills every PTY (SIGHUP, then SIGKILL), stops the bot, closes sockets. */
-  dispose(): Promise<void>;
+  /**
+   * What quitting would leave running. The Electron shell asks "Keep N agents running in the
+   * background?" when `onQuit` is 'ask' and `running` > 0 (and may remember the answer with
+   * settings.update `onQuit`), then calls {@link Core.dispose}.
+   */
+  quitPlan(): QuitPlan;
+  /** The PTY host's pid (diagnostics, tests). */
+  ptyHostPid(): number;
+  /**
+   * Stops the bot and disconnects clients and the PTY host. With `stopAgents` (the default) every
+   * session is ended (SIGHUP, then SIGKILL) and the PTY host exits; without, sessions keep running
+   * in the PTY host and the next start of the app finds them.
+   */
+  dispose(options?: { stopAgents: boolean }): Promise<void>;
 }

@@ -1,7 +1,9 @@
 /**
- * Wires the core together: settings, sessions, prompt detection, the Claude hook channel, the
- * Telegram side, and the clients (windows or browser tabs). Both shells call {@link createCore}.
+ * Wires the core together: settings, the sessions (which live in the PTY host, reached through
+ * {@link RemoteSessions}), the away gate for prompts, the Telegram side, and the clients (windows
+ * or browser tabs). Both shells call {@link createCore}.
  */
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,20 +15,24 @@ import {
   type RequestParams,
   type RequestResults,
   type SessionInfo,
+  type SetupCheck,
 } from '../../contract/bridge.js';
-import type { ClientConnection, ClientSink, Core, CoreOptions, CoreSnapshot } from './app-types.js';
+import type { ClientConnection, ClientSink, Core, CoreOptions, CoreSnapshot, QuitPlan } from './app-types.js';
 import { Emitter } from './base/event.js';
 import { ClientState } from './client-state.js';
 import { makeHandlers, type CoreServices } from './app-handlers.js';
-import { SessionManager } from './sessions/session-manager.js';
+import { AgentDiscovery } from './agents/discovery.js';
+import { runSetupChecks } from './doctor/checks.js';
+import { RemoteSessions } from './ptyhost/remote-sessions.js';
+import { API_ROOT_ENV, DEFAULT_TELEGRAM_API_ROOT } from './telegram/phone-service.js';
+import { sessionEnv } from './sessions/session-env.js';
 import { SettingsService } from './settings/settings.js';
 import { AuditLog } from './settings/audit-log.js';
 import { preparePrivateDir } from './settings/data-files.js';
 import { repairStoredValues } from './settings/recovery.js';
-import { Attention } from './attention.js';
+import { Attention, withQuietPrompt } from './attention.js';
 import { createPhone } from './phone.js';
 import { userShell } from './sessions/user-shell.js';
-import { sessionEnv } from './sessions/session-env.js';
 import { TurnTracker } from './turns.js';
 
 /** The app's root folder (two levels above this module once bundled into dist/<shell>/). */
@@ -36,8 +42,11 @@ function appRoot(): string {
 }
 
 /**
- * Creates the core. Restores the saved session list (not started), starts the hook channel and,
- * when a bot token is stored, the Telegram bot.
+ * Creates the core: connects to the data dir's PTY host (starting it when none runs), whose
+ * sessions come back as they are (running ones still running, with their screens and open
+ * prompts); starts the Telegram bot when a token is stored; resumes sessions stopped by a restart
+ * when the "resume at start" setting is on.
+ * @throws Error when the PTY host cannot be started or reached.
  */
 export async function createCore(options: CoreOptions): Promise<Core> {
   preparePrivateDir(options.dataDir);
@@ -64,83 +73,107 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     });
   };
 
-  let attention: Attention | null = null;
-  const sessions = new SessionManager({
-    store: settings.sessionList(),
-    userShell: userShell(),
-    appRoot: appRoot(),
-    baseEnv: options.baseEnv,
-    launchExtras: (id, spec) => attention?.launchExtras(id, spec) ?? {},
-  });
-
-  const info = (id: string): SessionInfo | null => {
-    const base = sessions.info(id);
-    if (!base) return null;
-    const prompt = attention?.openPrompt(id) ?? null;
-    return { ...base, prompt, state: prompt && base.state === 'running' ? 'needs-attention' : base.state };
-  };
-  const list = (): SessionInfo[] => sessions.ids().flatMap((id) => info(id) ?? []);
-  const publishSession = (id: string): void => {
-    const i = info(id);
-    if (i) broadcast('session.state', i);
-    notifyChange();
-  };
-
-  const att = await Attention.create({
+  let sessionsRef: RemoteSessions | null = null;
+  const list = (): SessionInfo[] => sessionsRef?.list() ?? [];
+  const attention = new Attention({ settings, presence: options.presence, list });
+  const legacy = settings.legacySessionList();
+  const sessions = await RemoteSessions.connect({
     dataDir: options.dataDir,
+    launch: options.ptyHost,
+    baseEnv: options.baseEnv,
     hookRunner: options.hookRunner,
-    sessions,
-    settings,
-    presence: options.presence,
-    onPromptChange: publishSession,
+    idleSeconds: settings.get().idleSeconds,
+    legacySessions: legacy,
+    prompts: attention,
+    decorate: (i) => withQuietPrompt(i, settings.get().pageIdle),
+    log: (m) => console.error(`[ptyhost] ${m}`),
   });
-  attention = att;
+  sessionsRef = sessions;
+  if (legacy.length > 0) settings.dropLegacySessionList();
+  const info = (id: string): SessionInfo | null => sessions.info(id);
 
-  const turns = new TurnTracker({ agentOf: (id) => sessions.spec(id)?.agent ?? null });
-  att.onHook((id, event) => turns.hook(id, event));
-  att.onPromptOpened(({ sessionId, prompt }) => turns.promptOpened(sessionId, prompt));
+  const turns = new TurnTracker({ agentOf: (id) => sessions.info(id)?.agent ?? null });
+  sessions.onHook(({ id, event }) => turns.hook(id, event));
+  attention.onPromptOpened(({ sessionId, prompt }) => turns.promptOpened(sessionId, prompt));
   const phone = createPhone({
     options,
     audit,
     sessions,
-    attention: att,
+    attention,
     settings,
     turns,
     sessionPath: () => sessionEnv(options.baseEnv ?? process.env, appRoot()).PATH,
     list,
   });
-  att.setSink(phone);
+  attention.setSink(phone);
   turns.onEvent((event) => phone.turnEvent(event));
   phone.onState((state) => {
     broadcast('phone.state', state);
     notifyChange();
   });
 
-  sessions.onChanged(publishSession);
   sessions.onChanged((id) => {
-    if (!sessions.get(id)?.running) turns.exited(id);
+    const i = info(id);
+    if (i) broadcast('session.state', i);
+    notifyChange();
+    if (!sessions.running(id)) turns.exited(id);
   });
   sessions.onRemoved((id) => {
     turns.exited(id);
-    attention?.forget(id);
     broadcast('session.removed', { id });
     notifyChange();
   });
+  let idleSeconds = settings.get().idleSeconds;
+  let pageIdle = JSON.stringify(settings.get().pageIdle);
   settings.onChange((s) => {
     broadcast('settings.changed', s);
     notifyChange();
+    if (JSON.stringify(s.pageIdle) !== pageIdle) {
+      // Which prompts are quiet changed: every tab's state may have too.
+      pageIdle = JSON.stringify(s.pageIdle);
+      for (const i of list()) broadcast('session.state', i);
+    }
+    if (s.idleSeconds !== idleSeconds) {
+      idleSeconds = s.idleSeconds;
+      void sessions.configure(s.idleSeconds).catch(() => {});
+    }
   });
-  sessions.restore();
 
+  const agents = new AgentDiscovery(() => sessionEnv(options.baseEnv ?? process.env, appRoot()));
+  const setupChecks = (): Promise<SetupCheck[]> => {
+    const phoneState = phone.state();
+    // The Claude hook socket belongs to the PTY host (main/core/ptyhost/prompt-watch.ts).
+    const hookSocket = path.join(options.dataDir, 'hooks.sock');
+    return runSetupChecks({
+      dataDir: options.dataDir,
+      appRoot: appRoot(),
+      env: sessionEnv(options.baseEnv ?? process.env, appRoot()),
+      token: options.secrets.get(),
+      telegramApiRoot: (
+        options.telegramApiRoot ??
+        process.env[API_ROOT_ENV] ??
+        DEFAULT_TELEGRAM_API_ROOT
+      ).replace(/\/+$/, ''),
+      paired: phoneState.paired
+        ? { chatId: phoneState.paired.chatId, username: phoneState.paired.username }
+        : null,
+      polling: phoneState.polling,
+      hookSocket: existsSync(hookSocket) ? hookSocket : null,
+      startAtLogin: settings.get().startAtLogin,
+      host: options.hostKind,
+    });
+  };
   const services: CoreServices = {
     options,
+    agents,
+    setupChecks,
+    broadcast,
     sessions,
     settings,
     phone,
-    attention: att,
+    attention,
     info,
     list,
-    broadcast,
     hostInfo: () => ({
       shell: options.hostKind,
       platform: process.platform,
@@ -161,6 +194,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
 
   await phone.start();
+  // Prompts open in the PTY host while no app was connected: the gate decides now.
+  attention.synced(list());
+  if (settings.get().resumeOnStart) await handlers['sessions.resumeAll']({}, null);
 
   return {
     connect(sink: ClientSink): ClientConnection {
@@ -179,13 +215,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       run(null, name, params) as Promise<RequestResults[K]>,
     snapshot: (): CoreSnapshot => ({ sessions: list(), phone: phone.state(), settings: settings.get() }),
     onChange: changed.event,
-    async dispose() {
+    quitPlan: (): QuitPlan => ({
+      running: list().filter((s) => sessions.running(s.id)).length,
+      onQuit: settings.get().onQuit,
+    }),
+    ptyHostPid: () => sessions.hostPid,
+    async dispose(opts = { stopAgents: true }) {
       for (const c of clients) c.close();
       clients.clear();
       await phone.stop();
       turns.dispose();
-      await att.dispose();
-      await sessions.disposeAll();
+      attention.dispose();
+      await sessions.dispose(opts.stopAgents);
       changed.dispose();
     },
   };

@@ -3,7 +3,7 @@
  * to, so its output stream and flow-control hold end when it detaches or disconnects.
  */
 import type { ClientSink } from './app-types.js';
-import type { Attachment } from './sessions/session.js';
+import type { RemoteAttachment as Attachment } from './ptyhost/remote-sessions.js';
 
 /** One connected client. */
 export class ClientState {

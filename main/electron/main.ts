@@ -111,6 +111,11 @@ async function main(): Promise<void> {
       env: { ELECTRON_RUN_AS_NODE: '1' },
       helperPath: paths.hookHelper,
     },
+    ptyHost: {
+      command: process.execPath,
+      args: [join(paths.dist, 'ptyhost', 'main.js')],
+      env: { ELECTRON_RUN_AS_NODE: '1' },
+    },
     pickDirectory: async (defaultPath) => {
       const options: OpenDialogOptions = { properties: ['openDirectory', 'createDirectory'], defaultPath };
       const result =
@@ -183,6 +188,8 @@ async function main(): Promise<void> {
         return showAnd(() => core.broadcast('ui.focusSession', { id: action.id }));
       case 'new-session':
         return showAnd(() => core.broadcast('ui.newSession', {}));
+      case 'resume-all':
+        return void core.request('sessions.resumeAll', {});
       case 'show-window':
         return showAnd();
       case 'pair-phone':
@@ -211,11 +218,12 @@ async function main(): Promise<void> {
   quit = installQuitFlow({
     core,
     parent: () => win,
-    dispose: async () => {
+    dispose: async (choice) => {
       tray?.destroy();
       bridge.dispose();
       presence.dispose();
-      await core.dispose();
+      // 'keep': the sessions go on in the PTY host and come back at the next start.
+      await core.dispose({ stopAgents: choice === 'stop' });
     },
   });
 

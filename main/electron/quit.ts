@@ -1,13 +1,20 @@
 /**
  * Quitting, in one place: every way to quit reaches `before-quit`, which asks first when
- * core/desktop/quit-flow.ts says so (live sessions), then disposes the shell and the core
- * (every PTY is ended) and lets Electron quit. A system shutdown or logout (powerMonitor
+ * core/desktop/quit-flow.ts says so (live sessions and no remembered choice: keep them running in
+ * the background, or stop them), then disposes the shell and the core (stopping the sessions or
+ * leaving them in the PTY host) and lets Electron quit. A system shutdown or logout (powerMonitor
  * `shutdown`, Linux and macOS) quits without asking, so the app never blocks it.
  */
 import { app, dialog, powerMonitor, type BrowserWindow, type MessageBoxOptions } from 'electron';
 import type { Core } from '../core/app-types.js';
 import { liveSessionCount } from '../core/desktop/tray-model.js';
-import { quitChoiceAt, quitDialog, type QuitChoice } from '../core/desktop/quit-flow.js';
+import {
+  quitChoiceAt,
+  quitDialog,
+  quitWithoutAsking,
+  rememberedQuitMode,
+  type QuitChoice,
+} from '../core/desktop/quit-flow.js';
 
 /** Options for {@link installQuitFlow}. */
 export interface QuitFlowOptions {
@@ -15,9 +22,8 @@ export interface QuitFlowOptions {
   /** The window the dialog belongs to, when one is visible. */
   parent: () => BrowserWindow | null;
   /**
-   * Disposes everything (tray, IPC, core); awaited once, before the real quit. `choice` is what
-   * the user picked ('quit' also when nothing was asked), so a choice such as keeping agents
-   * running can change what is disposed.
+   * Disposes everything (tray, IPC, core); awaited once, before the real quit. `choice` says
+   * whether the sessions keep running in the PTY host ('keep') or are ended ('stop').
    */
   dispose: (choice: Exclude<QuitChoice, 'cancel'>) => Promise<void>;
 }
@@ -35,11 +41,13 @@ export function installQuitFlow(opts: QuitFlowOptions): QuitFlow {
   let disposed = false;
 
   const ask = async (): Promise<QuitChoice> => {
-    const spec = quitDialog({
+    const state = {
       liveSessions: liveSessionCount(opts.core.snapshot()),
       systemShutdown: shutdown,
-    });
-    if (!spec) return 'quit';
+      onQuit: opts.core.quitPlan().onQuit,
+    };
+    const spec = quitDialog(state);
+    if (!spec) return quitWithoutAsking(state);
     const options: MessageBoxOptions = {
       type: 'question',
       message: spec.message,
@@ -47,13 +55,17 @@ export function installQuitFlow(opts: QuitFlowOptions): QuitFlow {
       buttons: spec.buttons.map((b) => b.label),
       defaultId: spec.defaultId,
       cancelId: spec.cancelId,
+      checkboxLabel: spec.checkboxLabel,
     };
     const parent = opts.parent();
-    const { response } =
+    const { response, checkboxChecked } =
       parent && !parent.isDestroyed() && parent.isVisible()
         ? await dialog.showMessageBox(parent, options)
         : await dialog.showMessageBox(options);
-    return quitChoiceAt(spec, response);
+    const choice = quitChoiceAt(spec, response);
+    const remember = rememberedQuitMode(choice, checkboxChecked === true);
+    if (remember) await opts.core.request('settings.update', { patch: { onQuit: remember } });
+    return choice;
   };
 
   app.on('before-quit', (event) => {
@@ -83,7 +95,7 @@ export function installQuitFlow(opts: QuitFlowOptions): QuitFlow {
   // (Electron docs, powerMonitor "Event: 'shutdown'"); its typings declare no argument.
   powerMonitor.on('shutdown', (...args: unknown[]) => {
     shutdown = true;
-    confirmed ??= 'quit';
+    confirmed ??= 'keep';
     (args[0] as { preventDefault?: () => void } | undefined)?.preventDefault?.();
     app.quit();
   });

@@ -1,10 +1,11 @@
 /**
- * `npm run serve -- [--host 127.0.0.1] [--port N] [--data-dir DIR]`: runs the core without
- * Electron and serves the renderer to a browser. Prints exactly one line with the URL to open
- * (token included); SIGINT/SIGTERM end every PTY and exit 0.
+ * `npm run serve -- [--host 127.0.0.1] [--port N] [--data-dir DIR] [--stop-agents-on-exit]`: runs
+ * the core without Electron and serves the renderer to a browser. Prints exactly one line with the
+ * URL to open (token included). Sessions live in the data dir's PTY host (dist/ptyhost/main.js,
+ * started when none runs): SIGINT/SIGTERM exit 0 leaving them running for the next start, or,
+ * with `--stop-agents-on-exit`, end every session first.
  */
 import { readFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -20,20 +21,19 @@ import {
 } from '../core/settings/data-files.js';
 import { newAccessToken } from './access-token.js';
 import { startHeadlessServer } from './server.js';
+import { defaultDataDir } from './data-dir.js';
 
 const USAGE = `Usage: npm run serve -- [--host 127.0.0.1] [--port 7420] [--data-dir DIR]
 
   --host       address to bind (default 127.0.0.1; anything else exposes your terminals to the network)
   --port       port (default 7420; 0 picks a free one)
-  --data-dir   settings, audit log and hook socket (default $XDG_CONFIG_HOME/agent-pager or ~/.config/agent-pager)
+  --data-dir   settings, audit log, session list and sockets (default $XDG_CONFIG_HOME/agent-pager or ~/.config/agent-pager)
+  --stop-agents-on-exit
+               end every session when this host exits (default: they keep running in the
+               background PTY host, and the next start finds them)
 `;
 
-/** Default data folder of the headless host. */
-export function defaultDataDir(env = process.env): string {
-  if (env.AGENT_PAGER_DATA_DIR) return env.AGENT_PAGER_DATA_DIR;
-  const base = env.XDG_CONFIG_HOME || path.join(os.homedir(), '.config');
-  return path.join(base, 'agent-pager');
-}
+export { defaultDataDir };
 
 async function main(): Promise<void> {
   let args;
@@ -43,6 +43,7 @@ async function main(): Promise<void> {
         host: { type: 'string', default: '127.0.0.1' },
         port: { type: 'string', default: '7420' },
         'data-dir': { type: 'string' },
+        'stop-agents-on-exit': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -90,6 +91,7 @@ async function main(): Promise<void> {
       env: {},
       helperPath: path.join(root, 'dist', 'hook-helper.cjs'),
     },
+    ptyHost: { command: process.execPath, args: [path.join(root, 'dist', 'ptyhost', 'main.js')], env: {} },
     version,
   });
   const server = await startHeadlessServer({
@@ -114,7 +116,14 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(0), 8000);
     force.unref();
     await server.close().catch(() => {});
-    await core.dispose().catch(() => {});
+    const stopAgents = args['stop-agents-on-exit'] === true;
+    const { running } = core.quitPlan();
+    await core.dispose({ stopAgents }).catch(() => {});
+    if (!stopAgents && running > 0) {
+      log(
+        `${running} session${running === 1 ? '' : 's'} keep running in the background (PTY host pid ${core.ptyHostPid()}); the next start shows them. --stop-agents-on-exit ends them.`,
+      );
+    }
     process.exit(0);
   };
   process.on('SIGINT', stop);

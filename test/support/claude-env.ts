@@ -20,13 +20,10 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { CLAUDE_BIN } from './agent-bins.js';
 
-/** The project root (two levels above this file). */
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-/** Absolute path of the project's installed Claude Code CLI (`node_modules/.bin/claude`). */
-export const CLAUDE_BIN = path.join(ROOT, 'node_modules', '.bin', 'claude');
+/** Absolute path of the pinned Claude Code CLI (test/agents, see `agent-bins.ts`). */
+export { CLAUDE_BIN };
 
 /** Version the fixtures and `.claude.json` were written for. */
 export const CLAUDE_VERSION = '2.1.197';

@@ -4,7 +4,7 @@
  * listens (the core must never reach the real Telegram).
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CoreOptions, KeyValueStore } from '../../main/core/app-types.js';
 import { createFileSecretStore } from '../../main/core/settings/secret-file.js';
 
@@ -20,6 +20,20 @@ export function mapStore(): KeyValueStore {
   };
 }
 
+/** Starts the PTY host from source (main/ptyhost/main.ts through tsx). */
+export function testPtyHost(): CoreOptions['ptyHost'] {
+  return {
+    command: process.execPath,
+    // The PTY host starts in the home folder, so tsx is named by its file, not its package name.
+    args: [
+      '--import',
+      pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href,
+      path.join(ROOT, 'main/ptyhost/main.ts'),
+    ],
+    env: {},
+  };
+}
+
 /** CoreOptions for a headless core with its data in `dataDir`. */
 export function testCoreOptions(dataDir: string, extra: Partial<CoreOptions> = {}): CoreOptions {
   return {
@@ -32,6 +46,8 @@ export function testCoreOptions(dataDir: string, extra: Partial<CoreOptions> = {
       env: {},
       helperPath: path.join(ROOT, 'main/core/claude/hook-helper.cjs'),
     },
+    // The PTY host from the source tree; tests end it with core.dispose() (stopAgents by default).
+    ptyHost: testPtyHost(),
     computerName: 'test-box',
     telegramApiRoot: 'http://127.0.0.1:9',
     version: '0.0.0-test',

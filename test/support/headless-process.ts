@@ -24,14 +24,15 @@ export interface HostProcess {
 }
 
 /**
- * Starts `dist/headless/cli.js --port 0 --data-dir <dataDir>` with HOME set to `home` and a
+ * Starts `dist/headless/cli.js --port 0 --data-dir <dataDir> --stop-agents-on-exit` with HOME set to `home` and a
  * Telegram API root where nothing listens; resolves once it prints its URL.
  * @throws Error with its stderr when it exits first or prints nothing in 20 s.
  */
 export function startHostProcess(dataDir: string, home = dataDir): Promise<HostProcess> {
   const proc = spawn(
     process.execPath,
-    [path.join(ROOT, 'dist/headless/cli.js'), '--port', '0', '--data-dir', dataDir],
+    // --stop-agents-on-exit: the PTY host and its sessions end with the host, so no test leaks them.
+    [path.join(ROOT, 'dist/headless/cli.js'), '--port', '0', '--data-dir', dataDir, '--stop-agents-on-exit'],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, HOME: home, AGENT_PAGER_TELEGRAM_API_ROOT: 'http://127.0.0.1:9' },

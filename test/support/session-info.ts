@@ -15,6 +15,8 @@ export function sessionInfo(id: string, overrides: Partial<SessionInfo> = {}): S
     title: null,
     prompt: null,
     createdAt: 1_700_000_000_000,
+    stoppedByRestart: false,
+    resumeCommand: null,
     ...overrides,
   };
 }
@@ -30,5 +32,6 @@ export function promptInfo(sessionId: string, kind: PromptKind): PromptInfo {
     options: [],
     openedAt: 1_700_000_000_000,
     relayed: false,
+    quiet: false,
   };
 }

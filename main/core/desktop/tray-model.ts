@@ -10,6 +10,7 @@ import type { CoreSnapshot } from '../app-types.js';
 export type TrayAction =
   | { type: 'focus-session'; id: string }
   | { type: 'new-session' }
+  | { type: 'resume-all' }
   | { type: 'show-window' }
   | { type: 'pair-phone' }
   | { type: 'unpair' }
@@ -73,6 +74,7 @@ export function sessionStateLabel(session: SessionInfo): string {
     if (signal) return `exited (${signal})`;
     if (code !== null && code !== 0) return `exited (${code})`;
   }
+  if (session.state === 'exited' && session.stoppedByRestart) return 'stopped by a restart';
   return stateLabels[session.state];
 }
 
@@ -102,8 +104,9 @@ const separator: TrayMenuItem = { type: 'separator', label: '', enabled: true, c
 
 /**
  * Builds the tray menu: one row per session ("name · state", click focuses its tab), then
- * "New session…" and "Show window", the phone rows ("Pair phone…", or "Paired with @user" and
- * "Unpair"), the "Pause notifications" and "Start at login" checkboxes, and "Quit".
+ * "Resume all (N)" when sessions were stopped by a restart, "New session…" and "Show window", the
+ * phone rows ("Pair phone…", or "Paired with @user" — with
+ * "(bot blocked in Telegram)" while the chat blocks the bot — and "Unpair"), the "Pause notifications" and "Start at login" checkboxes, and "Quit".
  */
 export function buildTrayMenu(snapshot: CoreSnapshot, opts: TrayMenuOptions): TrayMenuItem[] {
   const menu: TrayMenuItem[] = [];
@@ -116,6 +119,8 @@ export function buildTrayMenu(snapshot: CoreSnapshot, opts: TrayMenuOptions): Tr
     const label = `${menuText(name, opts.platform)} · ${sessionStateLabel(session)}`;
     menu.push(item(label, { type: 'focus-session', id: session.id }));
   }
+  const stopped = sessions.filter((s) => s.state === 'exited' && s.stoppedByRestart).length;
+  if (stopped > 0) menu.push(item(`Resume all (${stopped})`, { type: 'resume-all' }));
   menu.push(
     separator,
     item('New session…', { type: 'new-session' }),
@@ -124,7 +129,8 @@ export function buildTrayMenu(snapshot: CoreSnapshot, opts: TrayMenuOptions): Tr
   menu.push(separator);
   if (phone.paired) {
     const who = phone.paired.username ? `@${phone.paired.username}` : phone.paired.firstName;
-    menu.push(item(`Paired with ${menuText(who, opts.platform)}`, { type: 'pair-phone' }));
+    const blocked = phone.blocked ? ' (bot blocked in Telegram)' : '';
+    menu.push(item(`Paired with ${menuText(who, opts.platform)}${blocked}`, { type: 'pair-phone' }));
     menu.push(item('Unpair', { type: 'unpair' }));
   } else {
     menu.push(item('Pair phone…', { type: 'pair-phone' }));
@@ -145,7 +151,7 @@ export function liveSessionCount(snapshot: CoreSnapshot): number {
 
 /**
  * The tray tooltip, e.g. "Agent Pager: 3 sessions, 1 needs you" or
- * "Agent Pager: no sessions · notifications paused".
+ * "Agent Pager: no sessions · notifications paused"; it says so while the paired chat blocks the bot.
  */
 export function trayTooltip(snapshot: CoreSnapshot): string {
   const total = snapshot.sessions.length;
@@ -153,6 +159,7 @@ export function trayTooltip(snapshot: CoreSnapshot): string {
   let text = total === 0 ? 'no sessions' : `${total} session${total === 1 ? '' : 's'}`;
   if (waiting > 0) text += `, ${waiting} need${waiting === 1 ? 's' : ''} you`;
   if (snapshot.phone.paused) text += ' · notifications paused';
+  if (snapshot.phone.paired && snapshot.phone.blocked) text += ' · the bot is blocked in Telegram';
   return `Agent Pager: ${text}`;
 }
 

@@ -4,26 +4,41 @@
  */
 import type { DetectedPrompt, Recogniser, RecogniserContext, ScreenText } from './types.js';
 import { claudeRecognisers, claudeUiShowing } from './recognisers/claude.js';
+import { codexRecognisers, codexUiShowing } from './recognisers/codex.js';
+import { geminiRecognisers, geminiUiShowing } from './recognisers/gemini.js';
 import { genericRecognisers } from './recognisers/generic.js';
 
-/**
- * Every recogniser in detection order: Claude Code's permission menu and idle box, then the
- * generic yes/no question, numbered menu and "waiting for input". Claude's run for every agent
- * kind (the user may start `claude` from a shell tab); their patterns are specific to its UI.
- */
-export const recognisers: readonly Recogniser[] = [...claudeRecognisers, ...genericRecognisers];
+/** The agents' own recognisers (Claude Code, Codex, Gemini CLI), in detection order. */
+const agentRecognisers: readonly Recogniser[] = [
+  ...claudeRecognisers,
+  ...codexRecognisers,
+  ...geminiRecognisers,
+];
 
 /**
- * The prompt the screen shows, or null. When Claude Code's UI is at the bottom of the screen
- * (input box, busy footer, permission menu) only Claude's recognisers are consulted, so its
- * `❯` box is never taken for a shell prompt nor its numbered lists for a menu.
+ * Every recogniser in detection order: each agent's permission prompt and idle box (Claude Code,
+ * Codex, Gemini CLI), then the generic yes/no question, numbered menu and "waiting for input".
+ * The agents' run for every session kind (the user may start `codex` from a shell tab); their
+ * patterns are specific to each UI.
+ */
+export const recognisers: readonly Recogniser[] = [...agentRecognisers, ...genericRecognisers];
+
+/** True when one of the agents' own UIs is at the bottom of the screen. */
+export function agentUiShowing(screen: ScreenText): boolean {
+  return claudeUiShowing(screen) || codexUiShowing(screen) || geminiUiShowing(screen);
+}
+
+/**
+ * The prompt the screen shows, or null. When an agent's UI is at the bottom of the screen
+ * (input box, busy footer, permission menu) only the agents' recognisers are consulted, so an
+ * agent's input box is never taken for a shell prompt nor its numbered lists for a menu.
  */
 export function detectPrompt(screen: ScreenText, ctx: RecogniserContext): DetectedPrompt | null {
-  for (const r of claudeRecognisers) {
+  for (const r of agentRecognisers) {
     const found = r.detect(screen, ctx);
     if (found) return found;
   }
-  if (claudeUiShowing(screen)) return null;
+  if (agentUiShowing(screen)) return null;
   for (const r of genericRecognisers) {
     const found = r.detect(screen, ctx);
     if (found) return found;

@@ -82,6 +82,13 @@ export class PromptTracker {
   } | null = null;
   /** Signature answered last and when, so a lingering redraw of it is not reopened. */
   private answered: { signature: string; at: number } | null = null;
+  /**
+   * Signature of the last finished-turn / waiting prompt that went away on its own ('gone').
+   * Programs redraw their idle screen (Gemini CLI moves a finished turn into its history), which
+   * can hide it for one check; the same signature does not open again until input is sent
+   * ({@link inputSent}), since a new turn always starts with input.
+   */
+  private idleGone: string | null = null;
   private readonly facts: ClaudeFacts = {
     lastPermission: null,
     lastAssistantMessage: null,
@@ -124,12 +131,17 @@ export class PromptTracker {
   update(screen: ScreenText, ctx: RecogniserContext, now: number): void {
     if (this.exited) return;
     const found = detectPrompt(screen, ctx);
-    if (this.open && (!found || found.signature !== this.open.detected.signature)) this.close('gone');
+    if (this.open && (!found || found.signature !== this.open.detected.signature)) {
+      const { kind } = this.open.info;
+      if (kind === 'finished' || kind === 'input') this.idleGone = this.open.detected.signature;
+      this.close('gone');
+    }
     if (!found) {
       this.answered = null;
       return;
     }
     if (this.open) return;
+    if (this.idleGone !== null && this.idleGone === found.signature) return;
     if (this.answered) {
       if (this.answered.signature === found.signature && now - this.answered.at < ANSWER_GRACE_MS) return;
       this.answered = null;
@@ -143,10 +155,16 @@ export class PromptTracker {
       options: found.options.map((o) => ({ ...o })),
       openedAt: now,
       relayed: false,
+      quiet: false,
     };
     this.open = { info, detected: found, enrichedFrom: 'none' };
     this.enrich(now);
     this.opened.fire(structuredClone(info));
+  }
+
+  /** Input was sent to the session (desk keys, phone text or an answer): a new turn may start. */
+  inputSent(): void {
+    this.idleGone = null;
   }
 
   /**

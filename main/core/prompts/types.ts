@@ -68,8 +68,12 @@ export type PromptCloseReason = 'answered-here' | 'answered-from-phone' | 'gone'
 /** Where an answer came from: the paired phone, or the desk (terminal view). */
 export type AnswerSource = 'phone' | 'desk';
 
-/** Why a write into a session (an answer, keys, text) was refused. */
-export type WriteRefusal = 'no-session' | 'exited' | 'stale-prompt';
+/**
+ * Why a write into a session (an answer, keys, text) was refused: the session is gone or exited,
+ * the prompt is no longer the open one, or the audit line could not be appended first (nothing
+ * from the phone is written unaudited).
+ */
+export type WriteRefusal = 'no-session' | 'exited' | 'stale-prompt' | 'audit-failed';
 
 /** Where prompts go besides the UI (the Telegram phone); set with `Attention.setSink`. */
 export interface PromptSink {

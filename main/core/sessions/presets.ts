@@ -30,6 +30,33 @@ export interface PlanContext {
   platform: NodeJS.Platform;
   /** Extra args for the claude preset (e.g. `--settings <file>` adding our hooks). */
   claudeArgs?: string[];
+  /** Extra args for the codex preset (e.g. `-c notify=[…]` adding our notify helper). */
+  codexArgs?: string[];
+  /** Resume the agent's earlier conversation (see {@link resumeArgs}). */
+  resume?: { conversationId: string | null };
+}
+
+/**
+ * The arguments that make an agent continue an earlier conversation, or null for kinds that
+ * cannot (shells and custom commands start again in the same folder).
+ * - Claude Code: `--resume <session id>` (the `session_id` of its hooks); with no id known,
+ *   `--continue` (the most recent conversation in the folder).
+ * - Codex: `resume <id>`, or `resume --last`.
+ * - Gemini CLI: `--resume <id>`, or `--resume latest`.
+ * Sources: `claude --help`, `codex resume --help`, `gemini --help`.
+ */
+export function resumeArgs(agent: AgentKind, conversationId: string | null): string[] | null {
+  switch (agent) {
+    case 'claude':
+      return conversationId ? ['--resume', conversationId] : ['--continue'];
+    case 'codex':
+      return conversationId ? ['resume', conversationId] : ['resume', '--last'];
+    case 'gemini':
+      return ['--resume', conversationId ?? 'latest'];
+    case 'shell':
+    case 'custom':
+      return null;
+  }
 }
 
 /** Quotes one word for display the way a POSIX shell would need it. */
@@ -39,7 +66,7 @@ function displayWord(word: string): string {
 
 /**
  * Turns a session spec into a launch plan.
- * - presets run their executable (claude gets `ctx.claudeArgs`);
+ * - presets run their executable (claude gets `ctx.claudeArgs`, codex `ctx.codexArgs`);
  * - `shell` runs the user's shell (a login shell on macOS, as Terminal.app does);
  * - `custom` splits the line into words like a shell; a line with shell syntax (pipes, `&&`,
  *   redirections, globs, variables, `~` paths, leading `NAME=value` assignments) runs through
@@ -49,13 +76,25 @@ function displayWord(word: string): string {
 export function planLaunch(spec: Pick<SessionSpec, 'agent' | 'command'>, ctx: PlanContext): LaunchPlan {
   switch (spec.agent) {
     case 'claude': {
-      const args = ctx.claudeArgs ?? [];
+      const resume = ctx.resume ? (resumeArgs('claude', ctx.resume.conversationId) ?? []) : [];
+      const args = [...resume, ...(ctx.claudeArgs ?? [])];
       // The shown line leaves out our own hook settings: they are plumbing, not the user's command.
-      return { file: presetCommands.claude, args, commandLine: presetCommands.claude };
+      const commandLine = [presetCommands.claude, ...resume].map(displayWord).join(' ');
+      return { file: presetCommands.claude, args, commandLine };
     }
-    case 'codex':
-    case 'gemini':
-      return { file: presetCommands[spec.agent], args: [], commandLine: presetCommands[spec.agent] };
+    case 'codex': {
+      // Our notify plumbing (`-c notify=[…]`) goes before the `resume` subcommand; as for
+      // claude, the shown line leaves it out.
+      const resume = ctx.resume ? (resumeArgs('codex', ctx.resume.conversationId) ?? []) : [];
+      const args = [...(ctx.codexArgs ?? []), ...resume];
+      const commandLine = [presetCommands.codex, ...resume].map(displayWord).join(' ');
+      return { file: presetCommands.codex, args, commandLine };
+    }
+    case 'gemini': {
+      const args = ctx.resume ? (resumeArgs('gemini', ctx.resume.conversationId) ?? []) : [];
+      const file = presetCommands.gemini;
+      return { file, args, commandLine: [file, ...args].map(displayWord).join(' ') };
+    }
     case 'shell': {
       const args = ctx.platform === 'darwin' ? ['-l'] : [];
       return { file: ctx.userShell, args, commandLine: [ctx.userShell, ...args].join(' ') };

@@ -1,6 +1,7 @@
 /**
- * The list of sessions (tabs): creating, restarting, closing, and keeping the list in settings
- * so it is shown again after a restart of the app, each with a one-click restart.
+ * The list of sessions (tabs): creating, restarting, resuming, closing, and keeping the list in
+ * a store (the PTY host's session file) so it is shown again after a restart, each session that
+ * was running then marked "stopped by a restart" with a one-click resume.
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -13,7 +14,7 @@ import {
 } from '../../../contract/bridge.js';
 import { Emitter } from '../base/event.js';
 import { checkLaunch, expandHome } from './launch-check.js';
-import { LaunchError, planLaunch } from './presets.js';
+import { LaunchError, planLaunch, resumeArgs } from './presets.js';
 import { Session } from './session.js';
 import { sessionEnv } from './session-env.js';
 
@@ -25,6 +26,10 @@ export const storedSessionSchema = z.object({
   command: z.string().max(4000),
   cwd: z.string().min(1).max(4096),
   createdAt: z.number(),
+  /** The agent's own conversation id (Claude's `session_id`), for resume. */
+  conversationId: z.string().min(1).max(200).nullable().default(null),
+  /** A process was running when the list was last saved (so a restart stopped it). */
+  running: z.boolean().default(false),
 });
 export type StoredSession = z.infer<typeof storedSessionSchema>;
 
@@ -37,6 +42,7 @@ export interface SessionListStore {
 /** Per-launch additions, e.g. Claude hook settings and the hook channel's env. */
 export interface LaunchExtras {
   claudeArgs?: string[];
+  codexArgs?: string[];
   env?: Record<string, string>;
 }
 
@@ -57,8 +63,10 @@ interface Entry {
   session: Session;
   error: string | null;
   title: string | null;
-  /** Never started in this run of the app (restored from settings). */
+  /** Never started in this run of the PTY host (restored from the saved list). */
   dormant: boolean;
+  /** Restored, and it was running when its previous PTY host ended. */
+  stoppedByRestart: boolean;
 }
 
 /** Owns every session; emits `changed` and `removed` with the session id. */
@@ -77,12 +85,34 @@ export class SessionManager {
 
   constructor(private readonly options: SessionManagerOptions) {}
 
-  /** Loads the saved list; each session shows as not running, ready to restart. */
+  /**
+   * Loads the saved list; each session shows as not running, ready to restart; those that were
+   * running are marked "stopped by a restart".
+   */
   restore(cols = 120, rows = 32): void {
-    for (const spec of this.options.store.load()) {
+    this.add(this.options.store.load(), cols, rows);
+  }
+
+  /** Adds saved sessions (restore, or a migrated list) that are not in the list yet. */
+  add(specs: StoredSession[], cols = 120, rows = 32): void {
+    let added = false;
+    for (const spec of specs) {
       if (this.entries.has(spec.id)) continue;
-      this.entries.set(spec.id, this.makeEntry(spec, cols, rows, true));
+      const entry = this.makeEntry(spec, cols, rows, true);
+      entry.stoppedByRestart = spec.running;
+      this.entries.set(spec.id, entry);
+      added = true;
     }
+    if (added) this.persist();
+  }
+
+  /** Records the agent's conversation id (learnt from its hooks), for resume. */
+  setConversationId(id: string, conversationId: string): void {
+    const e = this.entries.get(id);
+    if (!e || e.spec.conversationId === conversationId) return;
+    e.spec.conversationId = conversationId;
+    this.persist();
+    this.emitChanged(id);
   }
 
   ids(): string[] {
@@ -108,12 +138,17 @@ export class SessionManager {
   info(id: string): SessionInfo | null {
     const e = this.entries.get(id);
     if (!e) return null;
+    const ctx = { userShell: this.options.userShell, platform: process.platform };
     let commandLine = e.spec.command;
+    let resumeCommand: string | null = null;
     try {
-      commandLine = planLaunch(e.spec, {
-        userShell: this.options.userShell,
-        platform: process.platform,
-      }).commandLine;
+      commandLine = planLaunch(e.spec, ctx).commandLine;
+      if (!e.session.running && resumeArgs(e.spec.agent, e.spec.conversationId) !== null) {
+        resumeCommand = planLaunch(e.spec, {
+          ...ctx,
+          resume: { conversationId: e.spec.conversationId },
+        }).commandLine;
+      }
     } catch {
       // An invalid stored command shows as typed.
     }
@@ -129,6 +164,8 @@ export class SessionManager {
       title: e.title,
       prompt: null,
       createdAt: e.spec.createdAt,
+      stoppedByRestart: e.stoppedByRestart,
+      resumeCommand,
     };
   }
 
@@ -147,6 +184,8 @@ export class SessionManager {
       command: input.command,
       cwd,
       createdAt: Date.now(),
+      conversationId: null,
+      running: true,
     };
     const launch = await this.prepare(spec, cols, rows);
     const entry = this.makeEntry(spec, cols, rows, false);
@@ -167,22 +206,28 @@ export class SessionManager {
    * Starts a new process in the same tab (after an exit, or for a restored session). A running
    * process is killed first. A launch problem is recorded on the session (shown in its tab).
    */
-  async restart(id: string, cols?: number, rows?: number): Promise<void> {
+  async restart(id: string, cols?: number, rows?: number, resume = false): Promise<void> {
     const e = this.entries.get(id);
     if (!e) throw new LaunchError('That session no longer exists.');
     await e.session.kill();
     const c = cols ?? e.session.screen.cols;
     const r = rows ?? e.session.screen.rows;
     try {
-      const launch = await this.prepare(e.spec, c, r);
-      if (!e.dormant) e.session.annotate('\r\n\x1b[2m── restarted ──\x1b[0m\r\n');
+      const launch = await this.prepare(e.spec, c, r, resume);
+      const what = resume && resumeArgs(e.spec.agent, null) ? 'resumed' : 'restarted';
+      if (!e.dormant) e.session.annotate(`\r\n\x1b[2m── ${what} ──\x1b[0m\r\n`);
       e.error = null;
       e.dormant = false;
+      e.stoppedByRestart = false;
       e.session.start(launch);
+      e.spec.running = true;
     } catch (err) {
       e.error = (err as Error).message;
       e.dormant = false;
+      e.stoppedByRestart = false;
+      e.spec.running = false;
     }
+    this.persist();
     this.emitChanged(id);
   }
 
@@ -213,6 +258,15 @@ export class SessionManager {
     return order;
   }
 
+  /**
+   * Starts the session again continuing its agent's conversation (`claude --resume <id>`,
+   * `codex resume <id>`, `gemini --resume <id>`); shells and custom commands start again in the
+   * same folder. A running process is killed first.
+   */
+  resume(id: string, cols?: number, rows?: number): Promise<void> {
+    return this.restart(id, cols, rows, true);
+  }
+
   /** Kills the process (SIGHUP, then SIGKILL); the tab stays, showing the exit. */
   async kill(id: string): Promise<void> {
     await this.entries.get(id)?.session.kill();
@@ -228,17 +282,25 @@ export class SessionManager {
     this.removed.fire(id);
   }
 
-  /** Kills every process (app quit); the list stays saved for next time. */
+  /** Kills every process (PTY host shutdown); the list stays saved for next time. */
   async disposeAll(): Promise<void> {
     const all = [...this.entries.values()];
+    for (const e of all) e.spec.running = false;
+    this.persist();
     this.entries.clear();
     await Promise.all(all.map((e) => e.session.dispose()));
   }
 
   private makeEntry(spec: StoredSession, cols: number, rows: number, dormant: boolean): Entry {
     const session = new Session(spec.id, spec.agent, cols, rows);
-    const entry: Entry = { spec, session, error: null, title: null, dormant };
-    session.on('exit', () => this.emitChanged(spec.id));
+    const entry: Entry = { spec, session, error: null, title: null, dormant, stoppedByRestart: false };
+    session.on('exit', () => {
+      if (spec.running && this.entries.get(spec.id) === entry) {
+        spec.running = false;
+        this.persist();
+      }
+      this.emitChanged(spec.id);
+    });
     session.on('title', (t) => {
       entry.title = t;
       this.emitChanged(spec.id);
@@ -251,8 +313,12 @@ export class SessionManager {
    * Checks the launch first and only then asks for launch extras (hook registration), so a
    * failed check leaves nothing registered for a session that never exists.
    */
-  private async prepare(spec: StoredSession, cols: number, rows: number) {
-    const ctx = { userShell: this.options.userShell, platform: process.platform };
+  private async prepare(spec: StoredSession, cols: number, rows: number, resume = false) {
+    const ctx = {
+      userShell: this.options.userShell,
+      platform: process.platform,
+      resume: resume ? { conversationId: spec.conversationId } : undefined,
+    };
     const base = this.options.baseEnv ?? process.env;
     const file = await checkLaunch(
       planLaunch(spec, ctx),
@@ -260,7 +326,7 @@ export class SessionManager {
       sessionEnv(base, this.options.appRoot).PATH,
     );
     const extras = this.options.launchExtras?.(spec.id, spec) ?? {};
-    const plan = planLaunch(spec, { ...ctx, claudeArgs: extras.claudeArgs });
+    const plan = planLaunch(spec, { ...ctx, claudeArgs: extras.claudeArgs, codexArgs: extras.codexArgs });
     const env = sessionEnv(base, this.options.appRoot, extras.env ?? {});
     return { file, args: plan.args, cwd: spec.cwd, env, cols, rows };
   }

@@ -16,6 +16,11 @@ export interface AuditEntry {
   via: 'option' | 'keys' | 'text';
   sent: string;
   chatId: number | null;
+  /**
+   * Set on a second line for the same write when the PTY host refused it after it was audited
+   * (the prompt closed in between): nothing reached the PTY.
+   */
+  refused?: 'no-session' | 'exited' | 'stale-prompt' | 'audit-failed';
 }
 
 /** File name of the audit log inside the data dir. */

@@ -12,6 +12,8 @@ import {
   FONT_SIZE_RANGE,
   MAX_PHONE_FOLDERS,
   notifyModes,
+  pageIdleSchema,
+  quitModes,
   SCROLLBACK_RANGE,
   themeModes,
   type PublicSettings,
@@ -62,6 +64,9 @@ const publicSettingsSchema = z.object({
     .array(z.string().min(1).max(4096))
     .max(MAX_PHONE_FOLDERS)
     .catch(defaultSettings.phoneFolders),
+  pageIdle: pageIdleSchema.catch(defaultSettings.pageIdle),
+  resumeOnStart: z.boolean().catch(defaultSettings.resumeOnStart),
+  onQuit: z.enum(quitModes).catch(defaultSettings.onQuit),
 });
 
 const recentFoldersSchema = z.array(z.string().min(1).max(4096)).max(MAX_RECENT_FOLDERS);
@@ -93,7 +98,7 @@ export class SettingsService {
         ...(typeof raw === 'object' && raw ? raw : {}),
       });
     }
-    return { ...this.cache };
+    return { ...this.cache, pageIdle: { ...this.cache.pageIdle } };
   }
 
   /** Merges a validated patch, saves, notifies, and returns the new settings. */
@@ -116,6 +121,19 @@ export class SettingsService {
     if (!folder || folder.length > 4096) return;
     const next = [folder, ...this.recentFolders().filter((f) => f !== folder)].slice(0, MAX_RECENT_FOLDERS);
     this.store.set(KEYS.recentFolders, next);
+  }
+
+  /**
+   * The session list as older versions kept it in settings (now the PTY host keeps it in its own
+   * file); read once to migrate, then {@link SettingsService.dropLegacySessionList}.
+   */
+  legacySessionList(): StoredSession[] {
+    return this.sessionList().load();
+  }
+
+  /** Removes the migrated legacy session list from settings. */
+  dropLegacySessionList(): void {
+    this.store.delete(KEYS.sessions);
   }
 
   /** The session list, persisted under "sessions"; invalid entries are dropped. */

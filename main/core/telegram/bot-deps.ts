@@ -32,6 +32,8 @@ export interface BotDeps {
   setPaused(paused: boolean): void;
   /** Resumes notifications and tells the chat what was raised while paused (`/resume`). */
   resume(): void;
+  /** Every update from the paired chat and user calls this (a chat that blocked the bot writes again). */
+  ownerSeen(): void;
   /** Logs a line (the service redacts the token). Never pass message contents. */
   log(level: 'info' | 'warn' | 'error', message: string): void;
 }

@@ -1,16 +1,19 @@
 /**
  * Everything that exists for one bot token while it is in use, built in dependency order: the
- * Api the relay sends with, the {@link Outbox} that paces it, the {@link Relay}, the live
- * {@link Progress} and queue, the {@link Poller}, and last the grammY Bot whose composers use the relay. One stack per launched
+ * Api the relay sends with, the {@link Outbox} that schedules it within Telegram's limits, the
+ * {@link Relay}, the live {@link Progress} and queue, the {@link Poller}, and last the grammY Bot whose composers use the relay. One stack per launched
  * token; `stop()` ends it for good.
  */
 import type { Api, Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { BotDeps } from './bot-deps.js';
 import { createApi, createBot } from './bot.js';
+import { HeldWhileOffline } from './errors.js';
 import type { RelayHost } from './host.js';
+import type { RelayStore } from './phone-store.js';
 import { Outbox } from './outbox.js';
 import { Poller, type PollerOptions } from './poller.js';
+import type { RateLimits } from './rate-budget.js';
 import { Relay } from './relay.js';
 import { Progress } from './progress.js';
 
@@ -21,10 +24,16 @@ export interface BotStackOptions {
   /** Known bot identity (skips the first getMe), or null. */
   botInfo: UserFromGetMe | null;
   host: RelayHost;
-  /** Pause between messages to the chat, in ms. */
-  minIntervalMs: number;
-  /** Long-poll timeout, in seconds; the HTTP timeout of every call is this plus 20. */
+  /** Overrides of Telegram's sending limits (tests); see `rate-budget.ts`. */
+  rateLimits: Partial<RateLimits>;
+  /** Long-poll timeout, in seconds; the HTTP timeout of polling calls is this plus 20. */
   pollTimeoutSeconds: number;
+  /** HTTP timeout of a send or edit, in seconds. */
+  sendTimeoutSeconds: number;
+  /** Longest 429 `retry_after` waited for inside a send, in seconds (longer: the outbox waits). */
+  maxRetryDelaySeconds: number;
+  /** Told of every failed send or edit (after it is logged): 403 blocked, 401 revoked… */
+  onSendError(error: unknown): void;
   /** Cap of the offline backoff of polling and of the outbox's retries, in ms. */
   maxBackoffMs: number;
   /** First retry delay after a 409, in ms. */
@@ -33,10 +42,12 @@ export interface BotStackOptions {
   chatId(): number | null;
   /** True when live status messages should go out now (paired, progress on, not paused). */
   progressActive(): boolean;
+  /** Where the relay remembers its prompt messages across app restarts (phone-store.ts). */
+  relayStore?: RelayStore;
   /** What the poller reports to (polling state, identity). */
   poller: Pick<PollerOptions, 'polling' | 'update' | 'identified'>;
   /** The chat-triggered actions of the composers. */
-  actions: Pick<BotDeps, 'paired' | 'pair' | 'unpair' | 'setPaused' | 'resume'>;
+  actions: Pick<BotDeps, 'paired' | 'pair' | 'unpair' | 'setPaused' | 'resume' | 'ownerSeen'>;
   /** Logs a line (the caller redacts the token). */
   log(level: 'info' | 'warn' | 'error', message: string): void;
   /** Describes an error without the token. */
@@ -54,11 +65,19 @@ export class BotStack {
 
   constructor(o: BotStackOptions) {
     const { log, describe } = o;
-    this.api = createApi(o.token, o.apiRoot, o.pollTimeoutSeconds + 20);
+    this.api = createApi(o.token, o.apiRoot, o.sendTimeoutSeconds, o.maxRetryDelaySeconds);
+    // While polling knows Telegram is unreachable, sends wait in the outbox (see HeldWhileOffline).
+    this.api.config.use((prev, method, payload, signal) => {
+      if (o.poller.polling() === 'offline') throw new HeldWhileOffline(method);
+      return prev(method, payload, signal);
+    });
     this.outbox = new Outbox({
-      minIntervalMs: o.minIntervalMs,
+      limits: o.rateLimits,
       maxBackoffMs: o.maxBackoffMs,
-      onError: (error, retry) => log('warn', `send failed${retry ? ', will retry' : ''}: ${describe(error)}`),
+      onError: (error, retry) => {
+        log('warn', `send failed${retry ? ', will retry' : ''}: ${describe(error)}`);
+        o.onSendError(error);
+      },
     });
     this.relay = new Relay({
       host: o.host,
@@ -67,6 +86,7 @@ export class BotStack {
       chatId: o.chatId,
       log,
       describe,
+      store: o.relayStore,
     });
     this.progress = new Progress({
       host: o.host,
@@ -122,6 +142,7 @@ export class BotStack {
   sendTo(chatId: number, text: string): void {
     const api = this.api;
     this.outbox.enqueue({
+      chatId,
       run: async () => {
         await api.sendMessage(chatId, text);
       },

@@ -1,23 +1,22 @@
 /**
  * Builds the grammY bot: API transformers (bounded `@grammyjs/auto-retry` for 429 `retry_after`
- * and 5xx, and a watcher that reports the connection state), the composers in order — pairing,
- * the paired-chat gate, commands, progress and queue, new/close sessions, button taps, replies,
- * and the answer for message kinds nobody handles — and the `bot.catch` error boundary, so a
- * failing handler is logged (token redacted) and never stops polling.
+ * and, except for sends, 5xx; and a watcher that reports the connection state), the composers in
+ * order — the gate (pairing, and rate-limited answers to every other chat), commands, progress
+ * and queue, new/close sessions, button taps, replies, and the answer for update kinds nobody
+ * handles — and the `bot.catch` error boundary, so a failing handler is logged (token redacted)
+ * and never stops polling.
  */
 import { Api, Bot, HttpError, type Transformer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { autoRetry } from '@grammyjs/auto-retry';
 import type { BotDeps } from './bot-deps.js';
-import { pairingComposer } from './composers/pairing.js';
-import { pairedOnly } from './composers/guard.js';
+import { strangersGate } from './composers/strangers.js';
 import { commandsComposer } from './composers/commands.js';
 import { promptsComposer } from './composers/prompts.js';
 import { repliesComposer } from './composers/replies.js';
 import { progressComposer } from './composers/progress.js';
 import { queueComposer } from './composers/queue.js';
 import { sessionsComposer } from './composers/sessions.js';
-import { unhandledComposer } from './composers/unhandled.js';
 
 /** Retries of a call answered 429 or 5xx, after the first attempt. */
 export const MAX_RETRY_ATTEMPTS = 3;
@@ -32,14 +31,24 @@ export class OfflineError extends Error {
   }
 }
 
-/** Installs the bounded `@grammyjs/auto-retry` (429 `retry_after`, 5xx) on an Api. */
-function installRetry(api: Api): void {
-  api.config.use(
-    autoRetry({
-      maxRetryAttempts: MAX_RETRY_ATTEMPTS,
-      maxDelaySeconds: MAX_RETRY_DELAY_SECONDS,
-      rethrowHttpErrors: true,
-    }),
+/**
+ * Methods that create a message: a 5xx may come after Telegram stored it, so resending could
+ * duplicate it. For these, auto-retry rethrows 5xx and the outbox decides (it never resends an
+ * ambiguous failure); edits and answers are idempotent and are retried.
+ */
+export const NON_IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['sendMessage']);
+
+/**
+ * Installs the bounded `@grammyjs/auto-retry` on an Api: 429 `retry_after` up to
+ * `maxDelaySeconds` (a longer one is thrown at once, so the outbox waits it out), 5xx retried
+ * except for {@link NON_IDEMPOTENT_METHODS}.
+ */
+function installRetry(api: Api, maxDelaySeconds = MAX_RETRY_DELAY_SECONDS): void {
+  const base = { maxRetryAttempts: MAX_RETRY_ATTEMPTS, maxDelaySeconds, rethrowHttpErrors: true };
+  const retryIdempotent = autoRetry(base);
+  const retrySend = autoRetry({ ...base, rethrowInternalServerErrors: true });
+  api.config.use((prev, method, payload, signal) =>
+    (NON_IDEMPOTENT_METHODS.has(method) ? retrySend : retryIdempotent)(prev, method, payload, signal),
   );
 }
 
@@ -47,10 +56,16 @@ function installRetry(api: Api): void {
  * Creates the Api the relay and the outbox send with, before the bot exists (the bot's own Api
  * polls). Same retry policy as the bot's.
  * @param timeoutSeconds HTTP timeout of one call, in seconds.
+ * @param maxRetryDelaySeconds longest 429 `retry_after` waited for inside the call, in seconds.
  */
-export function createApi(token: string, apiRoot: string, timeoutSeconds: number): Api {
+export function createApi(
+  token: string,
+  apiRoot: string,
+  timeoutSeconds: number,
+  maxRetryDelaySeconds = MAX_RETRY_DELAY_SECONDS,
+): Api {
   const api = new Api(token, { apiRoot, timeoutSeconds });
-  installRetry(api);
+  installRetry(api, maxRetryDelaySeconds);
   return api;
 }
 
@@ -99,15 +114,13 @@ export function createBot(options: CreateBotOptions): Bot {
   bot.api.config.use(watcher);
 
   const { deps } = options;
-  bot.use(pairingComposer(deps));
-  bot.use(pairedOnly(deps));
+  bot.use(strangersGate(deps));
   bot.use(commandsComposer(deps));
   bot.use(progressComposer(deps));
   bot.use(queueComposer(deps));
   bot.use(sessionsComposer(deps));
   bot.use(promptsComposer(deps));
   bot.use(repliesComposer(deps));
-  bot.use(unhandledComposer(deps));
   bot.catch((err) => {
     deps.log(
       'error',

@@ -37,6 +37,19 @@ function innerCode(error: unknown): string | null {
   return typeof code === 'string' ? code : null;
 }
 
+/**
+ * Thrown instead of making a send while polling knows Telegram is unreachable: the request never
+ * leaves, so it certainly was not delivered and the outbox keeps it for when polling is back.
+ * (Sending anyway can hit a pooled connection the outage broke, whose ECONNRESET is ambiguous and
+ * would lose the message for good.)
+ */
+export class HeldWhileOffline extends Error {
+  override name = 'HeldWhileOffline';
+  constructor(readonly method: string) {
+    super(`${method} held: Telegram is unreachable (polling is offline)`);
+  }
+}
+
 /** True for failures of the HTTP call itself (no answer from Telegram). */
 export function isNetworkError(error: unknown): boolean {
   return error instanceof HttpError;
@@ -49,6 +62,7 @@ export function isNetworkError(error: unknown): boolean {
  * may have carried the request out before the answer was lost.
  */
 export function certainlyNotDelivered(error: unknown): boolean {
+  if (error instanceof HeldWhileOffline) return true;
   const code = innerCode(error);
   if (code !== null) return NOT_CONNECTED_CODES.has(code);
   return telegramErrorCode(error) === 429;

@@ -11,6 +11,8 @@
 import os from 'node:os';
 import type { PromptInfo, SessionInfo } from '../../../contract/bridge.js';
 import type { PromptCloseReason } from '../prompts/types.js';
+import { clip, headOf, tailOf, wellFormed } from './graphemes.js';
+import { phoneScreen } from './phone-screen.js';
 
 /** Telegram's maximum message length, in characters after entity parsing. */
 export const TELEGRAM_MESSAGE_MAX = 4096;
@@ -21,9 +23,9 @@ export const OPTION_TEXT_MAX = 200;
 /** Screen lines shown when a waiting session has no message of its own. */
 export const WAITING_SCREEN_LINES = 20;
 
-/** Escapes text for HTML parse mode. */
+/** Escapes text for HTML parse mode (and replaces lone surrogates, which Telegram refuses). */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return wellFormed(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** Length of HTML as Telegram counts it: tags removed, entities counted as one char (our own markup only). */
@@ -31,24 +33,23 @@ export function visibleLength(html: string): number {
   return html.replace(/<[^>]*>/g, '').replace(/&(lt|gt|amp|quot);/g, '_').length;
 }
 
-/** Cuts `text` to at most `max` chars, removing from the middle (`middle`) or the start (`top`). */
+/**
+ * Cuts `text` to at most `max` chars (UTF-16 units), removing from the middle (`middle`) or the
+ * start (`top`); cuts fall on grapheme boundaries, so an emoji is never split.
+ */
 export function trimText(text: string, max: number, where: 'middle' | 'top'): string {
   if (text.length <= max) return text;
   if (max <= 1) return '…';
-  if (where === 'top') return `…${text.slice(text.length - (max - 1))}`;
+  if (where === 'top') return `…${tailOf(text, max - 1)}`;
   const marker = '\n…\n';
   const keep = Math.max(0, max - marker.length);
   const head = Math.ceil(keep / 2);
-  return `${text.slice(0, head)}${marker}${text.slice(text.length - (keep - head))}`;
+  return `${headOf(text, head)}${marker}${tailOf(text, keep - head)}`;
 }
 
 function shortPath(dir: string): string {
   const home = os.homedir();
   return home && (dir === home || dir.startsWith(`${home}/`)) ? `~${dir.slice(home.length)}` : dir;
-}
-
-function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 /**
@@ -101,7 +102,7 @@ export function formatPrompt(prompt: PromptInfo, session: SessionInfo, screen: s
   const template = `${header('💬', session, ' is waiting')}\n{BODY}\n${hint}`;
   const body = prompt.body.trim();
   if (body) return fit(template, body, 'top', EDIT_RESERVE_CHARS, (h) => h);
-  const lines = screen ? lastLines(screen, WAITING_SCREEN_LINES) : '';
+  const lines = screen ? lastLines(phoneScreen(screen), WAITING_SCREEN_LINES) : '';
   return fit(template, lines, 'top', EDIT_RESERVE_CHARS, (h) => `<pre>${h}</pre>`);
 }
 
@@ -124,16 +125,14 @@ export function formatClosed(originalHtml: string, reason: PromptCloseReason): s
   return `${originalHtml}\n\n${line}`;
 }
 
-/** A session's screen as a monospace block under its name, trimmed at the top to fit one message. */
+/**
+ * A session's screen as a monospace block under its name, simplified for a phone's width
+ * (`phone-screen.ts`) and trimmed at the top to fit one message.
+ */
 export function formatScreen(session: SessionInfo, screen: string | null): string {
-  if (screen === null || !screen.trim()) return `${header('🖥', session)}\n<i>(screen is empty)</i>`;
-  return fit(
-    `${header('🖥', session)}\n{BODY}`,
-    screen.replace(/\s+$/, ''),
-    'top',
-    0,
-    (h) => `<pre>${h}</pre>`,
-  );
+  const text = screen === null ? '' : phoneScreen(screen);
+  if (!text.trim()) return `${header('🖥', session)}\n<i>(screen is empty)</i>`;
+  return fit(`${header('🖥', session)}\n{BODY}`, text, 'top', 0, (h) => `<pre>${h}</pre>`);
 }
 
 const STATE_LABEL: Record<SessionInfo['state'], string> = {

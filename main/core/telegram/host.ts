@@ -6,6 +6,9 @@
 import type { AgentKind, PromptInfo, SessionInfo } from '../../../contract/bridge.js';
 import type { WriteRefusal } from '../prompts/types.js';
 
+/** A value now, or later (the sessions live in the PTY host, a request away). */
+export type MaybePromise<T> = T | Promise<T>;
+
 /** What the bot needs from the core. */
 export interface RelayHost {
   /** Display name of this computer, used in "Paired with <computer name>". */
@@ -13,23 +16,23 @@ export interface RelayHost {
   /** All sessions, in tab order. */
   listSessions(): SessionInfo[];
   /** The session's visible screen as plain text (trailing blank rows trimmed), or null. */
-  screenText(sessionId: string): string | null;
+  screenText(sessionId: string): MaybePromise<string | null>;
   /** The open prompt of a session, or null. */
   openPrompt(sessionId: string): PromptInfo | null;
   /**
    * Answers a prompt with one of its options: checks the prompt is still the open one of that
-   * session, writes the option's keys to the PTY and appends to the audit log.
+   * session, appends to the audit log and only then writes the option's keys to the PTY.
    * @returns null on success, or why nothing was written.
    */
-  answerPrompt(sessionId: string, promptId: string, optionIndex: number): WriteRefusal | null;
+  answerPrompt(sessionId: string, promptId: string, optionIndex: number): MaybePromise<WriteRefusal | null>;
   /**
-   * Writes raw keys (Esc, Ctrl-C, arrows…) from the phone, audited. `promptId` is the prompt the
+   * Writes raw keys (Esc, Ctrl-C, arrows…) from the phone, audited before the write. `promptId` is the prompt the
    * keys were sent for (null for the free keypad); when given and no longer open, nothing is written.
    */
-  sendKeys(sessionId: string, keys: string, promptId: string | null): WriteRefusal | null;
+  sendKeys(sessionId: string, keys: string, promptId: string | null): MaybePromise<WriteRefusal | null>;
   /**
    * Types text and then submits it (Enter as a separate write ≥ 20 ms later, so Claude Code
-   * does not take it as a paste), audited.
+   * does not take it as a paste), each write audited before it is made.
    */
   submitText(sessionId: string, text: string): Promise<WriteRefusal | null>;
   /**

@@ -11,12 +11,13 @@
 import { createHash } from 'node:crypto';
 import { InlineKeyboard } from 'grammy';
 import type { PromptOption, SessionInfo } from '../../../contract/bridge.js';
+import { clip } from './graphemes.js';
 
 /** Telegram's limit on callback data, in bytes (core.telegram.org/bots/api#inlinekeyboardbutton). */
 export const CALLBACK_DATA_MAX_BYTES = 64;
 /** Longest id used verbatim in callback data, in chars. */
 export const MAX_ID_IN_DATA = 40;
-/** Longest button label, in chars; longer labels are cut with "…" (the message text has them in full). */
+/** Longest button label, in chars; longer labels are cut with "…" on a grapheme boundary (the message text has them in full). */
 export const BUTTON_LABEL_MAX = 48;
 
 /** The keypad keys and the bytes they write into the PTY. */
@@ -93,7 +94,7 @@ export function decodeCallback(data: string): CallbackAction | null {
 
 function label(text: string): string {
   const clean = text.replace(/\s+/g, ' ').trim() || '(empty)';
-  return clean.length > BUTTON_LABEL_MAX ? `${clean.slice(0, BUTTON_LABEL_MAX - 1)}…` : clean;
+  return clip(clean, BUTTON_LABEL_MAX);
 }
 
 /** Buttons of a permission or question prompt: one row per option, then Esc and Screen. */

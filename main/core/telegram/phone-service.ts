@@ -32,14 +32,22 @@ import { PairingOffer } from '../pairing/offer.js';
 import type { TokenRefusal } from '../pairing/tokens.js';
 import type { PromptCloseReason, PromptSink } from '../prompts/types.js';
 import type { PairingCandidate } from './bot-deps.js';
+import { MAX_RETRY_DELAY_SECONDS } from './bot.js';
 import { BotStack } from './bot-stack.js';
 import { formatMissed, MissedPrompts } from './missed-prompts.js';
 import type { TurnEvent } from '../turns.js';
+import { classifySendFault, type SendFault } from './send-faults.js';
 import type { RelayHost } from './host.js';
 import { describeError, isNetworkError, redact, telegramErrorCode } from './errors.js';
 import { escapeHtml } from './format.js';
-import { DEFAULT_MIN_INTERVAL_MS } from './outbox.js';
-import { loadPhoneRecord, type PairedChat, type PhoneRecord, type PhoneStore } from './phone-store.js';
+import type { RateLimits } from './rate-budget.js';
+import {
+  loadPhoneRecord,
+  type PairedChat,
+  type PhoneRecord,
+  type PhoneStore,
+  type RelayStore,
+} from './phone-store.js';
 import {
   CONFLICT_RETRY_MS,
   DEFAULT_POLL_TIMEOUT_SECONDS,
@@ -74,6 +82,8 @@ export interface PhoneServiceOptions {
   host: RelayHost;
   secrets: SecretStore;
   store: PhoneStore;
+  /** Where the relay remembers its prompt messages across restarts; none: memory only. */
+  relayStore?: RelayStore;
   /** API root; defaults to `$AGENT_PAGER_TELEGRAM_API_ROOT`, else {@link DEFAULT_TELEGRAM_API_ROOT}. */
   apiRoot?: string;
   /** Environment to read the two env vars from; defaults to `process.env`. */
@@ -82,14 +92,18 @@ export interface PhoneServiceOptions {
   log?: PhoneLogger;
   /** Clock for pairing tokens, epoch ms. */
   now?: () => number;
-  /** Pause between messages to the chat, in ms (default 1000: Telegram's ~1 message/s per chat). */
-  minIntervalMs?: number;
+  /** Overrides of Telegram's sending limits (tests); see `rate-budget.ts`. */
+  rateLimits?: Partial<RateLimits>;
   /** Long-poll timeout, in seconds (default 30). */
   pollTimeoutSeconds?: number;
   /** Cap of the offline retry backoff, in ms (default 30 s). */
   maxBackoffMs?: number;
   /** First retry delay after a 409 conflict, in ms (default 15 s). */
   conflictRetryMs?: number;
+  /** Longest 429 `retry_after` waited for inside a send, in s (default 30); longer ones wait in the outbox. */
+  maxRetryDelaySeconds?: number;
+  /** HTTP timeout of a send or edit, in s (default: the long-poll timeout plus 20). */
+  sendTimeoutSeconds?: number;
 }
 
 const defaultLog: PhoneLogger = (level, message) => console[level](`[phone] ${message}`);
@@ -99,13 +113,16 @@ export class PhoneService implements PromptSink {
   private readonly host: RelayHost;
   private readonly secrets: SecretStore;
   private readonly store: PhoneStore;
+  private readonly relayStore: RelayStore | undefined;
   private readonly apiRoot: string;
   private readonly env: Record<string, string | undefined>;
   private readonly sink: PhoneLogger;
   private readonly offer: PairingOffer;
-  private readonly minIntervalMs: number;
+  private readonly rateLimits: Partial<RateLimits>;
   private readonly pollTimeoutSeconds: number;
   private readonly maxBackoffMs: number;
+  private readonly maxRetryDelaySeconds: number;
+  private readonly sendTimeoutSeconds: number;
   private readonly conflictRetryMs: number;
   private readonly stateChanged = new Emitter<PhoneState>({
     onListenerError: (error) => this.log('warn', `state listener failed: ${describeError(error, null)}`),
@@ -122,6 +139,7 @@ export class PhoneService implements PromptSink {
     this.host = options.host;
     this.secrets = options.secrets;
     this.store = options.store;
+    this.relayStore = options.relayStore;
     this.env = options.env ?? process.env;
     this.apiRoot = (options.apiRoot ?? this.env[API_ROOT_ENV] ?? DEFAULT_TELEGRAM_API_ROOT).replace(
       /\/+$/,
@@ -134,9 +152,11 @@ export class PhoneService implements PromptSink {
         if (this.current.pairing?.expiresAt === expiresAt) this.update({ pairing: null });
       },
     });
-    this.minIntervalMs = options.minIntervalMs ?? DEFAULT_MIN_INTERVAL_MS;
+    this.rateLimits = options.rateLimits ?? {};
     this.pollTimeoutSeconds = options.pollTimeoutSeconds ?? DEFAULT_POLL_TIMEOUT_SECONDS;
     this.maxBackoffMs = options.maxBackoffMs ?? MAX_POLL_BACKOFF_MS;
+    this.maxRetryDelaySeconds = options.maxRetryDelaySeconds ?? MAX_RETRY_DELAY_SECONDS;
+    this.sendTimeoutSeconds = options.sendTimeoutSeconds ?? this.pollTimeoutSeconds + 20;
     this.conflictRetryMs = options.conflictRetryMs ?? CONFLICT_RETRY_MS;
     this.record = loadPhoneRecord(this.store);
     const hasToken = this.secrets.get() !== null;
@@ -149,6 +169,7 @@ export class PhoneService implements PromptSink {
       paired: this.publicPaired(),
       pairing: null,
       paused: this.record.paused,
+      blocked: this.record.blocked,
     };
   }
 
@@ -177,7 +198,7 @@ export class PhoneService implements PromptSink {
   private save(patch: Partial<PhoneRecord>): void {
     this.record = { ...this.record, ...patch };
     this.store.set(this.record);
-    this.update({ paired: this.publicPaired(), paused: this.record.paused });
+    this.update({ paired: this.publicPaired(), paused: this.record.paused, blocked: this.record.blocked });
   }
 
   private log(level: 'info' | 'warn' | 'error', message: string): void {
@@ -223,16 +244,21 @@ export class PhoneService implements PromptSink {
       apiRoot: this.apiRoot,
       botInfo: info,
       host: this.host,
-      minIntervalMs: this.minIntervalMs,
+      rateLimits: this.rateLimits,
+      relayStore: this.relayStore,
       pollTimeoutSeconds: this.pollTimeoutSeconds,
+      sendTimeoutSeconds: this.sendTimeoutSeconds,
+      maxRetryDelaySeconds: this.maxRetryDelaySeconds,
       maxBackoffMs: this.maxBackoffMs,
       conflictRetryMs: this.conflictRetryMs,
       chatId: () => this.record.paired?.chatId ?? null,
       progressActive: () =>
         Boolean(this.record.paired) &&
         !this.record.paused &&
+        !this.record.blocked &&
         this.host.progressEnabled() &&
         this.host.notifyNow(),
+      onSendError: (error) => this.sendFault(classifySendFault(error, this.record.paired?.chatId ?? null)),
       poller: {
         polling: () => this.current.polling,
         update: (patch) => this.update(patch),
@@ -244,6 +270,7 @@ export class PhoneService implements PromptSink {
         unpair: () => this.unpair(),
         setPaused: (paused) => this.setPaused(paused),
         resume: () => this.resume(),
+        ownerSeen: () => this.ownerSeen(),
       },
       log: (level, message) => this.log(level, message),
       describe: (error) => this.describe(error),
@@ -254,6 +281,29 @@ export class PhoneService implements PromptSink {
       botUsername: info?.username ?? null,
     });
     this.stack.start();
+  }
+
+  /**
+   * A send failed in a way that changes what we do: the paired chat blocked the bot (stop sending
+   * until its user writes again), or the token was revoked (stop polling, ask for a new token).
+   */
+  private sendFault(fault: SendFault): void {
+    if (fault === 'blocked' && !this.record.blocked) {
+      this.log('warn', 'the paired chat blocked the bot (403); nothing is sent until it writes again');
+      this.stack?.outbox.clear();
+      this.save({ blocked: true });
+    } else if (fault === 'revoked' && this.current.token !== 'invalid') {
+      this.log('warn', 'Telegram refused the bot token (401); polling stopped');
+      void this.stack?.stop();
+      this.update({ token: 'invalid', error: POLL_MESSAGES.revoked, polling: 'stopped', botUsername: null });
+    }
+  }
+
+  /** An update from the paired chat arrived: if it had blocked the bot, it no longer does. */
+  private ownerSeen(): void {
+    if (!this.record.blocked) return;
+    this.log('info', 'the paired chat wrote again; sending resumes');
+    this.save({ blocked: false });
   }
 
   private botIdentified(info: UserFromGetMe): void {
@@ -356,7 +406,7 @@ export class PhoneService implements PromptSink {
         old.chatId,
         'This computer was paired with another chat. Prompts no longer come here.',
       );
-    this.save({ paired });
+    this.save({ paired, blocked: false });
     this.update({ pairing: null });
     this.log('info', `paired with chat ${candidate.chatId}`);
     this.stack?.relay.say(
@@ -373,7 +423,7 @@ export class PhoneService implements PromptSink {
     this.stack?.reset();
     this.missed.take();
     this.stack?.sendTo(old.chatId, `This chat is no longer paired with ${this.host.computerName}.`);
-    this.save({ paired: null });
+    this.save({ paired: null, blocked: false });
     this.log('info', `unpaired chat ${old.chatId}`);
     return this.state();
   }
@@ -393,7 +443,7 @@ export class PhoneService implements PromptSink {
    * delivered once when back — unless it closes first. Calls `host.promptRelayed` once delivered.
    */
   promptOpened(prompt: PromptInfo, session: SessionInfo): void {
-    if (!this.record.paired || !this.stack) return;
+    if (!this.record.paired || this.record.blocked || !this.stack) return;
     if (this.record.paused) {
       this.missed.add(prompt, session);
       return;

@@ -12,7 +12,7 @@ import type { Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { PhoneState } from '../../../contract/bridge.js';
 import { OfflineError } from './bot.js';
-import { BOT_COMMANDS } from './composers/commands.js';
+import { ALLOWED_UPDATES, setupBotProfile } from './bot-profile.js';
 import { isNetworkError, telegramErrorCode } from './errors.js';
 
 /** Long-poll timeout, in seconds (Telegram allows up to 50; grammY's default is 30). */
@@ -33,6 +33,8 @@ export const STOP_WAIT_MS = 5000;
 /** User-readable `PhoneState.error` texts. */
 export const POLL_MESSAGES = {
   invalid: 'Telegram rejected this bot token (401 Unauthorized). Copy it again from @BotFather.',
+  revoked:
+    'Telegram no longer accepts this bot token (401 Unauthorized): it was revoked in @BotFather or the bot was deleted. Polling stopped; paste the new token.',
   offline: 'Cannot reach Telegram (no network?). Retrying…',
   conflict:
     'Another program is already polling this bot (409 Conflict). Stop the other instance or use a different bot.',
@@ -164,14 +166,12 @@ export class Poller {
         }
         if (!commandsSet) {
           commandsSet = true;
-          await bot.api.setMyCommands(BOT_COMMANDS).catch((error) => {
-            this.o.log('warn', `setMyCommands failed (not fatal): ${this.o.describe(error)}`);
-          });
+          await setupBotProfile(bot.api, (message) => this.o.log('warn', message));
         }
         offlineFailures = 0;
         await bot.start({
           timeout: this.o.pollTimeoutSeconds,
-          allowed_updates: ['message', 'callback_query'],
+          allowed_updates: [...ALLOWED_UPDATES],
           onStart: () => this.started(),
         });
         if (this.stopped) break;
@@ -181,7 +181,7 @@ export class Poller {
         if (code === 401) {
           this.o.update({
             token: 'invalid',
-            error: POLL_MESSAGES.invalid,
+            error: bot.isInited() ? POLL_MESSAGES.revoked : POLL_MESSAGES.invalid,
             polling: 'stopped',
             botUsername: null,
           });

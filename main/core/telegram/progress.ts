@@ -6,8 +6,9 @@
  * message with Reply / Screen buttons. Edits are coalesced: a message is edited at most once per
  * {@link STATUS_EDIT_INTERVAL_MS} (Telegram asks for about one message per second per chat,
  * https://core.telegram.org/bots/faq#my-bot-is-hitting-limits-how-do-i-avoid-this; edits count
- * too), every edit renders the latest state when it is sent, and status jobs go to the outbox as
- * `low` priority, so a prompt never waits behind them.
+ * too), every edit renders the latest state when it is sent, and a queued edit of the same
+ * message is replaced by the newer one (`coalesce`); prompts are `urgent` in the outbox, so a
+ * prompt never waits behind status messages.
  *
  * Queue: text for a session whose agent is busy is not typed into the middle of its output. It
  * waits here (at most {@link MAX_QUEUED} per session), is shown as "queued (n)" with a Cancel
@@ -228,9 +229,9 @@ export class Progress {
     const chatId = this.o.chatId();
     if (chatId === null) return;
     this.o.outbox.enqueue({
-      priority: 'low',
+      chatId,
       run: async () => {
-        const { html, keyboard } = this.render(status);
+        const { html, keyboard } = await this.render(status);
         const sent = await this.o.api.sendMessage(chatId, html, {
           parse_mode: 'HTML',
           link_preview_options: { is_disabled: true },
@@ -268,10 +269,11 @@ export class Progress {
     if (chatId === null || status.messageId === null || status.failed) return;
     status.editQueued = true;
     this.o.outbox.enqueue({
-      priority: 'low',
+      chatId,
+      coalesce: `edit:${chatId}:${status.messageId}`,
       run: async () => {
         status.editQueued = false;
-        const { html, keyboard } = this.render(status);
+        const { html, keyboard } = await this.render(status);
         const key = html + JSON.stringify(keyboard);
         if (key === status.lastHtml) return;
         status.lastEditAt = Date.now();
@@ -294,10 +296,15 @@ export class Progress {
     });
   }
 
-  private render(status: Status): { html: string; keyboard: ReturnType<typeof statusKeyboard> } {
+  private async render(
+    status: Status,
+  ): Promise<{ html: string; keyboard: ReturnType<typeof statusKeyboard> }> {
     const session = this.o.host.listSessions().find((s) => s.id === status.sessionId);
     const queued = status.retired ? 0 : (this.queues.get(status.sessionId)?.length ?? 0);
-    const screen = session && session.agent !== 'claude' ? this.o.host.screenText(session.id) : null;
+    const screen =
+      session && session.agent !== 'claude'
+        ? await Promise.resolve(this.o.host.screenText(session.id)).catch(() => null)
+        : null;
     const html = formatStatus({
       sessionName: session?.name ?? 'session',
       phase: status.phase,

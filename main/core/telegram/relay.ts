@@ -5,23 +5,40 @@
  * message can be edited when it is answered or closes), which message belongs to which session
  * (so a reply types into the right one), and the current target session for plain text and the
  * keypad: the session that asked most recently, or the one picked with /sessions, whichever
- * happened last. Every call to Telegram goes through the {@link Outbox}.
+ * happened last. Every call to Telegram goes through the {@link Outbox}: a new permission or
+ * question prompt is urgent (sent before anything else queued), edits of one message coalesce,
+ * and a typed reply is acknowledged with a reaction on the user's message rather than another
+ * message.
  */
 import type { Api, InlineKeyboard } from 'grammy';
 import type { PromptInfo, SessionInfo } from '../../../contract/bridge.js';
 import type { PromptCloseReason, WriteRefusal } from '../prompts/types.js';
 import type { RelayHost } from './host.js';
 import type { Outbox } from './outbox.js';
-import { dataKey, KEYPAD, keypadKeyboard, promptKeyboard, waitingKeyboard } from './keyboards.js';
+import {
+  loadRelayMemory,
+  MAX_REMEMBERED_PROMPTS,
+  type RelayedPromptRecord,
+  type RelayStore,
+} from './phone-store.js';
+import { editHtml, sendHtml } from './send.js';
+import { dataKey, keypadKeyboard, promptKeyboard, waitingKeyboard } from './keyboards.js';
 import { escapeHtml, formatAnsweredFromPhone, formatClosed, formatPrompt, formatScreen } from './format.js';
+
+/**
+ * Reaction put on a text the user sent once it was typed into a session ("writing hand"; one of
+ * the emoji Telegram allows in `ReactionTypeEmoji`, https://core.telegram.org/bots/api#reactiontypeemoji).
+ */
+export const TYPED_REACTION = '✍';
 
 /** How many sent messages are remembered for reply routing. */
 export const REMEMBERED_MESSAGES = 1000;
 
 /** Where a relayed prompt's message stands. */
-type RelayStatus = 'queued' | 'sent' | 'unknown' | 'answered';
+export type RelayStatus = 'queued' | 'sent' | 'unknown' | 'answered';
 
-interface RelayedPrompt {
+/** One relayed prompt: its message, where it stands, and the HTML it was sent with. */
+export interface RelayedPrompt {
   promptId: string;
   sessionId: string;
   options: { label: string }[];
@@ -43,11 +60,8 @@ export interface RelayOptions {
   log: (level: 'info' | 'warn', message: string) => void;
   /** Describes an error for the log without the token. */
   describe: (error: unknown) => string;
-}
-
-/** The answer shown on the phone after a tap (callback query answer text). */
-export interface TapResult {
-  text: string;
+  /** Remembers prompt messages across app restarts (phone-store.ts); none: memory only. */
+  store?: RelayStore;
 }
 
 /** Human text for a refused write. */
@@ -59,6 +73,8 @@ export function refusalText(refusal: WriteRefusal): string {
       return 'That session has exited.';
     case 'stale-prompt':
       return 'This prompt is no longer open.';
+    case 'audit-failed':
+      return 'Nothing was typed: the audit log could not be written on the computer.';
   }
 }
 
@@ -69,13 +85,46 @@ export class Relay {
   private readonly messageSessions = new Map<number, string>();
   private target: string | null = null;
 
-  constructor(private readonly o: RelayOptions) {}
+  /**
+   * Loads the prompt messages remembered for the paired chat (from before an app restart); the
+   * messages of prompts that closed meanwhile are edited to say so and lose their buttons.
+   */
+  constructor(private readonly o: RelayOptions) {
+    const chatId = o.chatId();
+    if (!o.store || chatId === null) return;
+    const remembered = loadRelayMemory(o.store, chatId);
+    for (const r of remembered) {
+      this.prompts.set(dataKey(r.promptId), { ...r, closedReason: null });
+      if (r.messageId !== null) this.remember(r.messageId, r.sessionId);
+    }
+    for (const r of remembered) {
+      if (o.host.openPrompt(r.sessionId)?.id !== r.promptId) this.promptClosed(r.promptId, 'gone');
+    }
+  }
+
+  /** Logs that Telegram refused a message's formatting and it went out as plain text. */
+  private readonly plainFallback = (error: unknown): void =>
+    this.o.log('warn', `formatting refused, sent as plain text: ${this.o.describe(error)}`);
 
   /** Forgets every prompt, message and target (unpaired, or paired with another chat). */
   reset(): void {
     this.prompts.clear();
     this.messageSessions.clear();
     this.target = null;
+    this.o.store?.set(null);
+  }
+
+  /** Saves the prompts whose messages went out (or may have), newest last, bounded. */
+  private persist(): void {
+    const chatId = this.o.chatId();
+    if (!this.o.store || chatId === null) return;
+    const prompts: RelayedPromptRecord[] = [];
+    for (const r of this.prompts.values()) {
+      if (r.status === 'queued' || r.closedReason) continue;
+      const { promptId, sessionId, options, html, messageId, status } = r;
+      prompts.push({ promptId, sessionId, options, html: html.slice(0, 8192), messageId, status });
+    }
+    this.o.store.set({ chatId, prompts: prompts.slice(-MAX_REMEMBERED_PROMPTS) });
   }
 
   /** The session plain text and the keypad go to, if it still exists. */
@@ -118,15 +167,21 @@ export class Relay {
     const chatId = this.o.chatId();
     if (chatId === null) return;
     this.o.outbox.enqueue({
+      chatId,
       run: async () => {
-        const sent = await this.o.api.sendMessage(chatId, html, {
-          parse_mode: 'HTML',
-          link_preview_options: { is_disabled: true },
-          ...(options.keyboard ? { reply_markup: options.keyboard } : {}),
-          ...(options.replyTo
-            ? { reply_parameters: { message_id: options.replyTo, allow_sending_without_reply: true } }
-            : {}),
-        });
+        const sent = await sendHtml(
+          this.o.api,
+          chatId,
+          html,
+          {
+            link_preview_options: { is_disabled: true },
+            ...(options.keyboard ? { reply_markup: options.keyboard } : {}),
+            ...(options.replyTo
+              ? { reply_parameters: { message_id: options.replyTo, allow_sending_without_reply: true } }
+              : {}),
+          },
+          this.plainFallback,
+        );
         this.remember(sent.message_id, options.sessionId);
       },
       onGiveUp: (error) => this.o.log('warn', `message not sent: ${this.o.describe(error)}`),
@@ -134,20 +189,49 @@ export class Relay {
   }
 
   /**
+   * Says that a text from the user was typed into `session`: a {@link TYPED_REACTION} reaction on
+   * their message (the chat stays quiet). Where reactions are refused (e.g. turned off in that
+   * chat), a short message says it instead.
+   */
+  acknowledgeTyped(messageId: number, session: SessionInfo): void {
+    const chatId = this.o.chatId();
+    if (chatId === null) return;
+    this.o.outbox.enqueue({
+      chatId,
+      run: async () => {
+        await this.o.api.setMessageReaction(chatId, messageId, [{ type: 'emoji', emoji: TYPED_REACTION }]);
+      },
+      onGiveUp: (error) => {
+        this.o.log('info', `reaction refused, confirming by message: ${this.o.describe(error)}`);
+        this.say(`→ typed into <b>${escapeHtml(session.name)}</b>`, { sessionId: session.id });
+      },
+    });
+  }
+
+  /**
    * Queues an edit of one of our messages (text and buttons; no keyboard removes them);
-   * "message is not modified" counts as done.
+   * "message is not modified" counts as done. A queued edit of the same message is replaced
+   * (only the latest text is sent).
    */
   edit(messageId: number, html: string, keyboard?: InlineKeyboard): void {
     const chatId = this.o.chatId();
     if (chatId === null) return;
     this.o.outbox.enqueue({
+      chatId,
+      coalesce: `edit:${chatId}:${messageId}`,
       run: async () => {
         try {
-          await this.o.api.editMessageText(chatId, messageId, html, {
-            parse_mode: 'HTML',
-            link_preview_options: { is_disabled: true },
-            reply_markup: keyboard ?? { inline_keyboard: [] },
-          });
+          await editHtml(
+            this.o.api,
+            chatId,
+            messageId,
+            html,
+            {
+              link_preview_options: { is_disabled: true },
+              reply_markup: keyboard ?? { inline_keyboard: [] },
+            },
+            this.plainFallback,
+          );
         } catch (error) {
           if (/message is not modified/.test((error as Error).message)) return;
           throw error;
@@ -165,7 +249,6 @@ export class Relay {
   promptOpened(prompt: PromptInfo, session: SessionInfo, onSent?: () => void): void {
     const key = dataKey(prompt.id);
     if (this.prompts.has(key) || this.o.chatId() === null) return;
-    const html = formatPrompt(prompt, session, this.o.host.screenText(session.id));
     const keyboard =
       prompt.kind === 'permission' || prompt.kind === 'question'
         ? promptKeyboard(prompt.id, prompt.options, session.id)
@@ -174,7 +257,7 @@ export class Relay {
       promptId: prompt.id,
       sessionId: session.id,
       options: prompt.options.map((o) => ({ label: o.label })),
-      html,
+      html: '',
       messageId: null,
       status: 'queued',
       closedReason: null,
@@ -184,12 +267,21 @@ export class Relay {
     const chatId = this.o.chatId()!;
     this.o.outbox.enqueue({
       id: `prompt:${key}`,
+      chatId,
+      // Asks for a decision now: never behind informational messages or edits.
+      urgent: prompt.kind === 'permission' || prompt.kind === 'question',
       run: async () => {
-        const sent = await this.o.api.sendMessage(chatId, html, {
-          parse_mode: 'HTML',
-          link_preview_options: { is_disabled: true },
-          reply_markup: keyboard,
-        });
+        // Built when sent, so the screen text is the freshest (and fetched from the PTY host once).
+        if (!record.html)
+          record.html = formatPrompt(prompt, session, await this.o.host.screenText(session.id));
+        const html = record.html;
+        const sent = await sendHtml(
+          this.o.api,
+          chatId,
+          html,
+          { link_preview_options: { is_disabled: true }, reply_markup: keyboard },
+          this.plainFallback,
+        );
         record.messageId = sent.message_id;
         if (record.status === 'queued') record.status = 'sent';
         this.remember(sent.message_id, session.id);
@@ -198,12 +290,14 @@ export class Relay {
           this.prompts.delete(key);
           this.edit(sent.message_id, formatClosed(html, record.closedReason));
         }
+        this.persist();
       },
       onGiveUp: (error) => {
         if (record.closedReason) this.prompts.delete(key);
         // Telegram may have delivered it: never send again; a tap on it still works (the
         // callback carries the prompt key), and its id is learnt then.
         if (record.status === 'queued') record.status = 'unknown';
+        this.persist();
         this.o.log('warn', `prompt ${prompt.id} may not have been delivered: ${this.o.describe(error)}`);
       },
     });
@@ -226,11 +320,16 @@ export class Relay {
       return;
     }
     this.prompts.delete(key);
+    this.persist();
     if (record.status === 'answered' || record.messageId === null) return;
     this.edit(record.messageId, formatClosed(record.html, reason));
   }
 
-  private findOpen(promptKey: string): { record: RelayedPrompt | null; session: SessionInfo | null } {
+  /**
+   * What a tap on a prompt's button refers to: the relayed prompt's record (null when it was
+   * lost, e.g. after a restart) and the session it belongs to (null when gone).
+   */
+  lookupPrompt(promptKey: string): { record: RelayedPrompt | null; session: SessionInfo | null } {
     const record = this.prompts.get(promptKey) ?? null;
     if (record) {
       const session = this.o.host.listSessions().find((s) => s.id === record.sessionId) ?? null;
@@ -242,58 +341,58 @@ export class Relay {
   }
 
   /**
-   * A tap on an option (`option` ≥ 0) or on Esc (`option` null) of a prompt message.
-   * Writes through the host only when the prompt is still the open one; edits the message to
-   * "<option> — answered from phone" and removes its buttons.
-   * @param message the tapped message's id and plain text (the text is the edit's base when the
-   *   prompt's record was lost, e.g. after a restart).
+   * Records that a prompt was answered from the phone and edits its message to say so (HTML from
+   * the record, when there is one). Without a record, `fallback` edits the message instead.
    */
-  tapPrompt(
+  markAnswered(
     promptKey: string,
-    option: number | null,
-    message: { id: number; text: string } | null,
-  ): TapResult {
-    const { record, session } = this.findOpen(promptKey);
-    const stale: TapResult = { text: 'This prompt is no longer open.' };
-    if (record?.status === 'answered' || !session) return stale;
-    const prompt = this.o.host.openPrompt(session.id);
-    const promptId = record?.promptId ?? prompt?.id;
-    if (!promptId || !prompt || dataKey(prompt.id) !== promptKey) return stale;
-    let label: string;
-    let refusal: WriteRefusal | null;
-    if (option === null) {
-      label = 'Esc';
-      refusal = this.o.host.sendKeys(session.id, '\x1b', promptId);
-    } else {
-      const chosen = prompt.options[option];
-      if (!chosen) return stale;
-      label = chosen.label;
-      refusal = this.o.host.answerPrompt(session.id, promptId, option);
-    }
-    if (refusal) return { text: refusalText(refusal) };
-    const html = record?.html ?? escapeHtml(message?.text ?? '');
-    const messageId = record?.messageId ?? message?.id ?? null;
+    prompt: PromptInfo,
+    label: string,
+    messageId: number | null,
+    fallback: (() => void) | null,
+  ): void {
+    const record = this.prompts.get(promptKey);
     if (record) {
       record.status = 'answered';
-      record.messageId = messageId;
-    } else {
-      this.prompts.set(promptKey, {
-        promptId,
-        sessionId: session.id,
-        options: prompt.options.map((o) => ({ label: o.label })),
-        html,
-        messageId,
-        status: 'answered',
-        closedReason: null,
-      });
+      record.messageId = record.messageId ?? messageId;
+      this.persist();
+      if (record.messageId !== null) this.edit(record.messageId, formatAnsweredFromPhone(record.html, label));
+      return;
     }
-    if (messageId !== null) this.edit(messageId, formatAnsweredFromPhone(html, label));
-    return { text: `Sent: ${label}` };
+    this.prompts.set(promptKey, {
+      promptId: prompt.id,
+      sessionId: prompt.sessionId,
+      options: prompt.options.map((o) => ({ label: o.label })),
+      html: '',
+      messageId,
+      status: 'answered',
+      closedReason: null,
+    });
+    this.persist();
+    fallback?.();
+  }
+
+  /** Queues a call that changes one of our messages; "message is not modified" counts as done. */
+  editWith(describe: string, run: (api: Api, chatId: number) => Promise<unknown>): void {
+    const chatId = this.o.chatId();
+    if (chatId === null) return;
+    this.o.outbox.enqueue({
+      chatId,
+      run: async () => {
+        try {
+          await run(this.o.api, chatId);
+        } catch (error) {
+          if (/message is not modified/.test((error as Error).message)) return;
+          throw error;
+        }
+      },
+      onGiveUp: (error) => this.o.log('warn', `${describe}: ${this.o.describe(error)}`),
+    });
   }
 
   /** Sends a session's screen as a monospace message (replies to it type into that session). */
-  sendScreen(session: SessionInfo): void {
-    this.say(formatScreen(session, this.o.host.screenText(session.id)), {
+  async sendScreen(session: SessionInfo): Promise<void> {
+    this.say(formatScreen(session, await this.o.host.screenText(session.id)), {
       sessionId: session.id,
       keyboard: waitingKeyboard(session.id),
     });
@@ -306,16 +405,5 @@ export class Relay {
       sessionId: session.id,
       keyboard: keypadKeyboard(session.id),
     });
-  }
-
-  /** A keypad tap: writes the key's bytes into the session (not bound to a prompt). */
-  tapKey(sessionKey: string, keyName: string): TapResult {
-    const session = this.sessionByKey(sessionKey);
-    const key = KEYPAD.find((k) => k.name === keyName);
-    if (!session || !key) return { text: 'That session is gone.' };
-    const refusal = this.o.host.sendKeys(session.id, key.keys, null);
-    if (refusal) return { text: refusalText(refusal) };
-    this.target = session.id;
-    return { text: `Sent ${key.label} to ${session.name}` };
   }
 }

@@ -5,9 +5,9 @@
  * show at the field they concern — all at once, the first bad field focused — and clear when
  * that field changes; a host error about no particular field shows under the form.
  */
-import { useId, useRef, useState, type FormEvent } from 'react';
-import type { AgentKind, HostInfo, SessionInfo } from '../../../contract/bridge.js';
-import { agentKinds } from '../../../contract/bridge.js';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { AgentAvailability, AgentKind, HostInfo, SessionInfo } from '../../../contract/bridge.js';
+import { defaultAgent } from '../lib/presets.js';
 import {
   buildSpec,
   defaultCwd,
@@ -26,9 +26,8 @@ import { PresetPicker } from './PresetPicker.js';
 /** localStorage key of the last chosen preset. */
 const LAST_AGENT_KEY = 'agent-pager.lastAgent';
 
-function lastAgent(): AgentKind {
-  const stored = window.localStorage.getItem(LAST_AGENT_KEY);
-  return agentKinds.find((k) => k === stored) ?? 'claude';
+function storedAgent(): string | null {
+  return window.localStorage.getItem(LAST_AGENT_KEY);
 }
 
 /** Props of {@link NewSessionDialog}. */
@@ -57,7 +56,29 @@ export function NewSessionDialog(props: NewSessionDialogProps) {
   };
   const errorId = (field: FieldName): string => `${ids[field]}-error`;
   const formRef = useRef<HTMLFormElement>(null);
-  const [agent, setAgent] = useState<AgentKind>(lastAgent);
+  const [agent, setAgentState] = useState<AgentKind>(() => defaultAgent(storedAgent(), null));
+  const [agents, setAgents] = useState<AgentAvailability[] | null>(null);
+  const picked = useRef(false);
+  const setAgent = (kind: AgentKind): void => {
+    picked.current = true;
+    setAgentState(kind);
+  };
+
+  // Which agent CLIs are installed; until the user picks, default to the last used installed one.
+  useEffect(() => {
+    let live = true;
+    bridge
+      .request('agents.list', {})
+      .then((list) => {
+        if (!live) return;
+        setAgents(list);
+        if (!picked.current) setAgentState(defaultAgent(storedAgent(), list));
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [bridge]);
   const [command, setCommand] = useState('');
   const [cwd, setCwd] = useState(() => defaultCwd(props.lastCwd, props.host?.homeDir));
   const [name, setName] = useState<string | null>(null);
@@ -143,6 +164,7 @@ export function NewSessionDialog(props: NewSessionDialogProps) {
         <PresetPicker
           value={agent}
           userShell={props.host?.userShell ?? null}
+          agents={agents}
           onChange={(kind) => {
             setAgent(kind);
             clear('command');

@@ -1,11 +1,12 @@
 /**
  * Pairing a phone: "Pair phone" opens a one-time offer (QR code + deep link + countdown,
- * "New code"); once paired, "Paired with @username" and Unpair. The QR SVG is produced by the
+ * "New code"); once paired, "Paired with @username" and Unpair, and a warning while the chat
+ * blocks the bot. The QR SVG is produced by the
  * host with the `qrcode` library from the deep link alone, so injecting its markup is safe.
  */
 import type { PairingOffer, PhoneState } from '../../../contract/bridge.js';
 import { useRequestAction } from '../hooks/use-request-action.js';
-import { pairedName } from '../lib/phone-text.js';
+import { BLOCKED_TEXT, pairedName } from '../lib/phone-text.js';
 import { useBridge } from '../store/context.js';
 import { Countdown } from './Countdown.js';
 
@@ -56,9 +57,14 @@ export function PairingSection(props: { phone: PhoneState }) {
   return (
     <section className="panel-section">
       <h3 className="section-title">Phone</h3>
+      {phone.paired && phone.blocked && (
+        <p className="form-error" role="status">
+          {BLOCKED_TEXT}
+        </p>
+      )}
       {phone.paired ? (
         <div className="paired-line">
-          <span className="status-dot status-dot-ok" aria-hidden="true" />
+          <span className={`status-dot status-dot-${phone.blocked ? 'warn' : 'ok'}`} aria-hidden="true" />
           <span>{`Paired with ${pairedName(phone.paired)}`}</span>
           <span className="spacer" />
           <button

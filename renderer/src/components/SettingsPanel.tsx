@@ -1,15 +1,17 @@
 /**
- * The settings side sheet: when to notify, the away and idle thresholds, the chat's live progress
- * messages and the folders `/new` offers there, the terminal's look and behaviour
- * ({@link TerminalSettings}), and (in the desktop app) start at login. Every change is saved at
- * once with `settings.update`.
+ * The settings side sheet: when to notify, the away and idle thresholds, which session kinds page
+ * when idle, the chat's live progress messages and the folders `/new` offers there, the terminal's
+ * look and behaviour ({@link TerminalSettings}), (in the desktop app) start at login, and "Check
+ * setup". Every change is saved at once with `settings.update`.
  */
 import { useId, useState } from 'react';
 import { MAX_PHONE_FOLDERS, type HostInfo, type PublicSettings } from '../../../contract/bridge.js';
 import { AWAY_MINUTES, IDLE_SECONDS } from '../lib/settings-input.js';
 import { useBridge } from '../store/context.js';
 import { FolderListSetting } from './FolderListSetting.js';
+import { IdlePagingSetting } from './IdlePagingSetting.js';
 import { NumberSetting } from './NumberSetting.js';
+import { SetupCheckSection } from './SetupCheckSection.js';
 import { SidePanel } from './SidePanel.js';
 import { TerminalSettings } from './TerminalSettings.js';
 
@@ -58,7 +60,7 @@ export function SettingsPanel(props: SettingsPanelProps) {
   const { settings, host } = props;
   const bridge = useBridge();
   const [error, setError] = useState<string | null>(null);
-  const ids = { login: useId(), progress: useId() };
+  const ids = { login: useId(), progress: useId(), resume: useId() };
   // Every change is sent, even while an earlier one is on its way (quick toggles must not be lost).
   const save = (patch: Patch): void => {
     setError(null);
@@ -114,6 +116,7 @@ export function SettingsPanel(props: SettingsPanelProps) {
               range={IDLE_SECONDS}
               onCommit={(idleSeconds) => save({ idleSeconds })}
             />
+            <IdlePagingSetting value={settings.pageIdle} onChange={(pageIdle) => save({ pageIdle })} />
           </section>
           <section className="panel-section">
             <div className="switch-row">
@@ -137,6 +140,20 @@ export function SettingsPanel(props: SettingsPanelProps) {
             />
           </section>
           <TerminalSettings settings={settings} isMac={props.isMac} save={save} />
+          <section className="panel-section">
+            <div className="switch-row">
+              <label className="switch-label" htmlFor={ids.resume}>
+                Resume sessions stopped by a restart when Agent Pager starts
+              </label>
+              <input
+                id={ids.resume}
+                type="checkbox"
+                className="switch"
+                checked={settings.resumeOnStart}
+                onChange={(e) => save({ resumeOnStart: e.target.checked })}
+              />
+            </div>
+          </section>
           {host?.shell === 'electron' && (
             <section className="panel-section">
               <div className="switch-row">
@@ -153,11 +170,40 @@ export function SettingsPanel(props: SettingsPanelProps) {
               </div>
             </section>
           )}
+          {host?.shell === 'electron' && (
+            <section className="panel-section">
+              <fieldset className="radio-group">
+                <legend className="section-title">Quitting with sessions running</legend>
+                <RadioOption
+                  name="onQuit"
+                  label="Ask"
+                  hint="Asks whether to keep them running in the background."
+                  checked={settings.onQuit === 'ask'}
+                  onSelect={() => save({ onQuit: 'ask' })}
+                />
+                <RadioOption
+                  name="onQuit"
+                  label="Keep them running"
+                  hint="They go on working; their tabs come back when you open Agent Pager."
+                  checked={settings.onQuit === 'keep'}
+                  onSelect={() => save({ onQuit: 'keep' })}
+                />
+                <RadioOption
+                  name="onQuit"
+                  label="Stop them"
+                  hint="Quitting ends every running session."
+                  checked={settings.onQuit === 'stop'}
+                  onSelect={() => save({ onQuit: 'stop' })}
+                />
+              </fieldset>
+            </section>
+          )}
           {error && (
             <p className="form-error" role="alert">
               {error}
             </p>
           )}
+          <SetupCheckSection />
           {host && (
             <p className="muted small about">
               Agent Pager {host.version} · {host.hostname}

@@ -31,6 +31,8 @@ export interface TerminalPanelProps {
   /** Changes when the terminal should take focus. */
   focusSignal: number;
   onClose: () => void;
+  /** Sessions stopped by a restart, for "Resume all". */
+  stoppedCount: number;
 }
 
 interface PasteQuestion {
@@ -76,11 +78,15 @@ export function TerminalPanel(props: TerminalPanelProps) {
     [],
   );
 
-  const restart = async (): Promise<void> => {
+  const start = async (how: 'session.restart' | 'session.resume'): Promise<void> => {
     const size = controller?.size();
-    await bridge.request('session.restart', size ? { id: session.id, ...size } : { id: session.id });
+    await bridge.request(how, size ? { id: session.id, ...size } : { id: session.id });
     await controller?.reattach();
     controller?.focus();
+  };
+  const resumeAll = async (): Promise<void> => {
+    await bridge.request('sessions.resumeAll', {});
+    await controller?.reattach();
   };
 
   const onContextMenu = (e: MouseEvent): void => {
@@ -140,7 +146,14 @@ export function TerminalPanel(props: TerminalPanelProps) {
         </p>
       )}
       {session.state === 'exited' && (
-        <ExitBar session={session} onRestart={restart} onClose={props.onClose} />
+        <ExitBar
+          session={session}
+          onRestart={() => start('session.restart')}
+          onResume={() => start('session.resume')}
+          stoppedCount={props.stoppedCount}
+          onResumeAll={resumeAll}
+          onClose={props.onClose}
+        />
       )}
       {menu && <Menu label="Terminal" items={items} x={menu.x} y={menu.y} onClose={() => setMenu(null)} />}
       {paste && (

@@ -32,7 +32,12 @@ function phoneStatus(phone: PhoneState | null): { label: string; tone: 'ok' | 'w
   // A rejected first token is shown in the form; with nothing stored there is nothing to fix here.
   if (phone.token === 'invalid' && phone.tokenStorage === 'none')
     return { label: 'Phone: not set up', tone: 'off' };
-  if (phone.token === 'invalid' || phone.polling === 'conflict' || phone.polling === 'offline') {
+  if (
+    phone.token === 'invalid' ||
+    phone.polling === 'conflict' ||
+    phone.polling === 'offline' ||
+    (phone.paired && phone.blocked)
+  ) {
     return { label: 'Phone: needs attention', tone: 'warn' };
   }
   if (phone.paired && phone.paused) return { label: 'Phone: notifications paused', tone: 'off' };

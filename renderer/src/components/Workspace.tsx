@@ -27,6 +27,7 @@ export interface WorkspaceProps {
 /** Terminals or the empty state. */
 export const Workspace = forwardRef<HTMLElement, WorkspaceProps>(function Workspace(props, ref) {
   const showEmpty = props.loaded && props.sessions.length === 0;
+  const stoppedCount = props.sessions.filter((s) => s.state === 'exited' && s.stoppedByRestart).length;
   return (
     <main ref={ref} className="workspace">
       {showEmpty && <EmptyState onNew={props.onNew} isMac={props.isMac} shell={props.host?.shell ?? null} />}
@@ -41,6 +42,7 @@ export const Workspace = forwardRef<HTMLElement, WorkspaceProps>(function Worksp
           findSignal={props.find.id === session.id ? props.find.n : 0}
           focusSignal={props.focus.id === session.id ? props.focus.n : 0}
           onClose={() => props.onClose(session)}
+          stoppedCount={stoppedCount}
         />
       ))}
     </main>

@@ -35,6 +35,10 @@ export function countdownText(expiresAt: number, now: number): string {
   return `${minutes}:${String(seconds).padStart(2, '0')}`;
 }
 
+/** Shown while the paired chat blocks the bot (Telegram answers 403 to every message). */
+export const BLOCKED_TEXT =
+  'Your Telegram account blocked the bot, so prompts cannot reach your phone. Open the bot in Telegram and press Start (or send /start) to receive them again.';
+
 /** "@username" of the paired account, else its first name. */
 export function pairedName(paired: NonNullable<PhoneState['paired']>): string {
   return paired.username ? `@${paired.username}` : paired.firstName;

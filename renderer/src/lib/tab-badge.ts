@@ -32,6 +32,8 @@ export function exitFailed(session: SessionInfo): boolean {
 export function exitText(session: SessionInfo): string {
   if (session.exit?.signal) return `exited (signal ${session.exit.signal})`;
   if (session.exit && session.exit.code !== null) return `exited (code ${session.exit.code})`;
+  // Running when its PTY host ended (reboot, crash): Resume continues it.
+  if (!session.exit && session.state === 'exited' && session.stoppedByRestart) return 'stopped by a restart';
   // Exited with no exit record: restored from the saved list, not started since the app started.
   if (!session.exit && session.state === 'exited') return 'not running since the app restarted';
   return 'exited';

@@ -1,7 +1,8 @@
 /**
- * The away gate with real sessions: prompts are always tracked for the desk, but go to the phone
- * only when notifications are "always", or when the user is away (idle or locked); when the user
- * leaves, prompts already open are sent then. Real bash in a real PTY; a fake presence source.
+ * The away gate with real sessions: prompts are always tracked for the desk (by the PTY host's
+ * PromptWatch, run in-process here), but go to the phone only when notifications are "always", or
+ * when the user is away (idle or locked); when the user leaves, prompts already open are sent
+ * then, once. Real bash in a real PTY; a fake presence source.
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -9,8 +10,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PromptInfo } from '../../../contract/bridge.js';
 import type { PresenceSource } from '../../../main/core/app-types.js';
-import { Attention } from '../../../main/core/attention.js';
+import { Attention, withQuietPrompt } from '../../../main/core/attention.js';
 import type { PromptSink } from '../../../main/core/prompts/types.js';
+import { PromptWatch } from '../../../main/core/ptyhost/prompt-watch.js';
 import { SessionManager } from '../../../main/core/sessions/session-manager.js';
 import { SettingsService } from '../../../main/core/settings/settings.js';
 import { waitFor } from '../../support/wait.js';
@@ -21,6 +23,7 @@ const HELPER = path.resolve('main/core/claude/hook-helper.cjs');
 let dir: string;
 let sessions: SessionManager;
 let attention: Attention;
+let watch: PromptWatch;
 let settings: SettingsService;
 const presence = { idle: 0, locked: false };
 const fakePresence: PresenceSource = { idleSeconds: () => presence.idle, isLocked: () => presence.locked };
@@ -40,15 +43,24 @@ beforeEach(async () => {
     userShell: '/bin/bash',
     appRoot: process.cwd(),
     baseEnv: { ...process.env, HOME: dir, PS1: 'ready$ ' },
-    launchExtras: (id, spec) => attention.launchExtras(id, spec),
+    launchExtras: (id, spec) => watch.launchExtras(id, spec),
   });
-  attention = await Attention.create({
+  watch = await PromptWatch.create({
     dataDir: dir,
     hookRunner: { command: process.execPath, env: {}, helperPath: HELPER },
     sessions,
+    idleSeconds: () => settings.get().idleSeconds,
+    onPromptChange: () => {},
+  });
+  attention = new Attention({
     settings,
     presence: fakePresence,
-    onPromptChange: () => {},
+    list: () => sessions.ids().map((id) => ({ ...sessions.info(id)!, prompt: watch.openPrompt(id) })),
+  });
+  watch.setSink({
+    promptOpened: (p, s) => attention.opened(p, s),
+    promptUpdated: (p, s) => attention.updated(p, s),
+    promptClosed: (p, r) => attention.closed(p, r),
   });
   const sink: PromptSink = {
     promptOpened: (p) => sent.push(p),
@@ -59,7 +71,8 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await attention.dispose();
+  attention.dispose();
+  await watch.dispose();
   await sessions.disposeAll();
   await fs.rm(dir, { recursive: true, force: true });
 });
@@ -75,14 +88,14 @@ async function questionSession(): Promise<string> {
     80,
     24,
   );
-  await waitFor(() => attention.openPrompt(id), 'the question to be recognised', 8000);
+  await waitFor(() => watch.openPrompt(id), 'the question to be recognised', 8000);
   return id;
 }
 
 describe('Attention: when prompts go to the phone', () => {
   it('at the desk (mode "away", not idle): the prompt is open for the UI but nothing is sent', async () => {
     const id = await questionSession();
-    expect(attention.openPrompt(id)?.kind).toBe('question');
+    expect(watch.openPrompt(id)?.kind).toBe('question');
     expect(sent).toHaveLength(0);
   });
 
@@ -91,7 +104,7 @@ describe('Attention: when prompts go to the phone', () => {
     presence.idle = 6 * 60;
     attention.sendOpenPrompts();
     attention.sendOpenPrompts();
-    expect(sent.map((p) => p.id)).toEqual([attention.openPrompt(id)!.id]);
+    expect(sent.map((p) => p.id)).toEqual([watch.openPrompt(id)!.id]);
     expect(attention.shouldRelay()).toBe(true);
   });
 
@@ -102,18 +115,18 @@ describe('Attention: when prompts go to the phone', () => {
     expect(attention.shouldRelay()).toBe(false);
     settings.update({ notifyMode: 'always' });
     const id = await questionSession();
-    expect(sent.map((p) => p.id)).toEqual([attention.openPrompt(id)!.id]);
+    expect(sent.map((p) => p.id)).toEqual([watch.openPrompt(id)!.id]);
   });
 
   it('an answer from the phone writes the option keys once; a stale answer writes nothing', async () => {
     settings.update({ notifyMode: 'always' });
     const id = await questionSession();
-    const prompt = attention.openPrompt(id)!;
+    const prompt = watch.openPrompt(id)!;
     const yes = prompt.options.findIndex((o) => /yes/i.test(o.label));
-    expect(attention.answer(id, prompt.id, yes, 'phone')).toBeNull();
+    expect(watch.answer(id, prompt.id, yes, 'phone')).toBeNull();
     await waitFor(() => sessions.get(id)!.screen.plainText().includes('got:y'), 'the answer to arrive', 5000);
-    expect(attention.answer(id, prompt.id, yes, 'phone')).toBe('stale-prompt');
-    expect(attention.openPrompt(id)).toBeNull();
+    expect(watch.answer(id, prompt.id, yes, 'phone')).toBe('stale-prompt');
+    expect(watch.openPrompt(id)).toBeNull();
     expect(closed).toEqual([prompt.id]);
   });
 
@@ -143,7 +156,7 @@ describe('Attention: when prompts go to the phone', () => {
     );
     const t0 = Date.now();
     const prompt = await waitFor(
-      () => attention.openPrompt(id),
+      () => watch.openPrompt(id),
       'the question under constant output',
       5000,
     ).catch((e: Error) => {
@@ -152,5 +165,44 @@ describe('Attention: when prompts go to the phone', () => {
     expect(prompt.kind).toBe('question');
     expect(prompt.title + prompt.body).toMatch(/Deploy now/);
     expect(Date.now() - t0).toBeLessThan(3000);
+  });
+});
+
+describe('Attention: idle shells stay off the phone by default', () => {
+  /** A bash session that ran one command typed at the desk and is back at its prompt. */
+  async function idleShell(): Promise<string> {
+    settings.update({ notifyMode: 'always' });
+    const id = await sessions.create({ name: 'sh', agent: 'shell', command: '', cwd: dir }, 80, 24);
+    await waitFor(() => /[$#]\s*$/m.test(sessions.get(id)!.screen.plainText()), 'the shell prompt', 5000);
+    sessions.get(id)!.write('echo hi\r');
+    watch.userTyped(id);
+    return id;
+  }
+
+  /** The open prompt as the desk sees it (marked quiet per the pageIdle setting). */
+  const deskPrompt = (id: string): PromptInfo | null => {
+    const info = { ...sessions.info(id)!, prompt: watch.openPrompt(id) };
+    return withQuietPrompt(info, settings.get().pageIdle).prompt;
+  };
+
+  it('a shell waiting at its prompt is shown quietly on the desk and not sent', async () => {
+    const id = await idleShell();
+    const prompt = await waitFor(() => deskPrompt(id), 'the idle prompt', 8000);
+    expect(prompt.kind).toBe('input');
+    expect(prompt.quiet).toBe(true);
+    expect(sent).toHaveLength(0);
+  });
+
+  it('pages for an idle shell once the setting is turned on for shells', async () => {
+    settings.update({ pageIdle: { ...settings.get().pageIdle, shell: true } });
+    const id = await idleShell();
+    const prompt = await waitFor(() => deskPrompt(id), 'the idle prompt', 8000);
+    expect(prompt.quiet).toBe(false);
+    expect(sent.map((p) => p.id)).toEqual([prompt.id]);
+  });
+
+  it('a question in a shell is never quiet', async () => {
+    const id = await questionSession();
+    expect(deskPrompt(id)?.quiet).toBe(false);
   });
 });

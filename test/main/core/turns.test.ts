@@ -23,6 +23,7 @@ const prompt = (kind: PromptInfo['kind'], body = ''): PromptInfo => ({
   options: [],
   openedAt: Date.now(),
   relayed: false,
+  quiet: false,
 });
 
 function tracker(agent: AgentKind) {

@@ -139,12 +139,12 @@ describe('Electron shell under the stand-in', () => {
     expect(r.window().destroyed).toBe(false);
     expect(r.window().isVisible()).toBe(false);
 
-    r.state.config.messageBoxResponse = 1; // Cancel
+    r.state.config.messageBoxResponse = 2; // Cancel
     app.quit();
     await waitFor(() => r.state.messageBoxes.length === 1, 'the quit confirmation');
     expect(r.state.messageBoxes[0]).toMatchObject({
-      message: 'Quit Agent Pager?',
-      buttons: ['Quit', 'Cancel'],
+      message: 'Keep 1 agent running in the background?',
+      buttons: ['Keep running', 'Stop and quit', 'Cancel'],
     });
     await new Promise((res) => setTimeout(res, 50));
     expect(r.window().destroyed).toBe(false);

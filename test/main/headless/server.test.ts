@@ -29,6 +29,8 @@ function echoCore(): Core & { sinks: ClientSink[] } {
     request: async () => null as never,
     snapshot: () => ({}) as never,
     onChange: () => ({ dispose: () => {} }),
+    quitPlan: () => ({ running: 0, onQuit: 'ask' }),
+    ptyHostPid: () => 0,
     dispose: async () => {},
   };
 }

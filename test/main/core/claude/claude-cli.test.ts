@@ -1,5 +1,5 @@
 /**
- * Integration with the real Claude Code CLI (node_modules/.bin/claude) in a real PTY, against the
+ * Integration with the real Claude Code CLI (pinned in test/agents) in a real PTY, against the
  * fake Messages API, in a temp HOME: the screen model shows its UI, the recognisers and tracker
  * follow a permission prompt from open to answered, and the hook overlay delivers events.
  */
@@ -188,4 +188,37 @@ describe('real Claude Code CLI in a PTY', () => {
     while (!fs.existsSync(path.join(env.home, 'user-stop-hook-ran')) && Date.now() < end3) await sleep(50);
     expect(fs.existsSync(path.join(env.home, 'user-stop-hook-ran'))).toBe(true);
   }, 45_000);
+
+  it('(d) with the hook channel down, Claude never blocks and the screen still raises the prompt', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ap-data-'));
+    cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
+    const receiver = new HookReceiver({ dataDir, warn: () => undefined });
+    await receiver.start();
+    const { env: hookEnv } = receiver.register('tab-9');
+    const overlay = await writeSettingsOverlay(dataDir, {
+      command: process.execPath,
+      env: {},
+      helperPath: HELPER,
+    });
+    // The app's end of the channel goes away (crashed, or closed) while the session keeps the
+    // overlay and the env pointing at it: every hook the helper runs finds no socket.
+    await receiver.close();
+
+    const api = new FakeAnthropicApi({
+      script: bashThenText('echo hello > out.txt', 'Write hello to out.txt'),
+    });
+    const { p, env } = await startClaude(api, ['--settings', overlay], () => ({ ...hookEnv }));
+    const tracker = new PromptTracker({ sessionId: 'tab-9' });
+    await p.waitForScreen((s) => has(s, '? for shortcuts'), 25_000);
+    const stop = follow(p, tracker);
+    cleanups.push(async () => stop());
+    await submit(p, 'please write hello to out.txt');
+
+    const end = Date.now() + 20_000;
+    while (tracker.current()?.kind !== 'permission' && Date.now() < end) await sleep(50);
+    expect(tracker.current()).toMatchObject({ kind: 'permission', title: 'Bash command' });
+    p.write('1');
+    await p.waitForScreen((s) => has(s, 'Done.') && has(s, '? for shortcuts'), 20_000);
+    expect(fs.readFileSync(path.join(env.cwd, 'out.txt'), 'utf8')).toBe('hello\n');
+  }, 60_000);
 });

@@ -1,23 +1,48 @@
 import { describe, expect, it } from 'vitest';
-import { quitChoiceAt, quitDialog } from '../../../../main/core/desktop/quit-flow.js';
+import {
+  quitChoiceAt,
+  quitDialog,
+  quitWithoutAsking,
+  rememberedQuitMode,
+  type QuitState,
+} from '../../../../main/core/desktop/quit-flow.js';
+
+const state = (over: Partial<QuitState> = {}): QuitState => ({
+  liveSessions: 2,
+  systemShutdown: false,
+  onQuit: 'ask',
+  ...over,
+});
 
 describe('quit flow', () => {
-  it('quits at once with no live session or during a system shutdown', () => {
-    expect(quitDialog({ liveSessions: 0, systemShutdown: false })).toBeNull();
-    expect(quitDialog({ liveSessions: 3, systemShutdown: true })).toBeNull();
+  it('asks nothing with no live session, during a system shutdown, or with a remembered choice', () => {
+    expect(quitDialog(state({ liveSessions: 0 }))).toBeNull();
+    expect(quitWithoutAsking(state({ liveSessions: 0 }))).toBe('stop');
+    expect(quitDialog(state({ systemShutdown: true }))).toBeNull();
+    // A shutdown leaves the sessions to the OS; the next start offers to resume them.
+    expect(quitWithoutAsking(state({ systemShutdown: true, onQuit: 'stop' }))).toBe('keep');
+    expect(quitDialog(state({ onQuit: 'keep' }))).toBeNull();
+    expect(quitWithoutAsking(state({ onQuit: 'keep' }))).toBe('keep');
+    expect(quitDialog(state({ onQuit: 'stop' }))).toBeNull();
+    expect(quitWithoutAsking(state({ onQuit: 'stop' }))).toBe('stop');
   });
 
-  it('asks "Quit Agent Pager?" with the count, Cancel on Enter and Esc', () => {
-    const d = quitDialog({ liveSessions: 2, systemShutdown: false })!;
-    expect(d.message).toBe('Quit Agent Pager?');
-    expect(d.detail).toBe('2 running sessions will be ended.');
-    expect(d.buttons.map((b) => b.label)).toEqual(['Quit', 'Cancel']);
-    expect(quitChoiceAt(d, d.defaultId)).toBe('cancel');
+  it('asks whether to keep N agents running, Keep on Enter, Cancel on Esc, with a remember box', () => {
+    const d = quitDialog(state())!;
+    expect(d.message).toBe('Keep 2 agents running in the background?');
+    expect(d.buttons.map((b) => b.label)).toEqual(['Keep running', 'Stop and quit', 'Cancel']);
+    expect(quitChoiceAt(d, d.defaultId)).toBe('keep');
     expect(quitChoiceAt(d, d.cancelId)).toBe('cancel');
-    expect(quitChoiceAt(d, 0)).toBe('quit');
+    expect(quitChoiceAt(d, 1)).toBe('stop');
     expect(quitChoiceAt(d, 7)).toBe('cancel');
-    expect(quitDialog({ liveSessions: 1, systemShutdown: false })!.detail).toBe(
-      '1 running session will be ended.',
-    );
+    expect(d.checkboxLabel).toBe('Remember my choice');
+    expect(quitDialog(state({ liveSessions: 1 }))!.message).toBe('Keep 1 agent running in the background?');
+  });
+
+  it('remembers a choice only when the box is ticked and the user did not cancel', () => {
+    expect(rememberedQuitMode('keep', true)).toBe('keep');
+    expect(rememberedQuitMode('stop', true)).toBe('stop');
+    expect(rememberedQuitMode('stop', false)).toBeNull();
+    expect(rememberedQuitMode('cancel', true)).toBeNull();
   });
 });

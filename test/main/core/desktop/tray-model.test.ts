@@ -23,6 +23,7 @@ const phone: PhoneState = {
   paired: null,
   pairing: null,
   paused: false,
+  blocked: false,
 };
 
 function snap(sessions: SessionInfo[], phoneOver: Partial<PhoneState> = {}): CoreSnapshot {
@@ -35,7 +36,10 @@ function snap(sessions: SessionInfo[], phoneOver: Partial<PhoneState> = {}): Cor
       awayAfterMinutes: 5,
       idleSeconds: 10,
       startAtLogin: false,
+      resumeOnStart: false,
+      onQuit: 'ask',
       defaultCwd: null,
+      pageIdle: { claude: true, codex: true, gemini: true, shell: false, custom: true },
     },
   };
 }
@@ -49,6 +53,7 @@ const prompt = {
   options: [{ label: 'Yes', keys: '1' }],
   openedAt: 1,
   relayed: false,
+  quiet: false,
 };
 
 const labels = (menu: TrayMenuItem[]) => menu.filter((i) => i.type !== 'separator').map((i) => i.label);
@@ -107,6 +112,15 @@ describe('buildTrayMenu', () => {
       platform: 'linux',
     });
     expect(labels(noUsername)).toContain('Paired with Alice');
+  });
+
+  it('says when the paired chat blocked the bot, in the menu and the tooltip', () => {
+    const paired = { chatId: 42, userId: 7, username: 'alice', firstName: 'Alice' };
+    const blocked = snap([], { paired, blocked: true });
+    expect(labels(buildTrayMenu(blocked, { startAtLogin: false, platform: 'linux' }))).toContain(
+      'Paired with @alice (bot blocked in Telegram)',
+    );
+    expect(trayTooltip(blocked)).toBe('Agent Pager: no sessions · the bot is blocked in Telegram');
   });
 
   it('truncates long names, keeps one line, and doubles & on Windows only', () => {
@@ -171,6 +185,21 @@ describe('trayIconFile', () => {
     expect(trayIconFile('attention', 'darwin')).toBe('trayAttentionTemplate.png');
     expect(trayIconFile('paused', 'linux')).toBe('tray-paused.png');
     expect(trayIconFile('attention', 'win32')).toBe('tray-attention.png');
+  });
+
+  it('offers "Resume all (N)" when sessions were stopped by a restart', () => {
+    const menu = buildTrayMenu(
+      snap([
+        session('a', { state: 'exited', stoppedByRestart: true }),
+        session('b', { state: 'exited', stoppedByRestart: true }),
+        session('c'),
+      ]),
+      { startAtLogin: false, platform: 'linux' },
+    );
+    expect(menu.map((i) => i.label)).toContain('tab a · stopped by a restart');
+    expect(menu.find((i) => i.label === 'Resume all (2)')?.action).toEqual({ type: 'resume-all' });
+    const none = buildTrayMenu(snap([session('c')]), { startAtLogin: false, platform: 'linux' });
+    expect(none.some((i) => i.label.startsWith('Resume all'))).toBe(false);
   });
 });
 

@@ -158,4 +158,22 @@ describe('PromptTracker', () => {
     expect(tracker.markRelayed(tracker.current()!.id)).toBe(true);
     expect(tracker.current()?.relayed).toBe(true);
   });
+
+  it('a finished turn hidden by one redraw does not open twice; after new input the same reply opens again', () => {
+    const { tracker, opened, closed } = tracked();
+    const g: RecogniserContext = { agent: 'gemini', quietMs: 0, idleThresholdMs: 2000 };
+    let now = 2_000_000;
+    tracker.update(capture('gemini', 'after-yes'), g, now);
+    expect(opened.map((p) => p.kind)).toEqual(['finished']);
+    // A redraw in which the turn is not on screen for a moment, then the same screen again.
+    tracker.update(capture('gemini', 'typed'), g, (now += 100));
+    tracker.update(capture('gemini', 'after-yes'), g, (now += 100));
+    expect(opened).toHaveLength(1);
+    expect(closed.map(([, r]) => r)).toEqual(['gone']);
+    // The user sends a new task; the next turn ends with the same reply: a new record.
+    tracker.inputSent();
+    tracker.update(capture('gemini', 'busy'), g, (now += 100));
+    tracker.update(capture('gemini', 'after-yes'), g, now + 100);
+    expect(opened).toHaveLength(2);
+  });
 });

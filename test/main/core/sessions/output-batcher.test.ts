@@ -5,26 +5,40 @@ describe('OutputBatcher', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('joins text pushed within the window into one delivery', () => {
+  it('delivers text after a quiet spell at once, joined with the same turn’s reads only', () => {
     const out: string[] = [];
     const b = new OutputBatcher((d) => out.push(d));
     b.push('a');
     b.push('b');
-    vi.advanceTimersByTime(OUTPUT_BATCH_MS - 1);
-    b.push('c');
-    expect(out).toEqual([]);
-    vi.advanceTimersByTime(1);
-    expect(out).toEqual(['abc']);
+    vi.advanceTimersByTime(0);
+    expect(out).toEqual(['ab']);
   });
 
-  it('starts a new window after a delivery', () => {
+  it('holds text that follows a delivery until the window since it has passed, and joins it', () => {
     const out: string[] = [];
     const b = new OutputBatcher((d) => out.push(d));
-    b.push('one');
+    b.push('echo');
+    vi.advanceTimersByTime(0);
+    vi.advanceTimersByTime(1);
+    b.push('x');
+    vi.advanceTimersByTime(2);
+    b.push('y');
+    vi.advanceTimersByTime(OUTPUT_BATCH_MS - 4);
+    expect(out).toEqual(['echo']);
+    vi.advanceTimersByTime(1);
+    expect(out).toEqual(['echo', 'xy']);
+  });
+
+  it('delivers at most once per window under a steady stream', () => {
+    const out: string[] = [];
+    const b = new OutputBatcher((d) => out.push(d));
+    for (let ms = 0; ms < 100; ms++) {
+      b.push('y\n');
+      vi.advanceTimersByTime(1);
+    }
     vi.advanceTimersByTime(OUTPUT_BATCH_MS);
-    b.push('two');
-    vi.advanceTimersByTime(OUTPUT_BATCH_MS);
-    expect(out).toEqual(['one', 'two']);
+    expect(out.join('')).toBe('y\n'.repeat(100));
+    expect(out.length).toBeLessThanOrEqual(100 / OUTPUT_BATCH_MS + 2);
   });
 
   it('delivers at once when the batch reaches its size limit', () => {

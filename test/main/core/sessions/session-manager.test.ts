@@ -90,6 +90,8 @@ describe('SessionManager with real bash PTYs', () => {
         command: 'bash --norc --noprofile -i',
         cwd: dir,
         createdAt: info.createdAt,
+        conversationId: null,
+        running: true,
       },
     ]);
     expect(changed).toContain(id);
@@ -147,6 +149,34 @@ describe('SessionManager with real bash PTYs', () => {
     await waitFor(() => screen(second, a).includes('READY$'), 'restored bash prompt');
     // A restored session's first start is not a "restart": no marker.
     expect(screen(second, a)).not.toContain('restarted');
+  });
+
+  it('sessions saved as running come back "stopped by a restart" with the resume command', async () => {
+    const store = memoryStore();
+    const base = { cwd: dir, command: '', createdAt: 1, running: true };
+    store.save([
+      { ...base, id: 'c1', name: 'claude', agent: 'claude', conversationId: '3f2a-77' },
+      { ...base, id: 'x1', name: 'codex', agent: 'codex', conversationId: null },
+      { ...base, ...bashSpec(dir, 'sh'), id: 's1', conversationId: null },
+      { ...base, ...bashSpec(dir, 'done'), id: 'd1', conversationId: null, running: false },
+    ]);
+    const m = manager(store);
+    m.restore(80, 24);
+    expect(m.info('c1')).toMatchObject({
+      state: 'exited',
+      stoppedByRestart: true,
+      resumeCommand: 'claude --resume 3f2a-77',
+    });
+    expect(m.info('x1')).toMatchObject({ stoppedByRestart: true, resumeCommand: 'codex resume --last' });
+    expect(m.info('s1')).toMatchObject({ stoppedByRestart: true, resumeCommand: null });
+    expect(m.info('d1')).toMatchObject({ stoppedByRestart: false });
+
+    // Resuming a shell starts its command again in the same folder; the mark goes.
+    await m.resume('s1');
+    pids.push(m.get('s1')!.pid!);
+    expect(m.info('s1')).toMatchObject({ state: 'running', stoppedByRestart: false });
+    await waitFor(() => screen(m, 's1').includes('READY$'), 'resumed bash prompt');
+    expect(store.saved.find((s) => s.id === 's1')!.running).toBe(true);
   });
 
   it('restart after exit runs a new process in the same session with a restarted marker', async () => {

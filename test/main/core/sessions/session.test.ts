@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Session, type SessionLaunch } from '../../../../main/core/sessions/session.js';
 import { sessionEnv } from '../../../../main/core/sessions/session-env.js';
 import { FLOW_HIGH_WATERMARK_CHARS } from '../../../../main/core/sessions/flow-control.js';
-import { OUTPUT_BATCH_MAX_CHARS } from '../../../../main/core/sessions/output-batcher.js';
+import { OUTPUT_BATCH_MAX_CHARS, OUTPUT_BATCH_MS } from '../../../../main/core/sessions/output-batcher.js';
 import { sleep, waitFor } from '../../../support/wait.js';
 
 const live: Session[] = [];
@@ -94,6 +94,28 @@ describe('Session with a real bash in node-pty', () => {
     expect(snap.data).toContain('line-1\r\n');
     expect(snap.data).toContain('line-60');
     expect(snap.cols).toBe(80);
+  });
+
+  it('sends a keystroke echo on its own, and a flood in batches no more often than every OUTPUT_BATCH_MS', async () => {
+    const s = bash();
+    await waitFor(() => screen(s).includes('READY$'), 'prompt');
+    await sleep(50);
+    const batches: { data: string; at: number }[] = [];
+    const view = s.attach((d) => {
+      batches.push({ data: d, at: performance.now() });
+      setImmediate(() => view.ack(d.length));
+    });
+    s.write('x');
+    await waitFor(() => batches.length > 0, 'the echo');
+    expect(batches[0]!.data).toBe('x');
+    s.write('\x15yes\r');
+    await sleep(1000);
+    const flood = batches.filter((b) => b.data.includes('y\r\ny'));
+    const span = flood.at(-1)!.at - flood[0]!.at;
+    // Never more often than once per interval (plus one leading batch), whatever the read size.
+    expect(flood.length).toBeLessThanOrEqual(span / OUTPUT_BATCH_MS + 2);
+    s.write('\x03');
+    view.detach();
   });
 
   it('pauses the PTY under a flood when a view stops acknowledging, and bounds what is in flight', async () => {

@@ -52,7 +52,8 @@ describe('repairStoredValues', () => {
 
     const settings = new SettingsService(store);
     expect(settings.get()).toEqual({ ...defaultSettings, notifyMode: 'away' });
-    expect(settings.sessionList().load()).toEqual([goodSession]);
+    // Read back with the PTY host's fields defaulted (this key is only read to migrate it).
+    expect(settings.sessionList().load()).toEqual([{ ...goodSession, conversationId: null, running: false }]);
     expect(loadPhoneRecord({ get: () => store.get('phone'), set: () => undefined })).toEqual({
       paired: null,
       paused: true,

@@ -22,6 +22,8 @@ const session = (id: string): StoredSession => ({
   command: '',
   cwd: '/tmp',
   createdAt: 1_700_000_000_000,
+  conversationId: null,
+  running: false,
 });
 
 describe('SettingsService', () => {

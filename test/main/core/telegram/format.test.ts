@@ -23,6 +23,16 @@ describe('format', () => {
     expect(trimText('short', 10, 'top')).toBe('short');
   });
 
+  it('trims emoji text on character boundaries, so Telegram can decode it', () => {
+    const emoji = '😀'.repeat(10);
+    expect(trimText(emoji, 6, 'top')).toBe('…😀😀');
+    expect(trimText(emoji, 9, 'middle')).toBe('😀\n…\n😀');
+    const session = makeSession('s1', '🚀'.repeat(60));
+    const prompt = makePrompt('p1', 's1', { body: '🔥'.repeat(5000), title: '✨'.repeat(400) });
+    const html = formatPrompt(prompt, session, null);
+    expect(html).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+  });
+
   it('keeps title and every option when a huge command is trimmed, with room for the answer line', () => {
     const session = makeSession('s1', 'alpha');
     const body = `echo START ${'x'.repeat(20_000)} END`;

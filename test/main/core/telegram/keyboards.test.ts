@@ -42,3 +42,12 @@ describe('callback data', () => {
     expect(labels).toEqual(['Esc', 'Enter', 'Tab', '↑', '↓', 'Ctrl-C', 'y', 'n', '1', '2', '3', '4']);
   });
 });
+
+describe('button labels', () => {
+  it('cuts a long emoji label on a character boundary', () => {
+    const kb = promptKeyboard('p1', [{ label: '🎉'.repeat(40), keys: '1' }], 's1');
+    const text = kb.inline_keyboard[0]![0]!.text;
+    expect(text.length).toBeLessThanOrEqual(48);
+    expect(text).toMatch(/^1\. (🎉)+…$/u);
+  });
+});

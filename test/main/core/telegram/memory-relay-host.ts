@@ -38,6 +38,7 @@ export function makePrompt(id: string, sessionId: string, patch: Partial<PromptI
     ],
     openedAt: Date.now(),
     relayed: false,
+    quiet: false,
     ...patch,
   };
 }

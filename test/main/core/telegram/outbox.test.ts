@@ -1,6 +1,22 @@
+/**
+ * The outbox: delivery rules (held, retried, given up, withdrawn) and scheduling (prompts first,
+ * Telegram's limits as a budget, 429 `retry_after`, edits coalesced), on a fake clock.
+ */
 import { GrammyError, HttpError } from 'grammy';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Outbox, RETRY_MIN_MS } from '../../../../main/core/telegram/outbox.js';
+import { Outbox, RETRY_MIN_MS, type OutboxJob } from '../../../../main/core/telegram/outbox.js';
+import { CHAT_BURST, URGENT_RESERVE, type RateLimits } from '../../../../main/core/telegram/rate-budget.js';
+
+const CHAT = 42;
+/** No budget to wait for: the delivery rules alone. */
+const UNLIMITED: Partial<RateLimits> = {
+  chatBurst: 1000,
+  chatPerSecond: 1000,
+  globalPerSecond: 1000,
+  urgentReserve: 0,
+};
+/** One call per second to the chat, no burst. */
+const ONE_PER_SECOND: Partial<RateLimits> = { chatBurst: 1, chatPerSecond: 1, urgentReserve: 0 };
 
 const refused = (): HttpError =>
   new HttpError('connect failed', Object.assign(new Error('ECONNREFUSED'), { code: 'ECONNREFUSED' }));
@@ -18,16 +34,12 @@ const forbidden = (): GrammyError =>
 const T0 = 1_700_000_000_000;
 
 /** A job that records when it ran (ms since T0) and fails with the given errors first. */
-function job(
-  log: string[],
-  name: string,
-  failures: Array<() => Error> = [],
-  extra: { id?: string; priority?: 'low' } = {},
-) {
+function job(log: string[], name: string, failures: Array<() => Error> = [], extra: { id?: string } = {}) {
   const gaveUp: unknown[] = [];
   return {
     gaveUp,
     job: {
+      chatId: CHAT,
       ...extra,
       run: async () => {
         log.push(`${name}@${Date.now() - T0}`);
@@ -39,38 +51,14 @@ function job(
   };
 }
 
-describe('Outbox', () => {
+describe('Outbox delivery', () => {
   beforeEach(() => vi.useFakeTimers({ now: T0 }));
   afterEach(() => vi.useRealTimers());
-
-  it('sends in order, one call per interval', async () => {
-    const log: string[] = [];
-    const outbox = new Outbox({ minIntervalMs: 1000 });
-    outbox.enqueue(job(log, 'a').job);
-    outbox.enqueue(job(log, 'b').job);
-    outbox.enqueue(job(log, 'c').job);
-    await vi.advanceTimersByTimeAsync(2500);
-    expect(log).toEqual(['a@0', 'b@1000', 'c@2000']);
-    await outbox.idle();
-    expect(outbox.size).toBe(0);
-  });
-
-  it('lets a prompt overtake waiting status edits, never the one in flight', async () => {
-    const log: string[] = [];
-    const outbox = new Outbox({ minIntervalMs: 1000 });
-    outbox.enqueue(job(log, 'status1', [], { priority: 'low' }).job);
-    outbox.enqueue(job(log, 'status2', [], { priority: 'low' }).job);
-    outbox.enqueue(job(log, 'prompt').job);
-    outbox.enqueue(job(log, 'status3', [], { priority: 'low' }).job);
-    outbox.enqueue(job(log, 'reply').job);
-    await vi.advanceTimersByTimeAsync(4500);
-    expect(log).toEqual(['status1@0', 'prompt@1000', 'reply@2000', 'status2@3000', 'status3@4000']);
-  });
 
   it('keeps a certainly-undelivered job at the head and retries it with backoff', async () => {
     const log: string[] = [];
     const errors: boolean[] = [];
-    const outbox = new Outbox({ minIntervalMs: 0, onError: (_e, retry) => errors.push(retry) });
+    const outbox = new Outbox({ limits: UNLIMITED, onError: (_e, retry) => errors.push(retry) });
     outbox.enqueue(job(log, 'a', [refused, refused]).job);
     outbox.enqueue(job(log, 'b').job);
     await vi.advanceTimersByTimeAsync(RETRY_MIN_MS * 3 + 10);
@@ -80,7 +68,7 @@ describe('Outbox', () => {
 
   it('retries a held job at once on kick (the connection came back)', async () => {
     const log: string[] = [];
-    const outbox = new Outbox({ minIntervalMs: 0 });
+    const outbox = new Outbox({ limits: UNLIMITED });
     outbox.enqueue(job(log, 'a', [refused]).job);
     await vi.advanceTimersByTimeAsync(10);
     outbox.kick();
@@ -90,7 +78,7 @@ describe('Outbox', () => {
 
   it('never sends an ambiguous or refused job twice: it is given up and the queue goes on', async () => {
     const log: string[] = [];
-    const outbox = new Outbox({ minIntervalMs: 0 });
+    const outbox = new Outbox({ limits: UNLIMITED });
     const a = job(log, 'a', [reset]);
     const b = job(log, 'b', [forbidden]);
     outbox.enqueue(a.job);
@@ -104,7 +92,7 @@ describe('Outbox', () => {
 
   it('withdraws a queued job by id, but not the one in flight', async () => {
     const log: string[] = [];
-    const outbox = new Outbox({ minIntervalMs: 1000 });
+    const outbox = new Outbox({ limits: ONE_PER_SECOND });
     outbox.enqueue(job(log, 'a', [], { id: 'a' }).job);
     outbox.enqueue(job(log, 'b', [], { id: 'b' }).job);
     expect(outbox.cancel('b')).toBe(true);
@@ -117,9 +105,10 @@ describe('Outbox', () => {
   it('cannot withdraw the job in flight: it completes', async () => {
     let finish = (): void => undefined;
     let done = false;
-    const outbox = new Outbox({ minIntervalMs: 0 });
+    const outbox = new Outbox({ limits: UNLIMITED });
     outbox.enqueue({
       id: 'slow',
+      chatId: CHAT,
       run: () =>
         new Promise<void>((resolve) => {
           finish = () => {
@@ -137,7 +126,7 @@ describe('Outbox', () => {
 
   it('clear drops what waits; stop drops everything and refuses new jobs', async () => {
     const log: string[] = [];
-    const outbox = new Outbox({ minIntervalMs: 1000 });
+    const outbox = new Outbox({ limits: ONE_PER_SECOND });
     outbox.enqueue(job(log, 'a').job);
     outbox.enqueue(job(log, 'b').job);
     outbox.clear();
@@ -150,5 +139,102 @@ describe('Outbox', () => {
     await vi.advanceTimersByTimeAsync(5000);
     expect(log).toEqual(['a@0', 'c@1000']);
     expect(outbox.size).toBe(0);
+  });
+});
+
+describe('Outbox scheduling', () => {
+  let t0 = 0;
+  let ran: { name: string; at: number }[] = [];
+  beforeEach(() => {
+    vi.useFakeTimers();
+    t0 = Date.now();
+    ran = [];
+  });
+  afterEach(() => vi.useRealTimers());
+
+  function job(name: string, extra: Partial<OutboxJob> = {}, fail?: () => unknown): OutboxJob {
+    let failed = false;
+    return {
+      chatId: CHAT,
+      run: async () => {
+        if (fail && !failed) {
+          failed = true;
+          throw fail();
+        }
+        ran.push({ name, at: Date.now() - t0 });
+      },
+      ...extra,
+    };
+  }
+
+  const rateLimited = (retryAfter: number): GrammyError =>
+    new GrammyError(
+      'Too Many Requests',
+      {
+        ok: false,
+        error_code: 429,
+        description: 'Too Many Requests',
+        parameters: { retry_after: retryAfter },
+      },
+      'sendMessage',
+      {},
+    );
+
+  it('sends a burst at once, then about one call per second to the same chat', async () => {
+    const outbox = new Outbox();
+    for (let i = 0; i < CHAT_BURST + 2; i++) outbox.enqueue(job(`m${i}`, { urgent: true }));
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(ran.map((r) => r.name)).toEqual(['m0', 'm1', 'm2', 'm3', 'm4', 'm5']);
+    expect(ran.slice(0, CHAT_BURST).every((r) => r.at === 0)).toBe(true);
+    expect(ran[CHAT_BURST]!.at).toBeGreaterThanOrEqual(900);
+    expect(ran[CHAT_BURST + 1]!.at - ran[CHAT_BURST]!.at).toBeGreaterThanOrEqual(900);
+  });
+
+  it('sends a new prompt before queued messages and edits, at once, from the reserve', async () => {
+    const outbox = new Outbox();
+    for (let i = 0; i < 6; i++) outbox.enqueue(job(`info${i}`));
+    await vi.advanceTimersByTimeAsync(10);
+    // Ordinary calls stop while the reserve is all that is left.
+    expect(ran).toHaveLength(CHAT_BURST - URGENT_RESERVE);
+    outbox.enqueue(job('edit', { coalesce: 'edit:1' }));
+    outbox.enqueue(job('prompt', { urgent: true }));
+    await vi.advanceTimersByTimeAsync(10);
+    expect(ran.at(-1)).toEqual({ name: 'prompt', at: 10 });
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(ran.map((r) => r.name)).toEqual([
+      'info0',
+      'info1',
+      'info2',
+      'prompt',
+      'info3',
+      'info4',
+      'info5',
+      'edit',
+    ]);
+    await outbox.idle();
+  });
+
+  it('sends only the latest of several queued edits of one message, in the first one’s place', async () => {
+    const outbox = new Outbox({ limits: { chatBurst: 1, urgentReserve: 0 } });
+    outbox.enqueue(job('a'));
+    outbox.enqueue(job('edit-1', { coalesce: 'edit:7' }));
+    outbox.enqueue(job('b'));
+    outbox.enqueue(job('edit-2', { coalesce: 'edit:7' }));
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(ran.map((r) => r.name)).toEqual(['a', 'edit-2', 'b']);
+  });
+
+  it('does not call Telegram again before a 429’s retry_after, then sends the held job first', async () => {
+    const errors: boolean[] = [];
+    const outbox = new Outbox({ onError: (_e, retry) => errors.push(retry) });
+    outbox.enqueue(job('limited', { urgent: true }, () => rateLimited(5)));
+    outbox.enqueue(job('next'));
+    await vi.advanceTimersByTimeAsync(4900);
+    expect(ran).toEqual([]);
+    expect(errors).toEqual([true]);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(ran.map((r) => r.name)).toEqual(['limited']);
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(ran.map((r) => r.name)).toEqual(['limited', 'next']);
   });
 });

@@ -8,6 +8,8 @@ import type { PhoneState } from '../../../../contract/bridge.js';
 import { PhoneService, type PhoneServiceOptions } from '../../../../main/core/telegram/phone-service.js';
 import type { PhoneRecord, PhoneStore } from '../../../../main/core/telegram/phone-store.js';
 import { FakeTelegramBotApi, type FakeMessage } from '../../../fakes/telegram-bot-api.js';
+import { NOT_PAIRED } from '../../../../main/core/telegram/composers/strangers.js';
+import { waitFor } from '../../../support/wait.js';
 import { makePrompt, makeSession, MemoryRelayHost } from './memory-relay-host.js';
 
 /** A phone record kept in memory (as the settings store keeps it: a copy). */
@@ -52,7 +54,7 @@ async function setup(options: Partial<PhoneServiceOptions> = {}): Promise<Harnes
     env: {},
     log: (level, message) => logs.push(`${level} ${message}`),
     now: () => clock.now,
-    minIntervalMs: 50,
+    rateLimits: { chatPerSecond: 20 },
     pollTimeoutSeconds: 5,
     maxBackoffMs: 1000,
     conflictRetryMs: 300,
@@ -114,6 +116,10 @@ function botMessage(
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Waits until the host recorded `count` writes (a tap is answered before its write). */
+const writes = (h: Harness, count: number) =>
+  waitFor(() => h.host.writes.length >= count, `${count} write(s)`, 5000);
+
 describe('token', () => {
   it('accepts a valid token, shows the bot username and polls', { timeout: 15_000 }, async () => {
     const h = await setup();
@@ -173,22 +179,24 @@ describe('pairing', () => {
     const h = await setup();
     await h.phone.setToken(h.tg.token);
     const offer = await h.phone.beginPairing();
+    const refused = (id: number) =>
+      h.tg.waitForMessage((m) => m.chatId === id && m.fromBot && /not valid/.test(m.text));
     h.tg.userSends(STRANGER.id, STRANGER, '/start AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
-    await h.tg.waitForMessage((m) => m.chatId === STRANGER.id && m.fromBot && /not valid/.test(m.text));
+    await refused(STRANGER.id);
     expect(h.phone.state().paired).toBeNull();
 
     h.tg.userSends(CHAT, USER, `/start ${tokenOf(offer)}`);
     await botMessage(h, (m) => m.text.includes('Paired with'));
-    h.tg.userSends(STRANGER.id, STRANGER, `/start ${tokenOf(offer)}`);
-    await h.tg.waitFor(() => (h.tg.botMessages(STRANGER.id).length === 2 ? true : null));
-    expect(h.tg.botMessages(STRANGER.id)[1]!.text).toMatch(/not valid/);
+    const second = { id: 778, first_name: 'Mallory' };
+    h.tg.userSends(second.id, second, `/start ${tokenOf(offer)}`);
+    await refused(second.id);
     expect(h.phone.state().paired!.chatId).toBe(CHAT);
 
-    const second = await h.phone.beginPairing();
+    const next = await h.phone.beginPairing();
     h.clock.now += 10 * 60 * 1000 + 1;
-    h.tg.userSends(STRANGER.id, STRANGER, `/start ${tokenOf(second)}`);
-    await h.tg.waitFor(() => (h.tg.botMessages(STRANGER.id).length === 3 ? true : null));
-    expect(h.tg.botMessages(STRANGER.id)[2]!.text).toMatch(/not valid/);
+    const third = { id: 779, first_name: 'Trudy' };
+    h.tg.userSends(third.id, third, `/start ${tokenOf(next)}`);
+    await refused(third.id);
     expect(h.phone.state().paired!.chatId).toBe(CHAT);
   });
 
@@ -201,11 +209,13 @@ describe('pairing', () => {
     const prompt = await botMessage(h, (m) => m.buttons.length > 0);
     h.tg.userSends(STRANGER.id, STRANGER, '/screen alpha');
     h.tg.userSends(STRANGER.id, STRANGER, 'rm -rf / please');
-    const tap = h.tg.userTaps(CHAT, STRANGER, prompt.messageId, prompt.buttons[0]![0]!.data!, 1500);
-    await expect(tap).rejects.toThrow(/not answered/);
-    expect(h.tg.botMessages(STRANGER.id)).toHaveLength(0);
+    const tap = await h.tg.userTaps(CHAT, STRANGER, prompt.messageId, prompt.buttons[0]![0]!.data!);
+    expect(tap.text).toMatch(/not paired/);
+    await h.tg.waitFor(() => (h.tg.botMessages(STRANGER.id).length > 0 ? true : null));
+    await sleep(500);
+    // One short answer per chat per minute: the second message got none.
+    expect(h.tg.botMessages(STRANGER.id).map((m) => m.text)).toEqual([NOT_PAIRED]);
     expect(h.host.writes).toHaveLength(0);
-    expect(h.logs.some((l) => /ignored update/.test(l))).toBe(true);
     expect(h.logs.join('\n')).not.toMatch(/rm -rf|screen alpha/);
   });
 
@@ -257,6 +267,7 @@ describe('prompts', () => {
 
       const answer = await h.tg.userTaps(CHAT, USER, message.messageId, 'a:p1:1');
       expect(answer.text).toMatch(/Sent: Yes, and don't ask again/);
+      await writes(h, 1);
       expect(h.host.writes).toEqual([{ sessionId: 's1', kind: 'answer', data: '2', promptId: 'p1' }]);
       const edited = await botMessage(
         h,
@@ -300,7 +311,7 @@ describe('prompts', () => {
     expect(h.tg.botMessages(CHAT).filter((m) => m.buttons.length > 0)).toHaveLength(0);
   });
 
-  it('honours 429 retry_after and retries a 502', { timeout: 25_000 }, async () => {
+  it('honours 429 retry_after', { timeout: 25_000 }, async () => {
     const h = await setup();
     await pairPhone(h);
     const before = h.tg.callsOf('sendMessage').length;
@@ -309,12 +320,6 @@ describe('prompts', () => {
     const calls = h.tg.callsOf('sendMessage').slice(before);
     expect(calls.map((c) => c.status)).toEqual([429, 200]);
     expect(calls[1]!.at - calls[0]!.at).toBeGreaterThanOrEqual(1900);
-
-    h.tg.failNext('sendMessage', { status: 502 });
-    await openPrompt(h, 'p2');
-    const later = h.tg.callsOf('sendMessage').slice(before + 2);
-    expect(later.map((c) => c.status)).toEqual([502, 200]);
-    expect(h.tg.botMessages(CHAT).filter((m) => m.buttons[0]?.[0]?.data === 'a:p2:0')).toHaveLength(1);
   });
 
   it('delivers a prompt raised offline exactly once when back', { timeout: 30_000 }, async () => {
@@ -323,6 +328,9 @@ describe('prompts', () => {
     h.host.add(makeSession('s1', 'alpha'));
     await h.tg.goOffline();
     await waitForState(h.phone, (s) => s.polling === 'offline');
+    // The outbox sends at once now: give the HTTP client a moment to drop the keep-alive socket
+    // the fake just destroyed (a send on it fails ECONNRESET, which is ambiguous: given up).
+    await sleep(300);
     const session = h.host.sessions[0]!;
     h.phone.promptOpened(h.host.open(makePrompt('p1', 's1')), session);
     h.phone.promptOpened(h.host.openPrompt('s1')!, session);
@@ -366,7 +374,7 @@ describe('prompts', () => {
       expect(h.tg.botMessages(CHAT).filter((m) => m.buttons.length > 0)).toHaveLength(1);
       const answer = await h.tg.userTaps(CHAT, USER, message.messageId, 'a:p1:0');
       expect(answer.text).toMatch(/Sent: Yes/);
-      expect(h.host.writes).toHaveLength(1);
+      await writes(h, 1);
       await botMessage(h, (m) => m.messageId === message.messageId && /answered from phone/.test(m.text));
     },
   );
@@ -388,14 +396,17 @@ describe('chat', () => {
     h.phone.promptOpened(h.host.open(makePrompt('pb', 's2', { kind: 'input', body: '', options: [] })), b);
     await botMessage(h, (m) => /beta is waiting/.test(m.text));
 
-    h.tg.userSends(CHAT, USER, 'fix the linter too', { replyTo: msgA.messageId });
-    await botMessage(h, (m) => /typed into alpha/.test(m.text));
-    h.tg.userSends(CHAT, USER, 'continue');
-    await botMessage(h, (m) => /typed into beta/.test(m.text));
+    const botCount = h.tg.botMessages(CHAT).length;
+    const first = h.tg.userSends(CHAT, USER, 'fix the linter too', { replyTo: msgA.messageId });
+    // Confirmed with a reaction on the user's own message, not with another message.
+    await h.tg.waitFor(() => (first.reactions.includes('✍') ? true : null));
+    const second = h.tg.userSends(CHAT, USER, 'continue');
+    await h.tg.waitFor(() => (second.reactions.includes('✍') ? true : null));
     expect(h.host.writes.map((w) => [w.sessionId, w.data])).toEqual([
       ['s1', 'fix the linter too'],
       ['s2', 'continue'],
     ]);
+    expect(h.tg.botMessages(CHAT)).toHaveLength(botCount);
   });
 
   it('answers /sessions, /screen and /keys', { timeout: 15_000 }, async () => {
@@ -418,6 +429,7 @@ describe('chat', () => {
     const ctrlC = keypad.buttons.flat().find((b) => b.text === 'Ctrl-C')!;
     const sent = await h.tg.userTaps(CHAT, USER, keypad.messageId, ctrlC.data!);
     expect(sent.text).toMatch(/Sent Ctrl-C to beta/);
+    await writes(h, 1);
     expect(h.host.writes).toEqual([{ sessionId: 's2', kind: 'keys', data: '\x03', promptId: null }]);
 
     h.tg.userSends(CHAT, USER, '/keys');
@@ -441,6 +453,7 @@ describe('secrecy', () => {
       await pairPhone(h);
       await h.tg.goOffline();
       await waitForState(h.phone, (s) => s.polling === 'offline');
+      await sleep(300); // see 'delivers a prompt raised offline exactly once when back'
       h.host.add(makeSession('s1', 'alpha'));
       h.phone.promptOpened(h.host.open(makePrompt('p1', 's1')), h.host.sessions[0]!);
       await sleep(1500);

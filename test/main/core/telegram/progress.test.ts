@@ -45,7 +45,7 @@ function setup(active = true) {
   const host = new MemoryRelayHost();
   host.add(makeSession('s1', 'alpha'));
   const { api, messages } = recordingApi();
-  const outbox = new Outbox({ minIntervalMs: 0 });
+  const outbox = new Outbox({ limits: { chatBurst: 1000, chatPerSecond: 1000, globalPerSecond: 1000 } });
   const options = { host, api, outbox, chatId: () => CHAT, log: () => undefined, describe: String };
   const relay = new Relay(options);
   const progress = new Progress({ ...options, relay, active: () => active });

@@ -102,6 +102,8 @@ export async function startShell(opts: RunOptions = {}): Promise<ShellRun> {
   process.env.SHELL = path.join(bin, 'login-shell');
   process.env.PATH = `${bin}:/usr/bin:/bin`;
   process.env.XDG_CONFIG_HOME = path.join(dir, 'config');
+  // The app may fake another platform (win32: a named pipe); its real PTY host runs here.
+  process.env.AGENT_PAGER_PTYHOST_SOCKET = path.join(dir, 'ptyhost.sock');
   process.env.AGENT_PAGER_TELEGRAM_API_ROOT = 'http://127.0.0.1:9';
   delete process.env.AGENT_PAGER_USER_DATA;
   delete process.env.AGENT_PAGER_E2E;
@@ -147,7 +149,7 @@ export async function startShell(opts: RunOptions = {}): Promise<ShellRun> {
       return found;
     },
     async quit() {
-      st.config.messageBoxResponse = 0;
+      st.config.messageBoxResponse = 1; // "Stop and quit": no PTY host outlives the test
       app.quit();
       await waitFor(() => !st.handlers.size && st.windows.every((w) => w.destroyed), 'quit', 20_000);
     },
@@ -169,8 +171,20 @@ function loadPreload(): Bridge {
   return api as Bridge;
 }
 
-/** Puts process.platform, argv and env back and removes the run's folder. */
+/**
+ * Puts process.platform, argv and env back and removes the run's folder, after ending a PTY host
+ * the run left behind (a test that did not quit).
+ */
 export function restoreProcess(dir?: string): void {
+  const lock = dir ? path.join(dir, 'user-data', 'ptyhost.lock') : null;
+  const pid = lock && existsSync(lock) ? Number(readFileSync(lock, 'utf8')) : 0;
+  if (pid > 0) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
   Object.defineProperty(process, 'platform', { value: saved.platform, configurable: true });
   process.argv = [...saved.argv];
   for (const k of Object.keys(process.env)) if (!(k in saved.env)) delete process.env[k];

@@ -66,7 +66,10 @@ const settings = {
   awayAfterMinutes: 5,
   idleSeconds: 20,
   startAtLogin: false,
+  resumeOnStart: false,
+  onQuit: 'ask' as const,
   defaultCwd: null,
+  pageIdle: { claude: true, codex: true, gemini: true, shell: false, custom: true },
 };
 const phone = {
   token: 'none' as const,
@@ -77,6 +80,7 @@ const phone = {
   paired: null,
   pairing: null,
   paused: false,
+  blocked: false,
 };
 
 describe('app store', () => {

@@ -1,0 +1,323 @@
+/**
+ * The fake Bot API's HTTP side: the server on 127.0.0.1, call recording, scripted failures, token
+ * revocation, outages, latency, and long polling (`getUpdates` with `offset`, `limit`, `timeout`
+ * and a remembered `allowed_updates`; a second poller ends the first with 409). The methods are
+ * carried out by `chats.ts`; `FakeTelegramBotApi` (`test/fakes/telegram-bot-api.ts`) extends this
+ * class with the control API tests use.
+ */
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { FakeChats } from './chats.js';
+import { ApiError, assertUtf8Strings, decodeUtf8 } from './html.js';
+import type { FakeBot, FakeCall, FakeFailure, FakeTelegramBotApiOptions } from './types.js';
+
+/** Update kinds Telegram sends when `allowed_updates` was never given (all but these three). */
+const NOT_BY_DEFAULT = new Set(['chat_member', 'message_reaction', 'message_reaction_count']);
+
+interface Update {
+  update_id: number;
+  [key: string]: unknown;
+}
+
+interface Poller {
+  res: http.ServerResponse;
+  timer: NodeJS.Timeout;
+  offset: number;
+  limit: number;
+}
+
+/** The HTTP server and long polling of the fake (see the module doc). */
+export class FakeBotApiServer {
+  /** Every API call received, oldest first. */
+  readonly calls: FakeCall[] = [];
+  protected readonly bots: FakeBot[];
+  protected readonly revoked = new Set<string>();
+  protected readonly latencyMs: number;
+  protected readonly state: FakeChats;
+  protected server: http.Server | null = null;
+  protected readonly sockets = new Set<Socket>();
+  protected port = 0;
+  protected readonly updates: Update[] = [];
+  protected nextUpdateId = 1;
+  protected confirmedBelow = 0;
+  protected allowedUpdates: string[] | null = null;
+  protected pollers: Poller[] = [];
+  protected readonly failures = new Map<string, FakeFailure[]>();
+  protected readonly held = new Set<http.ServerResponse>();
+  protected nextCallbackId = 1;
+  protected readonly messageWaiters = new Set<() => void>();
+  protected otherPoller = false;
+
+  constructor(options: FakeTelegramBotApiOptions = {}) {
+    this.bots = options.bots ?? [
+      {
+        token: '1234567890:AAFakeTokenForTestsOnly_abcdefghijklmn',
+        id: 1234567890,
+        username: 'agent_pager_test_bot',
+        firstName: 'Agent Pager Test',
+      },
+    ];
+    this.latencyMs = options.latencyMs ?? 0;
+    this.state = new FakeChats(() => this.changed(), options.callbackAnswerWindowMs ?? 15_000);
+  }
+
+  /** The default bot's token. */
+  get token(): string {
+    return this.bots[0]!.token;
+  }
+
+  /** The default bot. */
+  get bot(): FakeBot {
+    return this.bots[0]!;
+  }
+
+  /** Base URL to give grammY as `apiRoot` (no trailing slash). Valid after {@link start}. */
+  get apiRoot(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** Starts listening on 127.0.0.1 and a free port. */
+  async start(): Promise<{ apiRoot: string }> {
+    await this.listen(0);
+    return { apiRoot: this.apiRoot };
+  }
+
+  /** Stops the server, ends pending long polls and held calls, destroys every socket. */
+  async close(): Promise<void> {
+    await this.goOffline();
+  }
+
+  /** Simulates a network outage: closes the listener (new connections are refused) and drops every open connection. */
+  async goOffline(): Promise<void> {
+    this.dropConnections();
+    const server = this.server;
+    this.server = null;
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** Ends an outage: listens again on the same port. */
+  async goOnline(): Promise<void> {
+    await this.listen(this.port);
+  }
+
+  /** From now on, every getUpdates answers 409 as if another program were polling this bot. */
+  simulateOtherPoller(on = true): void {
+    this.otherPoller = on;
+    if (on) for (const p of [...this.pollers]) this.endPoll(p, this.conflict());
+  }
+
+  /** Revokes a bot token (BotFather's /revoke): every call with it answers 401 from now on. */
+  revokeToken(token = this.token): void {
+    this.revoked.add(token);
+    for (const p of [...this.pollers]) this.endPoll(p, new ApiError(401, 'Unauthorized'));
+  }
+
+  /** Makes the next call of `method` fail as described (queued: several calls fail in turn). */
+  failNext(method: string, failure: FakeFailure): void {
+    const list = this.failures.get(method) ?? [];
+    list.push(failure);
+    this.failures.set(method, list);
+  }
+
+  /** Calls of one method, oldest first. */
+  callsOf(method: string): FakeCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  // ——— server ———
+
+  protected async listen(port: number): Promise<void> {
+    if (this.server) return;
+    const server = http.createServer((req, res) => {
+      this.handle(req, res).catch(() => {
+        if (!res.headersSent)
+          this.reply(res, 500, { ok: false, error_code: 500, description: 'Internal Server Error' });
+      });
+    });
+    server.on('connection', (socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+      socket.on('error', () => undefined);
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => resolve());
+    });
+    this.port = (server.address() as AddressInfo).port;
+    this.server = server;
+  }
+
+  protected dropConnections(): void {
+    for (const p of this.pollers) clearTimeout(p.timer);
+    this.pollers = [];
+    this.held.clear();
+    for (const socket of this.sockets) socket.destroy();
+    this.sockets.clear();
+  }
+
+  protected async readBody(req: http.IncomingMessage): Promise<Record<string, unknown>> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = decodeUtf8(Buffer.concat(chunks));
+    const type = req.headers['content-type'] ?? '';
+    const url = new URL(req.url ?? '/', 'http://x');
+    const params: Record<string, unknown> = Object.fromEntries(url.searchParams.entries());
+    if (!raw) return params;
+    if (type.includes('application/json'))
+      return { ...params, ...(JSON.parse(raw) as Record<string, unknown>) };
+    if (type.includes('application/x-www-form-urlencoded')) {
+      return { ...params, ...Object.fromEntries(new URLSearchParams(raw).entries()) };
+    }
+    throw new ApiError(400, 'Bad Request: unsupported body');
+  }
+
+  protected reply(res: http.ServerResponse, status: number, body: unknown): void {
+    if (res.writableEnded || res.destroyed) return;
+    const json = JSON.stringify(body);
+    res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) });
+    res.end(json);
+  }
+
+  protected async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const match = /^\/bot([^/]+)\/([A-Za-z]+)/.exec(new URL(req.url ?? '/', 'http://x').pathname);
+    const call: FakeCall = {
+      method: match?.[2] ?? '',
+      token: match?.[1] ?? '',
+      params: {},
+      at: Date.now(),
+      status: 0,
+    };
+    this.calls.push(call);
+    const answer = (status: number, body: unknown): void => {
+      call.status = status;
+      this.reply(res, status, body);
+      this.changed();
+    };
+    const fail = (e: ApiError): void => {
+      call.description = e.description;
+      answer(e.status, {
+        ok: false,
+        error_code: e.status,
+        description: e.description,
+        ...(e.parameters ? { parameters: e.parameters } : {}),
+      });
+    };
+    try {
+      call.params = await this.readBody(req);
+      if (!match) throw new ApiError(404, 'Not Found');
+      const bot = this.bots.find((b) => b.token === match[1]);
+      if (!bot || this.revoked.has(bot.token)) throw new ApiError(401, 'Unauthorized');
+      assertUtf8Strings(call.params);
+      const method = match[2]!;
+      if (method !== 'getUpdates' && this.latencyMs > 0)
+        await new Promise((r) => setTimeout(r, this.latencyMs));
+      const failure = this.failures.get(method)?.shift();
+      if (failure && 'hang' in failure) {
+        this.held.add(res);
+        return;
+      }
+      if (failure && 'status' in failure && !('afterStore' in failure && failure.afterStore)) {
+        if (failure.status === 429) {
+          throw new ApiError(429, `Too Many Requests: retry after ${failure.retryAfter}`, {
+            retry_after: failure.retryAfter,
+          });
+        }
+        const fallback =
+          failure.status >= 500 ? 'Bad Gateway' : failure.status === 401 ? 'Unauthorized' : 'Bad Request';
+        throw new ApiError(
+          failure.status,
+          'description' in failure && failure.description ? failure.description : fallback,
+        );
+      }
+      if (method === 'getUpdates') {
+        this.getUpdates(call.params, res, call);
+        return;
+      }
+      const result = this.state.run(bot, method, call.params);
+      if (failure && 'dropResponse' in failure) {
+        res.socket?.destroy();
+        return;
+      }
+      if (failure && 'status' in failure) throw new ApiError(failure.status, 'Bad Gateway');
+      answer(200, { ok: true, result });
+    } catch (e) {
+      if (e instanceof ApiError) fail(e);
+      else fail(new ApiError(400, `Bad Request: ${(e as Error).message}`));
+    }
+  }
+
+  protected conflict(): ApiError {
+    return new ApiError(
+      409,
+      'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running',
+    );
+  }
+
+  protected deliverable(offset: number): Update[] {
+    const allowed = this.allowedUpdates;
+    return this.updates.filter((u) => {
+      if (u.update_id < offset) return false;
+      const kind = Object.keys(u).find((k) => k !== 'update_id') ?? '';
+      return allowed && allowed.length > 0 ? allowed.includes(kind) : !NOT_BY_DEFAULT.has(kind);
+    });
+  }
+
+  protected endPoll(poller: Poller, error: ApiError | null): void {
+    clearTimeout(poller.timer);
+    this.pollers = this.pollers.filter((p) => p !== poller);
+    if (error) {
+      this.reply(poller.res, error.status, {
+        ok: false,
+        error_code: error.status,
+        description: error.description,
+      });
+      return;
+    }
+    this.reply(poller.res, 200, { ok: true, result: this.deliverable(poller.offset).slice(0, poller.limit) });
+  }
+
+  protected getUpdates(params: Record<string, unknown>, res: http.ServerResponse, call: FakeCall): void {
+    if (this.otherPoller) throw this.conflict();
+    const offset = Number(params.offset ?? 0);
+    const limit = Math.min(100, Math.max(1, Number(params.limit ?? 100)));
+    const timeoutSec = Math.max(0, Number(params.timeout ?? 0));
+    const allowed =
+      typeof params.allowed_updates === 'string'
+        ? JSON.parse(params.allowed_updates)
+        : params.allowed_updates;
+    if (Array.isArray(allowed)) this.allowedUpdates = allowed.map(String);
+    if (offset > this.confirmedBelow) {
+      this.confirmedBelow = offset;
+      for (let i = this.updates.length - 1; i >= 0; i--) {
+        if (this.updates[i]!.update_id < offset) this.updates.splice(i, 1);
+      }
+    }
+    for (const other of [...this.pollers]) this.endPoll(other, this.conflict());
+    call.status = 200;
+    const poller: Poller = {
+      res,
+      offset,
+      limit,
+      timer: setTimeout(() => this.endPoll(poller, null), timeoutSec * 1000),
+    };
+    res.on('close', () => {
+      clearTimeout(poller.timer);
+      this.pollers = this.pollers.filter((p) => p !== poller);
+    });
+    this.pollers.push(poller);
+    if (this.deliverable(offset).length > 0) this.endPoll(poller, null);
+  }
+
+  protected pushUpdate(body: Record<string, unknown>): number {
+    const update_id = this.nextUpdateId++;
+    this.updates.push({ update_id, ...body });
+    for (const p of [...this.pollers]) {
+      if (this.deliverable(p.offset).length > 0) this.endPoll(p, null);
+    }
+    return update_id;
+  }
+
+  protected changed(): void {
+    for (const waiter of [...this.messageWaiters]) waiter();
+  }
+}
