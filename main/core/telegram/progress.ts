@@ -79,7 +79,8 @@ export type SubmitResult = { typed: true } | { queued: number } | { refused: str
 /** Status messages and queues of one paired chat. */
 export class Progress {
   private readonly statuses = new Map<string, Status>();
-  private readonly queues = new Map<string, string[]>();
+  /** Queued texts per session, each with the chat message it came in (the reaction goes there). */
+  private readonly queues = new Map<string, { text: string; messageId: number | null }[]>();
   private readonly drainTimers = new Map<string, NodeJS.Timeout>();
   private readonly editIntervalMs: number;
 
@@ -158,9 +159,10 @@ export class Progress {
 
   /**
    * Text from the chat for a session: typed and submitted now when the agent is ready or shows a
-   * prompt (and nothing waits before it), else queued.
+   * prompt (and nothing waits before it), else queued. A queued text, once typed, gets the typed
+   * reaction on `messageId` (the user's message it came in), like one typed at once.
    */
-  async submit(session: SessionInfo, text: string): Promise<SubmitResult> {
+  async submit(session: SessionInfo, text: string, messageId: number | null = null): Promise<SubmitResult> {
     const queue = this.queues.get(session.id) ?? [];
     // An open prompt (a question, a menu) means the agent waits for the user now, even mid-turn.
     const waiting = this.o.host.openPrompt(session.id) !== null;
@@ -172,7 +174,7 @@ export class Progress {
       return {
         refused: `${MAX_QUEUED} texts already wait for ${escapeHtml(session.name)}. /queue shows them.`,
       };
-    queue.push(text);
+    queue.push({ text, messageId });
     this.queues.set(session.id, queue);
     const status = this.statuses.get(session.id);
     if (status && status.messageId !== null && !status.failed) this.changed(status, true);
@@ -186,7 +188,7 @@ export class Progress {
 
   /** The queued texts per session id (a copy). */
   queued(): Map<string, string[]> {
-    return new Map([...this.queues].map(([id, texts]) => [id, [...texts]]));
+    return new Map([...this.queues].map(([id, items]) => [id, items.map((i) => i.text)]));
   }
 
   /** Drops the queued texts of one session (all when `sessionId` is null). @returns how many. */
@@ -331,13 +333,16 @@ export class Progress {
   private async drain(sessionId: string): Promise<void> {
     const queue = this.queues.get(sessionId);
     if (!queue?.length || this.o.host.isBusy(sessionId)) return;
-    const text = queue.shift()!;
+    const { text, messageId } = queue.shift()!;
     if (queue.length === 0) this.queues.delete(sessionId);
     const refusal = await this.o.host.submitText(sessionId, text);
     if (refusal) {
       const dropped = 1 + this.cancel(sessionId);
       this.o.relay.say(`${refusalText(refusal)} ${dropped} queued text(s) were not typed.`);
+      return;
     }
+    const session = this.o.host.listSessions().find((s) => s.id === sessionId);
+    if (messageId !== null && session) this.o.relay.acknowledgeTyped(messageId, session);
   }
 
   private pruneGone(): void {

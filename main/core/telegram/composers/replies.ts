@@ -82,7 +82,7 @@ export function repliesComposer(deps: BotDeps, now: () => number = Date.now): Co
       deps.relay.say(refusalText('no-session'));
       return;
     }
-    const result = await deps.progress.submit(session, text);
+    const result = await deps.progress.submit(session, text, message.message_id);
     if ('refused' in result) deps.relay.say(result.refused);
     else if ('typed' in result) deps.relay.acknowledgeTyped(message.message_id, session);
   });

@@ -22,9 +22,15 @@ interface Sent {
 /** sendMessage / editMessageText recorded; message ids count up from 1. */
 function recordingApi() {
   const messages: Sent[] = [];
+  /** Message ids the bot reacted to, in order. */
+  const reactions: number[] = [];
   const labels = (markup: unknown): string[] =>
     ((markup as InlineKeyboard | undefined)?.inline_keyboard ?? []).flat().map((b) => b.text);
   const api = {
+    setMessageReaction: async (_chat: number, id: number) => {
+      reactions.push(id);
+      return true;
+    },
     sendMessage: async (_chat: number, text: string, other: Record<string, unknown> = {}) => {
       const m = { id: messages.length + 1, text, buttons: labels(other.reply_markup), edits: 0 };
       messages.push(m);
@@ -38,18 +44,18 @@ function recordingApi() {
       return true;
     },
   };
-  return { api: api as unknown as Api, messages };
+  return { api: api as unknown as Api, messages, reactions };
 }
 
 function setup(active = true) {
   const host = new MemoryRelayHost();
   host.add(makeSession('s1', 'alpha'));
-  const { api, messages } = recordingApi();
+  const { api, messages, reactions } = recordingApi();
   const outbox = new Outbox({ limits: { chatBurst: 1000, chatPerSecond: 1000, globalPerSecond: 1000 } });
   const options = { host, api, outbox, chatId: () => CHAT, log: () => undefined, describe: String };
   const relay = new Relay(options);
   const progress = new Progress({ ...options, relay, active: () => active });
-  return { host, progress, messages };
+  return { host, progress, messages, reactions };
 }
 
 const T0 = 1_700_000_000_000;
@@ -132,13 +138,13 @@ describe('Progress', () => {
   });
 
   it('queues text while busy, shows "queued (n)" with Cancel, and types one text per turn', async () => {
-    const { host, progress, messages } = setup();
+    const { host, progress, messages, reactions } = setup();
     const session = host.sessions[0]!;
     host.busy.add('s1');
     progress.turnEvent(started);
     await vi.advanceTimersByTimeAsync(10);
-    expect(await progress.submit(session, 'one')).toEqual({ queued: 1 });
-    expect(await progress.submit(session, 'two')).toEqual({ queued: 2 });
+    expect(await progress.submit(session, 'one', 101)).toEqual({ queued: 1 });
+    expect(await progress.submit(session, 'two', 102)).toEqual({ queued: 2 });
     await vi.advanceTimersByTimeAsync(STATUS_EDIT_INTERVAL_MS);
     expect(messages[0]!.text).toContain('🕒 queued (2)');
     expect(messages[0]!.buttons).toEqual(['Screen', 'Cancel queued (2)']);
@@ -147,6 +153,9 @@ describe('Progress', () => {
     progress.turnEvent(ended('ok'));
     await vi.advanceTimersByTimeAsync(QUEUE_SUBMIT_DELAY_MS + 10);
     expect(host.writes.map((w) => w.data)).toEqual(['one']);
+    // Typed from the queue: the user's message gets the typed reaction, like one typed at once.
+    await vi.advanceTimersByTimeAsync(10);
+    expect(reactions).toEqual([101]);
     // The next turn starts (busy) and ends: then the second text.
     host.busy.add('s1');
     progress.turnEvent(started);
@@ -156,6 +165,8 @@ describe('Progress', () => {
     progress.turnEvent(ended('ok'));
     await vi.advanceTimersByTimeAsync(QUEUE_SUBMIT_DELAY_MS + 10);
     expect(host.writes.map((w) => w.data)).toEqual(['one', 'two']);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(reactions).toEqual([101, 102]);
     expect(progress.queued().size).toBe(0);
   });
 
