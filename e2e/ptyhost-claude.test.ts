@@ -97,7 +97,9 @@ beforeAll(async () => {
   binDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ap-e2e-bin-'));
   await fs.symlink(CLAUDE_BIN, path.join(binDir, 'claude'));
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ap-e2e-data-'));
-  // Already paired (pairing itself is covered by claude-phone.test.ts).
+  // Already paired (pairing itself is covered by claude-phone.test.ts): the user wrote to the
+  // bot back then, so Telegram lets the bot write to the chat.
+  telegram.userStartedBotEarlier(CHAT);
   const paired = { chatId: CHAT, userId: USER.id, username: USER.username, firstName: USER.first_name };
   await fs.writeFile(
     path.join(dataDir, 'settings.json'),

@@ -87,6 +87,14 @@ export class FakeTelegramBotApi extends FakeBotApiServer {
     return this.allowedUpdates;
   }
 
+  /**
+   * The user wrote to the bot before this fake started (a chat paired in an earlier run): the bot
+   * may send to the chat without a new message from the user first.
+   */
+  userStartedBotEarlier(chatId: number): void {
+    this.state.started.add(chatId);
+  }
+
   /** The user blocks the bot: sends and edits to the chat get 403 until the user writes again. */
   userBlocksBot(chatId: number): void {
     this.state.blocked.add(chatId);

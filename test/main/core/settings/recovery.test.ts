@@ -57,6 +57,7 @@ describe('repairStoredValues', () => {
     expect(loadPhoneRecord({ get: () => store.get('phone'), set: () => undefined })).toEqual({
       paired: null,
       paused: true,
+      blocked: false,
     });
     expect(JSON.parse(readFileSync(asideFile(), 'utf8'))).toEqual({
       settings: { idleSeconds: 'soon', awayAfterMinutes: -3 },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { claudeIdle, claudePermission } from '../../../../../main/core/prompts/recognisers/claude.js';
 import { detectPrompt } from '../../../../../main/core/prompts/detect.js';
 import type { RecogniserContext } from '../../../../../main/core/prompts/types.js';
-import { capture, hasSharedScreens, sharedScreen } from '../screens.js';
+import { capture } from '../screens.js';
 
 const quiet: RecogniserContext = { agent: 'claude', quietMs: 5000, idleThresholdMs: 2000 };
 const flowing: RecogniserContext = { agent: 'claude', quietMs: 0, idleThresholdMs: 2000 };
@@ -89,9 +89,9 @@ describe('Claude idle box (own captures, 2.1.197)', () => {
   });
 });
 
-describe.runIf(hasSharedScreens)('Claude screens from ../shared/screens/claude-code-2.1.197', () => {
+describe('Claude Code 2.1.197 screens captured in tmux', () => {
   it('permission-bash: Bash command with options 1/2/3', () => {
-    const p = detectPrompt(sharedScreen('permission-bash'), quiet);
+    const p = detectPrompt(capture('claude', 'tmux-permission-bash'), quiet);
     expect(p?.kind).toBe('permission');
     expect(p?.title).toBe('Bash command');
     expect(p?.body.split('\n').slice(0, 2)).toEqual(['echo hello > out.txt', 'Write hello to out.txt']);
@@ -104,7 +104,7 @@ describe.runIf(hasSharedScreens)('Claude screens from ../shared/screens/claude-c
   });
 
   it('permission-python-requires-approval: keeps "This command requires approval" and the curly apostrophe', () => {
-    const p = detectPrompt(sharedScreen('permission-python-requires-approval'), quiet);
+    const p = detectPrompt(capture('claude', 'tmux-permission-python-requires-approval'), quiet);
     expect(p?.kind).toBe('permission');
     expect(p?.body).toBe(
       'python3 -c "print(42)"\nWrite hello to out.txt\n\nThis command requires approval\n\nDo you want to proceed?',
@@ -113,15 +113,15 @@ describe.runIf(hasSharedScreens)('Claude screens from ../shared/screens/claude-c
   });
 
   it('idle → input (when quiet), typed → nothing, busy → nothing', () => {
-    expect(detectPrompt(sharedScreen('idle'), quiet)?.kind).toBe('input');
-    expect(detectPrompt(sharedScreen('typed'), quiet)).toBeNull();
-    expect(detectPrompt(sharedScreen('busy'), quiet)).toBeNull();
+    expect(detectPrompt(capture('claude', 'tmux-idle'), quiet)?.kind).toBe('input');
+    expect(detectPrompt(capture('claude', 'tmux-typed'), quiet)).toBeNull();
+    expect(detectPrompt(capture('claude', 'tmux-busy'), quiet)).toBeNull();
   });
 
   it('after-yes → finished "Done.", after-esc → input', () => {
-    const yes = detectPrompt(sharedScreen('after-yes'), flowing);
+    const yes = detectPrompt(capture('claude', 'tmux-after-yes'), flowing);
     expect(yes?.kind).toBe('finished');
     expect(yes?.body).toBe('Done.');
-    expect(detectPrompt(sharedScreen('after-esc'), quiet)?.kind).toBe('input');
+    expect(detectPrompt(capture('claude', 'tmux-after-esc'), quiet)?.kind).toBe('input');
   });
 });
