@@ -15,6 +15,7 @@
  * it must stay free of Node and Electron APIs.
  */
 import { z } from 'zod';
+import type { SessionUsage } from './usage.js';
 
 /** Agent presets a session can be started from. `custom` runs `command` as typed. */
 export const agentKinds = ['claude', 'codex', 'gemini', 'shell', 'custom'] as const;
@@ -119,6 +120,8 @@ export interface SessionInfo {
    * running or nothing is known to resume (then Resume starts the command again).
    */
   resumeCommand: string | null;
+  /** Tokens and cost as the agent reports them (Claude Code only), or absent/null when unknown. */
+  usage?: SessionUsage | null;
 }
 
 /** Kinds of prompt: a permission menu, a question, waiting for input, a finished turn. */

@@ -112,14 +112,22 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     notifyChange();
   });
 
+  /** Per session, its last seen token use (JSON), so the phone hears only of real changes. */
+  const usageSeen = new Map<string, string>();
   sessions.onChanged((id) => {
     const i = info(id);
     if (i) broadcast('session.state', i);
     notifyChange();
     if (!sessions.running(id)) turns.exited(id);
+    const usage = JSON.stringify(i?.usage ?? null);
+    if (i && usage !== (usageSeen.get(id) ?? 'null')) {
+      usageSeen.set(id, usage);
+      phone.usageChanged(id);
+    }
   });
   sessions.onRemoved((id) => {
     turns.exited(id);
+    usageSeen.delete(id);
     broadcast('session.removed', { id });
     notifyChange();
   });

@@ -102,6 +102,7 @@ export function createRelayHost(
     computerName: deps.options.computerName ?? os.hostname(),
     listSessions: () => deps.list(),
     screenText: (id) => sessions.screenText(id).catch(() => null),
+    screenSnapshot: (id, limits) => sessions.screenSnapshot(id, limits).catch(() => null),
     openPrompt: (id) => sessions.info(id)?.prompt ?? null,
     async answerPrompt(sessionId, promptId, optionIndex) {
       const checked = precheck(sessionId, promptId);

@@ -42,8 +42,20 @@ export interface ContentBlock {
 }
 
 /** What the fake answers for a turn: plain text, or one tool call. */
-export type TurnReply =
-  { kind: 'text'; text: string } | { kind: 'tool_use'; name: string; input: Record<string, unknown> };
+export type TurnReply = (
+  { kind: 'text'; text: string } | { kind: 'tool_use'; name: string; input: Record<string, unknown> }
+) & {
+  /** Token counts reported for this message (default: 10 in, 5 out, no cache). */
+  usage?: FakeUsage;
+};
+
+/** The Messages API `usage` the fake reports for one message. */
+export interface FakeUsage {
+  input_tokens: number;
+  output_tokens: number;
+  cache_creation_input_tokens: number;
+  cache_read_input_tokens: number;
+}
 
 /** Decides the reply to a turn request (not called for title requests). */
 export type TurnScript = (request: MessagesRequest) => TurnReply;
@@ -118,12 +130,14 @@ function sseFor(reply: TurnReply, model: string): string {
         content: [],
         stop_reason: null,
         stop_sequence: null,
-        usage: {
-          input_tokens: 10,
-          output_tokens: 1,
-          cache_creation_input_tokens: 0,
-          cache_read_input_tokens: 0,
-        },
+        usage: reply.usage
+          ? { ...reply.usage, output_tokens: 1 }
+          : {
+              input_tokens: 10,
+              output_tokens: 1,
+              cache_creation_input_tokens: 0,
+              cache_read_input_tokens: 0,
+            },
       },
     },
   ]);
@@ -160,7 +174,7 @@ function sseFor(reply: TurnReply, model: string): string {
     {
       type: 'message_delta',
       delta: { stop_reason: reply.kind === 'text' ? 'end_turn' : 'tool_use', stop_sequence: null },
-      usage: { output_tokens: 5 },
+      usage: { output_tokens: reply.usage?.output_tokens ?? 5 },
     },
   ]);
   events.push(['message_stop', { type: 'message_stop' }]);

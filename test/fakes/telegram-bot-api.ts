@@ -6,7 +6,10 @@
  * Implemented methods (`POST|GET /bot<token>/<method>`, JSON or form bodies): getMe, getUpdates
  * (real long polling with `offset`/`timeout`/`limit`/`allowed_updates`), deleteWebhook,
  * sendMessage, editMessageText, editMessageReplyMarkup, setMessageReaction, answerCallbackQuery, setMyCommands,
- * deleteMyCommands, setMyDescription, setMyShortDescription, close, logOut. As in the real API:
+ * deleteMyCommands, setMyDescription, setMyShortDescription, close, logOut; sendPhoto and
+ * sendDocument (multipart uploads, caption at most 1024 chars), getFile and the file endpoint
+ * `GET /file/bot<token>/<file_path>` for files users send ({@link FakeTelegramBotApi.userSendsFile};
+ * see telegram-files.ts). As in the real API:
  * - unknown token → 401 `Unauthorized` ({@link FakeTelegramBotApi.revokeToken} revokes one); unknown
  *   method → 404; a body that is not valid UTF-8, or a string with a lone surrogate → 400.
  * - a second concurrent `getUpdates` terminates the pending one with 409 `Conflict: terminated by
@@ -38,9 +41,11 @@
  * as objects with names.
  */
 import { FakeBotApiServer } from './telegram/server.js';
+import type { StoredFile } from './telegram-files.js';
 import type {
   FakeCallbackAnswer,
   FakeChat,
+  FakeFile,
   FakeMediaKind,
   FakeMessage,
   FakeUser,
@@ -208,6 +213,65 @@ export class FakeTelegramBotApi extends FakeBotApiServer {
     if (options.caption) payload.caption = options.caption;
     this.pushUpdate({ message: payload });
     return message;
+  }
+
+  /**
+   * A user sends a photo, document or voice note whose bytes the bot can fetch (getFile, then
+   * the file endpoint): a `message` update with `photo` (two sizes, the largest last), `document`
+   * or `voice`, optionally a reply and with a caption. `fileSize` overrides the size reported.
+   * @returns the stored message and the stored file.
+   */
+  userSendsFile(
+    chat: number | FakeChat,
+    user: number | FakeUser,
+    kind: FakeFile['kind'],
+    data: Buffer,
+    options: UserMessageOptions & {
+      fileName?: string;
+      mimeType?: string;
+      caption?: string;
+      fileSize?: number;
+    } = {},
+  ): { message: FakeMessage; file: StoredFile } {
+    const folder = kind === 'photo' ? 'photos' : kind === 'voice' ? 'voice' : 'documents';
+    const named = /\.([A-Za-z0-9]{1,8})$/.exec(options.fileName ?? '')?.[1] ?? 'bin';
+    const file = this.files.add(data, folder, kind === 'photo' ? 'jpg' : kind === 'voice' ? 'oga' : named);
+    const caption = options.caption ?? '';
+    const { message, payload } = this.userMessage(
+      chat,
+      user,
+      { text: caption, entities: [], media: kind },
+      options,
+    );
+    message.file = { kind, data, fileName: options.fileName ?? null };
+    const ref = {
+      file_id: file.fileId,
+      file_unique_id: file.fileUniqueId,
+      file_size: options.fileSize ?? data.length,
+    };
+    if (kind === 'photo') {
+      const thumb = this.files.add(data.subarray(0, Math.min(data.length, 64)), 'photos', 'jpg');
+      const small = {
+        file_id: thumb.fileId,
+        file_unique_id: thumb.fileUniqueId,
+        file_size: thumb.data.length,
+      };
+      payload.photo = [
+        { ...small, width: 90, height: 60 },
+        { ...ref, width: 1280, height: 853 },
+      ];
+    } else if (kind === 'voice') {
+      payload.voice = { ...ref, duration: 3, mime_type: options.mimeType ?? 'audio/ogg' };
+    } else {
+      payload.document = {
+        ...ref,
+        ...(options.fileName !== undefined ? { file_name: options.fileName } : {}),
+        mime_type: options.mimeType ?? 'application/octet-stream',
+      };
+    }
+    if (caption) payload.caption = caption;
+    this.pushUpdate({ message: payload });
+    return { message, file };
   }
 
   /** A user edits one of their messages (an `edited_message` update). */

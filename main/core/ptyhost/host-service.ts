@@ -13,6 +13,7 @@ import type { PromptInfo, SessionInfo } from '../../../contract/bridge.js';
 import type { HookRunner } from '../app-types.js';
 import { Emitter } from '../base/event.js';
 import type { HookEvent } from '../claude/hook-event.js';
+import { UsageTracker } from '../claude/usage-tracker.js';
 import type { PromptCloseReason } from '../prompts/types.js';
 import type { Attachment } from '../sessions/session.js';
 import { SessionManager, storedSessionSchema } from '../sessions/session-manager.js';
@@ -65,6 +66,8 @@ export class PtyHostService {
   private shuttingDown = false;
   private shutDown = false;
   private watch!: PromptWatch;
+  /** Token use and cost of Claude Code sessions, read from the transcripts their hooks name. */
+  private readonly usage = new UsageTracker();
 
   private constructor(
     private readonly options: PtyHostServiceOptions,
@@ -90,6 +93,8 @@ export class PtyHostService {
       onHook: (id, event) => service.hookEvent(id, event),
     });
     service.watch = watch;
+    watch.onHookEvent((id, event) => void service.usage.handle(id, event).catch(() => undefined));
+    service.usage.onChange((id) => service.publish(id));
     watch.setSink({
       promptOpened: (prompt, session) => service.promptEvent('prompt.opened', prompt, session),
       promptUpdated: (prompt, session) => service.promptEvent('prompt.updated', prompt, session),
@@ -101,6 +106,7 @@ export class PtyHostService {
     });
     sessions.onRemoved((id) => {
       watch.forget(id);
+      service.usage.forget(id);
       service.broadcast('session.removed', { id });
       service.idleChanged();
     });
@@ -149,6 +155,7 @@ export class PtyHostService {
     if (this.shuttingDown) return;
     this.shuttingDown = true;
     await this.watch.dispose();
+    this.usage.dispose();
     await this.sessions.disposeAll();
     // Clients hear the close only once every session has ended.
     for (const c of this.clients) c.conn.close('PTY host shut down');
@@ -156,12 +163,17 @@ export class PtyHostService {
     this.shutDown = true;
   }
 
-  /** The session as the desk sees it: base info plus the open prompt. */
+  /** The session as the desk sees it: base info plus the open prompt and (Claude Code) token use. */
   info(id: string): SessionInfo | null {
     const base = this.sessions.info(id);
     if (!base) return null;
     const prompt = this.watch.openPrompt(id);
-    return { ...base, prompt, state: prompt && base.state === 'running' ? 'needs-attention' : base.state };
+    return {
+      ...base,
+      prompt,
+      state: prompt && base.state === 'running' ? 'needs-attention' : base.state,
+      usage: this.usage.get(id),
+    };
   }
 
   private list(): SessionInfo[] {
@@ -263,6 +275,8 @@ export class PtyHostService {
       return null;
     },
     'session.screenText': ({ id }) => this.sessions.get(id)?.screen.plainText() ?? null,
+    'session.screenSnapshot': ({ id, maxRows, maxCols }) =>
+      this.sessions.get(id)?.screen.snapshot({ maxRows, maxCols }) ?? null,
     'prompt.answer': ({ id, promptId, option, source }) => this.watch.answer(id, promptId, option, source),
     'prompt.sendKeys': ({ id, keys, promptId }) => this.watch.sendKeys(id, keys, promptId),
     'prompt.markRelayed': ({ id, promptId }) => {

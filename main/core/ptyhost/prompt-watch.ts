@@ -9,7 +9,7 @@
 import path from 'node:path';
 import type { PromptInfo } from '../../../contract/bridge.js';
 import type { HookRunner } from '../app-types.js';
-import { DisposableStore } from '../base/lifecycle.js';
+import { DisposableStore, type Disposable } from '../base/lifecycle.js';
 import type { HookEvent } from '../claude/hook-event.js';
 import { HookReceiver } from '../claude/hook-receiver.js';
 import { codexNotifyArgs, readUserNotify } from '../codex/notify-config.js';
@@ -97,6 +97,11 @@ export class PromptWatch {
         if (s && !s.running) this.watches.get(id)?.tracker.sessionExited();
       }),
     );
+  }
+
+  /** Every validated Claude Code hook event, with the id of the session it came from. */
+  onHookEvent(listener: (sessionId: string, event: HookEvent) => void): Disposable {
+    return this.receiver.onEvent(listener);
   }
 
   /** Starts the hook channel and writes the Claude settings overlay into the data dir. */

@@ -20,6 +20,7 @@ import {
   type SessionInfo,
 } from '../../../contract/bridge.js';
 import { hookEventSchema } from '../claude/hook-event.js';
+import type { ScreenSnapshot } from '../screen-image/snapshot.js';
 
 /** Bumped on any incompatible change; an app and a PTY host of different versions do not talk. */
 export const PTY_PROTOCOL_VERSION = 1;
@@ -60,7 +61,75 @@ export const sessionInfoSchema: z.ZodType<SessionInfo> = z.object({
   createdAt: z.number(),
   stoppedByRestart: z.boolean(),
   resumeCommand: z.string().max(10_000).nullable(),
+  usage: z
+    .lazy(() => sessionUsageSchema)
+    .nullable()
+    .optional(),
 });
+
+const tokens = z.number().min(0).max(1e15);
+/** Token counts and cost (USD) as in contract/usage.ts. */
+const tokenUsageSchema = z.object({
+  input: tokens,
+  output: tokens,
+  cacheRead: tokens,
+  cacheWrite: tokens,
+  costUsd: z.number().min(0).max(1e12).nullable(),
+});
+
+/** A Claude Code session's token use (contract/usage.ts), filled in by the PTY host. */
+export const sessionUsageSchema = z.object({
+  total: tokenUsageSchema,
+  lastTurn: tokenUsageSchema.nullable(),
+  model: z.string().max(200).nullable(),
+});
+
+/** Largest screen snapshot asked of the PTY host, in cells (render.ts cuts to 200 × 300 anyway). */
+export const MAX_SNAPSHOT_ROWS = MAX_ROWS;
+export const MAX_SNAPSHOT_COLS = MAX_COLS;
+
+const cellColorSchema = z.union([
+  z.object({ kind: z.literal('default') }),
+  z.object({ kind: z.literal('palette'), index: z.number().int().min(0).max(255) }),
+  z.object({ kind: z.literal('rgb'), rgb: z.number().int().min(0).max(0xffffff) }),
+]);
+
+/** A screen snapshot (screen-image/snapshot.ts) as sent by the PTY host, bounded by its size. */
+export const screenSnapshotSchema: z.ZodType<ScreenSnapshot> = z
+  .object({
+    cols: z.number().int().min(1).max(MAX_SNAPSHOT_COLS),
+    rows: z.number().int().min(1).max(MAX_SNAPSHOT_ROWS),
+    lines: z
+      .array(
+        z
+          .array(
+            z.object({
+              col: z.number().int().min(0).max(MAX_SNAPSHOT_COLS),
+              cells: z.number().int().min(0).max(MAX_SNAPSHOT_COLS),
+              text: z.string().max(4 * MAX_SNAPSHOT_COLS * 8),
+              wide: z.boolean(),
+              fg: cellColorSchema,
+              bg: cellColorSchema,
+              bold: z.boolean(),
+              italic: z.boolean(),
+              dim: z.boolean(),
+              underline: z.boolean(),
+              inverse: z.boolean(),
+              strikethrough: z.boolean(),
+              invisible: z.boolean(),
+            }),
+          )
+          .max(MAX_SNAPSHOT_COLS),
+      )
+      .max(MAX_SNAPSHOT_ROWS),
+    cursor: z
+      .object({
+        row: z.number().int().min(0).max(MAX_SNAPSHOT_ROWS),
+        col: z.number().int().min(0).max(MAX_SNAPSHOT_COLS),
+      })
+      .nullable(),
+  })
+  .refine((s) => s.lines.length <= s.rows, 'more lines than rows');
 
 /** A prompt record as sent by the PTY host. */
 export const promptInfoSchema: z.ZodType<PromptInfo> = z.object({
@@ -109,6 +178,12 @@ export const hostRequestSchemas = {
   'session.ack': z.object({ attachId, chars: z.number().int().min(0).max(100_000_000) }),
   'session.detach': z.object({ attachId }),
   'session.screenText': z.object({ id }),
+  /** The visible screen with colours and attributes, cut to maxRows × maxCols cells. */
+  'session.screenSnapshot': z.object({
+    id,
+    maxRows: z.number().int().min(1).max(MAX_SNAPSHOT_ROWS),
+    maxCols: z.number().int().min(1).max(MAX_SNAPSHOT_COLS),
+  }),
   'prompt.answer': z.object({
     id,
     promptId: z.string().max(64),
@@ -150,6 +225,7 @@ export const hostResultSchemas = {
   'session.ack': z.null(),
   'session.detach': z.null(),
   'session.screenText': z.string().max(MAX_FRAME_BYTES).nullable(),
+  'session.screenSnapshot': screenSnapshotSchema.nullable(),
   'prompt.answer': refusal,
   'prompt.sendKeys': refusal,
   'prompt.markRelayed': z.null(),

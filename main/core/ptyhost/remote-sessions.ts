@@ -14,6 +14,7 @@ import { Emitter } from '../base/event.js';
 import type { HookEvent } from '../claude/hook-event.js';
 import { PtyHostClient, type HostEvent, type PtyHostClientOptions } from './client.js';
 import { PTY_PROTOCOL_VERSION } from './protocol.js';
+import type { ScreenSnapshot } from '../screen-image/snapshot.js';
 
 /** A live view of one session through the PTY host. */
 export interface RemoteAttachment {
@@ -153,6 +154,15 @@ export class RemoteSessions {
   /** The session's visible screen as plain text, or null. */
   screenText(id: string): Promise<string | null> {
     return this.client.request('session.screenText', { id });
+  }
+
+  /**
+   * The session's visible screen with colours and attributes, at most `limits` cells (rows ×
+   * columns, each 1 to the protocol's MAX_SNAPSHOT_*), or null when the session is gone.
+   * @throws Error when the PTY host refuses or the connection is lost.
+   */
+  screenSnapshot(id: string, limits: { maxRows: number; maxCols: number }): Promise<ScreenSnapshot | null> {
+    return this.client.request('session.screenSnapshot', { id, ...limits });
   }
 
   answer(

@@ -10,6 +10,7 @@ import { SerializeAddon } from '@xterm/addon-serialize';
 import { Unicode11Addon } from '@xterm/addon-unicode11';
 import type { Disposable } from '../base/lifecycle.js';
 import type { ScreenText } from '../prompts/types.js';
+import { snapshotFromBuffer, type ScreenSnapshot } from '../screen-image/snapshot.js';
 
 const { Terminal } = xtermHeadless;
 
@@ -30,6 +31,8 @@ export class ScreenModel {
   /** Chars written but not yet parsed by xterm; bounded by flow control upstream. */
   private pendingChars = 0;
   private disposed = false;
+  /** DECTCEM (`CSI ? 25 h/l`): false while the program hides the cursor. */
+  private cursorVisible = true;
 
   constructor(options: ScreenModelOptions) {
     this.term = new Terminal({
@@ -42,6 +45,13 @@ export class ScreenModel {
     this.term.loadAddon(this.serializer as never);
     this.term.loadAddon(new Unicode11Addon() as never);
     this.term.unicode.activeVersion = '11';
+    // Watch DECTCEM without consuming it (returning false lets xterm handle it too).
+    const watchCursor = (visible: boolean) => (params: (number | number[])[]) => {
+      if (params.includes(25)) this.cursorVisible = visible;
+      return false;
+    };
+    this.term.parser.registerCsiHandler({ prefix: '?', final: 'h' }, watchCursor(true));
+    this.term.parser.registerCsiHandler({ prefix: '?', final: 'l' }, watchCursor(false));
   }
 
   /** Chars written to the model but not yet parsed. */
@@ -115,6 +125,14 @@ export class ScreenModel {
     const lines = this.text().lines;
     while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
     return lines.join('\n');
+  }
+
+  /**
+   * The visible screen with colours and attributes, for the screen image; at most
+   * `limits.maxRows` × `limits.maxCols` cells.
+   */
+  snapshot(limits: { maxRows: number; maxCols: number }): ScreenSnapshot {
+    return snapshotFromBuffer(this.term.buffer.active, this.term, this.cursorVisible, limits);
   }
 
   /**

@@ -32,6 +32,11 @@ export interface BotDeps {
   setPaused(paused: boolean): void;
   /** Resumes notifications and tells the chat what was raised while paused (`/resume`). */
   resume(): void;
+  /**
+   * Downloads a file the user sent, by the `file_path` getFile gave (`download.ts`).
+   * @throws Error "too large" past `maxBytes` (bytes), or "download failed: …".
+   */
+  download(filePath: string, maxBytes: number): Promise<Buffer>;
   /** Every update from the paired chat and user calls this (a chat that blocked the bot writes again). */
   ownerSeen(): void;
   /** Logs a line (the service redacts the token). Never pass message contents. */

@@ -8,6 +8,7 @@ import type { Api, Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { BotDeps } from './bot-deps.js';
 import { createApi, createBot } from './bot.js';
+import { downloadTelegramFile } from './download.js';
 import { HeldWhileOffline } from './errors.js';
 import type { RelayHost } from './host.js';
 import type { RelayStore } from './phone-store.js';
@@ -113,7 +114,14 @@ export class BotStack {
       token: o.token,
       apiRoot: o.apiRoot,
       ...(o.botInfo ? { botInfo: o.botInfo } : {}),
-      deps: { ...o.actions, relay: this.relay, progress: this.progress, host: o.host, log },
+      deps: {
+        ...o.actions,
+        relay: this.relay,
+        progress: this.progress,
+        host: o.host,
+        log,
+        download: (filePath, maxBytes) => downloadTelegramFile(o.apiRoot, o.token, filePath, maxBytes),
+      },
       pollTimeoutSeconds: o.pollTimeoutSeconds,
       onPoll: (error) => poller.onPoll(error),
       pollBackoffMs: (failures) => poller.backoffMs(failures),

@@ -2,8 +2,9 @@
  * Builds the grammY bot: API transformers (bounded `@grammyjs/auto-retry` for 429 `retry_after`
  * and, except for sends, 5xx; and a watcher that reports the connection state), the composers in
  * order — the gate (pairing, and rate-limited answers to every other chat), commands, progress
- * and queue, new/close sessions, button taps, replies, and the answer for update kinds nobody
- * handles — and the `bot.catch` error boundary, so a failing handler is logged (token redacted)
+ * and queue, new/close sessions, button taps, files (photos, documents; voice answered), replies,
+ * and the answer for update kinds nobody handles — and the `bot.catch` error boundary, so a
+ * failing handler is logged (token redacted)
  * and never stops polling.
  */
 import { Api, Bot, HttpError, type Transformer } from 'grammy';
@@ -12,6 +13,7 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import type { BotDeps } from './bot-deps.js';
 import { strangersGate } from './composers/strangers.js';
 import { commandsComposer } from './composers/commands.js';
+import { filesComposer } from './composers/files.js';
 import { promptsComposer } from './composers/prompts.js';
 import { repliesComposer } from './composers/replies.js';
 import { progressComposer } from './composers/progress.js';
@@ -120,6 +122,7 @@ export function createBot(options: CreateBotOptions): Bot {
   bot.use(queueComposer(deps));
   bot.use(sessionsComposer(deps));
   bot.use(promptsComposer(deps));
+  bot.use(filesComposer(deps));
   bot.use(repliesComposer(deps));
   bot.catch((err) => {
     deps.log(

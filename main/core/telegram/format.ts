@@ -11,6 +11,7 @@
 import os from 'node:os';
 import type { PromptInfo, SessionInfo } from '../../../contract/bridge.js';
 import type { PromptCloseReason } from '../prompts/types.js';
+import { sessionUsageSuffix, turnUsageLine } from './usage-text.js';
 import { clip, headOf, tailOf, wellFormed } from './graphemes.js';
 import { phoneScreen } from './phone-screen.js';
 
@@ -56,7 +57,7 @@ function shortPath(dir: string): string {
  * Fills `{BODY}` in `template` with `body` (plain text, escaped here, wrapped by `wrap`) trimmed
  * so the whole message stays within the limit minus `reserve`.
  */
-function fit(
+export function fit(
   template: string,
   body: string,
   where: 'middle' | 'top',
@@ -69,7 +70,8 @@ function fit(
   return template.replace('{BODY}', () => (trimmed ? wrap(escapeHtml(trimmed)) : ''));
 }
 
-function header(icon: string, session: SessionInfo, suffix = ''): string {
+/** The first line of a session's messages: icon, name (bold), suffix, folder (code). */
+export function header(icon: string, session: SessionInfo, suffix = ''): string {
   return `${icon} <b>${escapeHtml(clip(session.name, 80))}</b>${suffix} · <code>${escapeHtml(clip(shortPath(session.cwd), 200))}</code>`;
 }
 
@@ -99,7 +101,8 @@ export function formatPrompt(prompt: PromptInfo, session: SessionInfo, screen: s
     return fit(template, prompt.body.trim(), 'middle', EDIT_RESERVE_CHARS, wrap);
   }
   const hint = `<i>Reply to this message to type into ${escapeHtml(clip(session.name, 80))}.</i>`;
-  const template = `${header('💬', session, ' is waiting')}\n{BODY}\n${hint}`;
+  const usage = prompt.kind === 'finished' ? turnUsageLine(session) : '';
+  const template = `${header('💬', session, ' is waiting')}\n{BODY}\n${usage ? `${usage}\n` : ''}${hint}`;
   const body = prompt.body.trim();
   if (body) return fit(template, body, 'top', EDIT_RESERVE_CHARS, (h) => h);
   const lines = screen ? lastLines(phoneScreen(screen), WAITING_SCREEN_LINES) : '';
@@ -147,7 +150,7 @@ export function formatSessions(sessions: SessionInfo[]): string {
   if (sessions.length === 0) return 'No sessions are open.';
   const lines = sessions.map((s) => {
     const prompt = s.prompt ? ` — ${escapeHtml(clip(s.prompt.title || s.prompt.kind, 80))}` : '';
-    return `• <b>${escapeHtml(clip(s.name, 80))}</b> (${STATE_LABEL[s.state]})${prompt}`;
+    return `• <b>${escapeHtml(clip(s.name, 80))}</b> (${STATE_LABEL[s.state]})${sessionUsageSuffix(s)}${prompt}`;
   });
   const footer = '\n\nPick one for its keypad; plain text then goes to it.';
   while (lines.length > 1 && visibleLength(lines.join('\n') + footer) > TELEGRAM_MESSAGE_MAX) lines.pop();

@@ -5,6 +5,7 @@
  */
 import type { AgentKind, PromptInfo, SessionInfo } from '../../../contract/bridge.js';
 import type { WriteRefusal } from '../prompts/types.js';
+import type { ScreenSnapshot } from '../screen-image/snapshot.js';
 
 /** A value now, or later (the sessions live in the PTY host, a request away). */
 export type MaybePromise<T> = T | Promise<T>;
@@ -17,6 +18,14 @@ export interface RelayHost {
   listSessions(): SessionInfo[];
   /** The session's visible screen as plain text (trailing blank rows trimmed), or null. */
   screenText(sessionId: string): MaybePromise<string | null>;
+  /**
+   * Optional: the session's visible screen with colours and attributes (at most `limits` cells),
+   * or null; `/screen` then sends a picture. Without it, screens go as text.
+   */
+  screenSnapshot?(
+    sessionId: string,
+    limits: { maxRows: number; maxCols: number },
+  ): MaybePromise<ScreenSnapshot | null>;
   /** The open prompt of a session, or null. */
   openPrompt(sessionId: string): PromptInfo | null;
   /**

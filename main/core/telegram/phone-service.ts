@@ -458,12 +458,15 @@ export class PhoneService implements PromptSink {
   }
 
   /**
-   * The message already sent keeps its text and buttons; the desk shows the richer one. A turn's
+   * The message already sent keeps its text and buttons (the desk shows the richer prompt); a
+   * permission whose full body turned out too long for it gets a picture of the body. A turn's
    * status message that stands for a "finished" prompt takes its late text (the last assistant
    * message arriving after the screen showed the prompt).
    */
-  promptUpdated(prompt: PromptInfo): void {
+  promptUpdated(prompt: PromptInfo, session: SessionInfo): void {
     this.stack?.progress.promptUpdated(prompt);
+    if (!this.record.paired || this.record.paused) return;
+    this.stack?.relay.promptUpdated(prompt, session);
   }
 
   /**
@@ -505,6 +508,12 @@ export class PhoneService implements PromptSink {
       if (session && prompt && prompt.id === m.prompt.id)
         relay.promptOpened(prompt, session, () => this.host.promptRelayed?.(prompt.sessionId, prompt.id));
     }
+  }
+
+  /** A session's token use changed: its finished-turn message on the phone is updated. */
+  usageChanged(sessionId: string): void {
+    if (!this.record.paired) return;
+    this.stack?.relay.usageChanged(sessionId);
   }
 
   /** Resolves once every queued message was sent or given up (tests, orderly shutdown). */

@@ -24,6 +24,7 @@ import {
 import { editHtml, sendHtml } from './send.js';
 import { dataKey, keypadKeyboard, promptKeyboard, waitingKeyboard } from './keyboards.js';
 import { escapeHtml, formatAnsweredFromPhone, formatClosed, formatPrompt, formatScreen } from './format.js';
+import { bodyTooLong, sendPromptPicture, sendScreenPicture, type PictureDeps } from './pictures.js';
 
 /**
  * Reaction put on a text the user sent once it was typed into a session ("writing hand"; one of
@@ -40,6 +41,8 @@ export type RelayStatus = 'queued' | 'sent' | 'unknown' | 'answered';
 /** One relayed prompt: its message, where it stands, and the HTML it was sent with. */
 export interface RelayedPrompt {
   promptId: string;
+  /** The prompt as relayed (null when learnt from a tap after a restart). */
+  prompt: PromptInfo | null;
   sessionId: string;
   options: { label: string }[];
   /** The message text as sent (HTML). */
@@ -48,6 +51,8 @@ export interface RelayedPrompt {
   status: RelayStatus;
   /** Set when the prompt closed while its message was in flight: edit it once sent. */
   closedReason: PromptCloseReason | null;
+  /** The picture of a too-long body went out (or is on its way). */
+  pictureSent?: boolean;
 }
 
 /** Options of {@link Relay}. */
@@ -84,17 +89,22 @@ export class Relay {
   /** message id → session id, insertion-ordered, bounded by {@link REMEMBERED_MESSAGES}. */
   private readonly messageSessions = new Map<number, string>();
   private target: string | null = null;
+  /** Per session, its latest finished-turn message (edited when the turn's token use arrives). */
+  private readonly lastFinished = new Map<string, { messageId: number; prompt: PromptInfo; html: string }>();
+
+  private readonly pictures: PictureDeps;
 
   /**
    * Loads the prompt messages remembered for the paired chat (from before an app restart); the
    * messages of prompts that closed meanwhile are edited to say so and lose their buttons.
    */
   constructor(private readonly o: RelayOptions) {
+    this.pictures = { api: o.api, outbox: o.outbox, chatId: o.chatId, log: o.log, describe: o.describe };
     const chatId = o.chatId();
     if (!o.store || chatId === null) return;
     const remembered = loadRelayMemory(o.store, chatId);
     for (const r of remembered) {
-      this.prompts.set(dataKey(r.promptId), { ...r, closedReason: null });
+      this.prompts.set(dataKey(r.promptId), { ...r, prompt: null, closedReason: null });
       if (r.messageId !== null) this.remember(r.messageId, r.sessionId);
     }
     for (const r of remembered) {
@@ -110,6 +120,7 @@ export class Relay {
   reset(): void {
     this.prompts.clear();
     this.messageSessions.clear();
+    this.lastFinished.clear();
     this.target = null;
     this.o.store?.set(null);
   }
@@ -255,6 +266,7 @@ export class Relay {
         : waitingKeyboard(session.id);
     const record: RelayedPrompt = {
       promptId: prompt.id,
+      prompt,
       sessionId: session.id,
       options: prompt.options.map((o) => ({ label: o.label })),
       html: '',
@@ -286,6 +298,12 @@ export class Relay {
         if (record.status === 'queued') record.status = 'sent';
         this.remember(sent.message_id, session.id);
         onSent?.();
+        this.sendLongBody(record, prompt, session);
+        // Token use that arrives after the message (even while it was on its way) is added by an edit.
+        if (prompt.kind === 'finished') {
+          this.lastFinished.set(session.id, { messageId: sent.message_id, prompt, html });
+          this.usageChanged(session.id);
+        }
         if (record.closedReason) {
           this.prompts.delete(key);
           this.edit(sent.message_id, formatClosed(html, record.closedReason));
@@ -301,6 +319,33 @@ export class Relay {
         this.o.log('warn', `prompt ${prompt.id} may not have been delivered: ${this.o.describe(error)}`);
       },
     });
+  }
+
+  /**
+   * A session's token use changed: its sent finished-turn message is edited to show it (Claude
+   * Code may write the turn's last usage just after the message went out).
+   */
+  usageChanged(sessionId: string): void {
+    const last = this.lastFinished.get(sessionId);
+    const session = this.o.host.listSessions().find((s) => s.id === sessionId);
+    if (!last || !session) return;
+    // The screen text comes from the PTY host; a failed read leaves the message as it is.
+    void Promise.resolve(this.o.host.screenText(sessionId)).then(
+      (screen) => {
+        if (this.lastFinished.get(sessionId) !== last) return;
+        const html = formatPrompt(last.prompt, session, screen);
+        if (html === last.html) return;
+        last.html = html;
+        const record = this.prompts.get(dataKey(last.prompt.id));
+        if (record) record.html = html;
+        this.edit(
+          last.messageId,
+          html,
+          record && record.status !== 'answered' ? waitingKeyboard(sessionId) : undefined,
+        );
+      },
+      (error: unknown) => this.o.log('warn', `usage not shown: ${this.o.describe(error)}`),
+    );
   }
 
   /**
@@ -361,6 +406,7 @@ export class Relay {
     }
     this.prompts.set(promptKey, {
       promptId: prompt.id,
+      prompt: null,
       sessionId: prompt.sessionId,
       options: prompt.options.map((o) => ({ label: o.label })),
       html: '',
@@ -390,11 +436,39 @@ export class Relay {
     });
   }
 
-  /** Sends a session's screen as a monospace message (replies to it type into that session). */
+  /**
+   * A permission prompt whose body does not fit its message (a long diff or script) also gets the
+   * whole body as a picture, in reply to the prompt's message; once per prompt.
+   */
+  private sendLongBody(record: RelayedPrompt, prompt: PromptInfo, session: SessionInfo): void {
+    if (record.pictureSent || record.messageId === null || !bodyTooLong(prompt, session)) return;
+    record.pictureSent = true;
+    sendPromptPicture(this.pictures, prompt, session, record.messageId, (id) =>
+      this.remember(id, session.id),
+    );
+  }
+
+  /**
+   * A relayed prompt changed (Claude Code's hook gave a permission's full command): a body now too
+   * long for the message gets its picture.
+   */
+  promptUpdated(prompt: PromptInfo, session: SessionInfo): void {
+    const record = this.prompts.get(dataKey(prompt.id));
+    if (record?.status === 'sent') this.sendLongBody(record, prompt, session);
+  }
+
+  /**
+   * Sends a session's screen as a picture with its text as the caption (replies to it type into
+   * that session); as a monospace message when the host has no screen image or drawing fails.
+   */
   async sendScreen(session: SessionInfo): Promise<void> {
-    this.say(formatScreen(session, await this.o.host.screenText(session.id)), {
-      sessionId: session.id,
-      keyboard: waitingKeyboard(session.id),
+    const screen = await this.o.host.screenText(session.id);
+    const options = { sessionId: session.id, keyboard: waitingKeyboard(session.id) };
+    const asText = () => this.say(formatScreen(session, screen), options);
+    sendScreenPicture(this.pictures, this.o.host, session, screen, {
+      keyboard: options.keyboard,
+      onSent: (id) => this.remember(id, session.id),
+      onRefused: asText,
     });
   }
 

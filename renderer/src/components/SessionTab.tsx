@@ -7,6 +7,7 @@
  */
 import { useState, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import type { SessionInfo } from '../../../contract/bridge.js';
+import { describeTokens, totalTokens } from '../../../contract/usage.js';
 import { agentLabel } from '../lib/presets.js';
 import { CloseIcon, PhoneIcon } from './icons.js';
 import { StateBadge, stateText } from './StateBadge.js';
@@ -14,6 +15,14 @@ import { StateBadge, stateText } from './StateBadge.js';
 /** DOM ids shared by a tab and its panel. */
 export function tabIds(sessionId: string): { tab: string; panel: string; desc: string } {
   return { tab: `tab-${sessionId}`, panel: `panel-${sessionId}`, desc: `tab-desc-${sessionId}` };
+}
+
+/** Token use and cost lines of the tooltip ("" when the agent reports none). */
+export function usageTooltip(session: SessionInfo): string {
+  const usage = session.usage;
+  if (!usage || totalTokens(usage.total) === 0) return '';
+  const turn = usage.lastTurn ? `\nLast turn: ${describeTokens(usage.lastTurn)}` : '';
+  return `\nSession: ${describeTokens(usage.total)}${turn}`;
 }
 
 /** The drag payload type of a tab (its session id). */
@@ -72,7 +81,7 @@ export function SessionTab(props: SessionTabProps) {
   const description = `${stateText(session)}${relayed ? ', sent to phone' : ''}. Delete closes, F2 renames.`;
   const tooltip = `${session.name} — ${stateText(session)}\n${agentLabel(session.agent)}: ${session.commandLine}\n${session.cwd}${
     session.title ? `\n${session.title}` : ''
-  }`;
+  }${usageTooltip(session)}`;
   const classes = [
     'tab',
     selected && 'tab-selected',

@@ -68,6 +68,8 @@ export function assertUtf8Strings(value: unknown, depth = 0): void {
   if (depth > 32) return;
   if (typeof value === 'string') {
     if (hasLoneSurrogate(value)) throw new ApiError(400, NOT_UTF8);
+  } else if (Buffer.isBuffer(value)) {
+    return; // an uploaded file's bytes (multipart), not text
   } else if (Array.isArray(value)) {
     for (const item of value) assertUtf8Strings(item, depth + 1);
   } else if (value && typeof value === 'object') {

@@ -8,6 +8,7 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { FakeChats } from './chats.js';
+import { FakeFileStore, FILE_METHODS, parseMultipart, runFileMethod } from '../telegram-files.js';
 import { ApiError, assertUtf8Strings, decodeUtf8 } from './html.js';
 import type { FakeBot, FakeCall, FakeFailure, FakeTelegramBotApiOptions } from './types.js';
 
@@ -34,6 +35,8 @@ export class FakeBotApiServer {
   protected readonly revoked = new Set<string>();
   protected readonly latencyMs: number;
   protected readonly state: FakeChats;
+  /** Files users sent (served by getFile and the file endpoint). */
+  protected readonly files = new FakeFileStore();
   protected server: http.Server | null = null;
   protected readonly sockets = new Set<Socket>();
   protected port = 0;
@@ -158,10 +161,13 @@ export class FakeBotApiServer {
   protected async readBody(req: http.IncomingMessage): Promise<Record<string, unknown>> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const raw = decodeUtf8(Buffer.concat(chunks));
+    const bytes = Buffer.concat(chunks);
     const type = req.headers['content-type'] ?? '';
     const url = new URL(req.url ?? '/', 'http://x');
     const params: Record<string, unknown> = Object.fromEntries(url.searchParams.entries());
+    if (bytes.length > 0 && type.includes('multipart/form-data'))
+      return { ...params, ...(await parseMultipart(bytes, type)) };
+    const raw = decodeUtf8(bytes);
     if (!raw) return params;
     if (type.includes('application/json'))
       return { ...params, ...(JSON.parse(raw) as Record<string, unknown>) };
@@ -179,6 +185,10 @@ export class FakeBotApiServer {
   }
 
   protected async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (/^\/file\/bot/.test(new URL(req.url ?? '/', 'http://x').pathname)) {
+      this.serveFile(req, res);
+      return;
+    }
     const match = /^\/bot([^/]+)\/([A-Za-z]+)/.exec(new URL(req.url ?? '/', 'http://x').pathname);
     const call: FakeCall = {
       method: match?.[2] ?? '',
@@ -233,7 +243,9 @@ export class FakeBotApiServer {
         this.getUpdates(call.params, res, call);
         return;
       }
-      const result = this.state.run(bot, method, call.params);
+      const result = FILE_METHODS.has(method)
+        ? runFileMethod(this.state, this.files, bot, method, call.params)
+        : this.state.run(bot, method, call.params);
       if (failure && 'dropResponse' in failure) {
         res.socket?.destroy();
         return;
@@ -244,6 +256,26 @@ export class FakeBotApiServer {
       if (e instanceof ApiError) fail(e);
       else fail(new ApiError(400, `Bad Request: ${(e as Error).message}`));
     }
+  }
+
+  /** `GET /file/bot<token>/<file_path>`: the bytes of a file a user sent (after getFile). */
+  private serveFile(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(new URL(req.url ?? '/', 'http://x').pathname);
+    const call: FakeCall = {
+      method: 'file',
+      token: download?.[1] ?? '',
+      params: {},
+      at: Date.now(),
+      status: 0,
+    };
+    call.params = { path: download?.[2] ?? '' };
+    this.calls.push(call);
+    const known = download && this.bots.some((b) => b.token === download[1] && !this.revoked.has(b.token));
+    const file = known ? this.files.byPath(download[2]!) : null;
+    call.status = file ? 200 : 404;
+    if (!file) return this.reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': file.data.length });
+    res.end(file.data);
   }
 
   protected conflict(): ApiError {

@@ -58,6 +58,15 @@ export interface FakeMessage {
   reactedAt: number | null;
   /** Set for user messages that are not text. */
   media?: FakeMediaKind;
+  /** The bytes of a photo or document the bot sent, or of a file a user sent (`text` is its caption). */
+  file?: FakeFile;
+}
+
+/** A file carried by a message. */
+export interface FakeFile {
+  kind: 'photo' | 'document' | 'voice';
+  data: Buffer;
+  fileName: string | null;
 }
 
 /** One API call the fake received (also failed ones). */

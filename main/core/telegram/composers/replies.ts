@@ -12,7 +12,7 @@
  *   offline and delivered it on reconnect) — a late "yes" must not answer a prompt that opened
  *   since; one notice per {@link LATE_MESSAGE_MS} covers a whole burst of them;
  * - a forwarded message (someone else's words);
- * - photos, voice notes, stickers, files;
+ * - stickers and other media (photos, documents and voice notes are handled by files.ts);
  * - edits of a message already sent.
  */
 import { Composer, type Context } from 'grammy';
@@ -25,7 +25,7 @@ export const LATE_MESSAGE_MS = 60_000;
 /** Answers for what is not typed. */
 export const NOT_TYPED = {
   forwarded: 'Forwarded messages are not typed into a session. Send the text yourself if you want it typed.',
-  media: 'Only text can be typed into a session; photos, voice notes, stickers and files are not.',
+  media: 'Only text, photos and documents reach a session; stickers and other media are not typed.',
   edited:
     'Edits are not typed (the first version may already have been). Send the corrected text as a new message.',
   late: (seconds: number) =>
