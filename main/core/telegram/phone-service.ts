@@ -514,6 +514,7 @@ export class PhoneService implements PromptSink {
   usageChanged(sessionId: string): void {
     if (!this.record.paired) return;
     this.stack?.relay.usageChanged(sessionId);
+    this.stack?.progress.usageChanged(sessionId);
   }
 
   /** Resolves once every queued message was sent or given up (tests, orderly shutdown). */

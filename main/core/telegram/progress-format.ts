@@ -35,6 +35,8 @@ export interface StatusView {
   result: string;
   /** Texts waiting in the queue. */
   queued: number;
+  /** Token use of the finished turn and the session (usage-text.ts), plain text; '' or absent for none. */
+  usage?: string;
 }
 
 /** "12s", "3m 05s", "1h 02m". */
@@ -73,6 +75,7 @@ export function formatStatus(view: StatusView): string {
   if (view.phase === 'working' && view.screenTail?.trim())
     parts.push(`<pre>${escapeHtml(trimText(view.screenTail.replace(/\s+$/, ''), 1200, 'top'))}</pre>`);
   if (view.queued > 0) parts.push(`🕒 queued (${view.queued})`);
+  if (view.phase !== 'working' && view.usage) parts.push(escapeHtml(view.usage));
   if (view.phase !== 'working') {
     parts.push(`<i>Reply to this message to type into ${escapeHtml(clip(view.sessionName, 80))}.</i>`);
   }

@@ -16,6 +16,7 @@
  * for every agent: Claude Code does accept typed input while busy, but it merges texts typed
  * meanwhile into one next turn, so holding them here is what keeps one text per turn.
  */
+import { turnUsageLine } from './usage-text.js';
 import type { Api } from 'grammy';
 import type { PromptInfo, SessionInfo } from '../../../contract/bridge.js';
 import type { TurnEvent } from '../turns.js';
@@ -186,6 +187,17 @@ export class Progress {
     return { queued: queue.length };
   }
 
+  /**
+   * A session's token use changed (Claude Code may write a turn's usage just after its Stop
+   * hook): a status message of a finished turn is edited to show it.
+   */
+  usageChanged(sessionId: string): void {
+    const status = this.statuses.get(sessionId);
+    if (status && status.endedAt !== null && status.messageId !== null && !status.failed) {
+      this.changed(status, true);
+    }
+  }
+
   /** The queued texts per session id (a copy). */
   queued(): Map<string, string[]> {
     return new Map([...this.queues].map(([id, items]) => [id, items.map((i) => i.text)]));
@@ -315,6 +327,7 @@ export class Progress {
       screenTail: screen ? lastLines(screen, STATUS_SCREEN_LINES) : null,
       result: status.result,
       queued,
+      usage: session && status.endedAt !== null ? turnUsageLine(session) : '',
     });
     return { html, keyboard: statusKeyboard(status.sessionId, status.endedAt !== null, queued) };
   }
