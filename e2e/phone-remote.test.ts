@@ -310,7 +310,7 @@ describe('the phone as a remote', () => {
 
     it('a sticker and a voice note get a short answer, not silence', async () => {
       const sticker = telegram.userSendsMedia(CHAT, USER, 'sticker');
-      await botAfter(sticker.messageId, /Only text can be typed into a session/);
+      await botAfter(sticker.messageId, /stickers and other media are not typed/);
       const voice = telegram.userSendsMedia(CHAT, USER, 'voice');
       await botAfter(voice.messageId, /Voice messages are not supported yet/);
     }, 30_000);
