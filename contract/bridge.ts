@@ -240,6 +240,10 @@ export interface PublicSettings {
   /** Ask before a multi-line paste goes into a shell session. */
   confirmMultilinePaste: boolean;
   closeOnExit: CloseOnExitMode;
+  /** The chat gets one live status message per turn (`/progress on|off` in the chat). */
+  progressMessages: boolean;
+  /** Folders `/new` in the chat offers besides those used at the desk (absolute or `~/…`). */
+  phoneFolders: string[];
   /**
    * Per session kind: whether a finished turn or "waiting for input" pages the phone. Questions
    * and permission prompts always do. Defaults: agents and custom commands yes, shells no.
@@ -250,6 +254,9 @@ export interface PublicSettings {
   /** Quitting with sessions running: ask, keep them running in the background, or stop them. */
   onQuit: QuitMode;
 }
+
+/** Most folders listed in Settings for `/new`. */
+export const MAX_PHONE_FOLDERS = 20;
 
 /** Defaults for a new install; the renderer uses them until the host's settings arrive. */
 export const defaultPublicSettings: PublicSettings = {
@@ -271,6 +278,8 @@ export const defaultPublicSettings: PublicSettings = {
   ctrlVPastes: true,
   confirmMultilinePaste: true,
   closeOnExit: 'never',
+  progressMessages: true,
+  phoneFolders: [],
   // An agent's finished turn is news; a shell sitting at its prompt is not (it asks nothing).
   pageIdle: { claude: true, codex: true, gemini: true, shell: false, custom: true },
   resumeOnStart: false,
@@ -304,6 +313,8 @@ export const publicSettingsPatchSchema = z
     ctrlVPastes: z.boolean(),
     confirmMultilinePaste: z.boolean(),
     closeOnExit: z.enum(closeOnExitModes),
+    progressMessages: z.boolean(),
+    phoneFolders: z.array(z.string().min(1).max(4096)).max(MAX_PHONE_FOLDERS),
     pageIdle: pageIdleSchema,
     resumeOnStart: z.boolean(),
     onQuit: z.enum(quitModes),

@@ -64,6 +64,7 @@ export function makeHandlers(s: CoreServices): Handlers {
     'session.create': async ({ spec, cols, rows }) => {
       const info = await s.sessions.create(spec, cols, rows);
       s.settings.update({ defaultCwd: info.cwd });
+      s.settings.noteFolder(info.cwd);
       return info;
     },
     'session.attach': async ({ id }, client) => {

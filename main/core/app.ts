@@ -33,6 +33,7 @@ import { repairStoredValues } from './settings/recovery.js';
 import { Attention, withQuietPrompt } from './attention.js';
 import { createPhone } from './phone.js';
 import { userShell } from './sessions/user-shell.js';
+import { TurnTracker } from './turns.js';
 
 /** The app's root folder (two levels above this module once bundled into dist/<shell>/). */
 function appRoot(): string {
@@ -91,8 +92,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   if (legacy.length > 0) settings.dropLegacySessionList();
   const info = (id: string): SessionInfo | null => sessions.info(id);
 
-  const phone = createPhone({ options, audit, sessions, list });
+  const turns = new TurnTracker({ agentOf: (id) => sessions.info(id)?.agent ?? null });
+  sessions.onHook(({ id, event }) => turns.hook(id, event));
+  attention.onPromptOpened(({ sessionId, prompt }) => turns.promptOpened(sessionId, prompt));
+  const phone = createPhone({
+    options,
+    audit,
+    sessions,
+    attention,
+    settings,
+    turns,
+    sessionPath: () => sessionEnv(options.baseEnv ?? process.env, appRoot()).PATH,
+    list,
+  });
   attention.setSink(phone);
+  turns.onEvent((event) => phone.turnEvent(event));
   phone.onState((state) => {
     broadcast('phone.state', state);
     notifyChange();
@@ -104,6 +118,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const i = info(id);
     if (i) broadcast('session.state', i);
     notifyChange();
+    if (!sessions.running(id)) turns.exited(id);
     const usage = JSON.stringify(i?.usage ?? null);
     if (i && usage !== (usageSeen.get(id) ?? 'null')) {
       usageSeen.set(id, usage);
@@ -111,6 +126,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }
   });
   sessions.onRemoved((id) => {
+    turns.exited(id);
     usageSeen.delete(id);
     broadcast('session.removed', { id });
     notifyChange();
@@ -216,6 +232,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       for (const c of clients) c.close();
       clients.clear();
       await phone.stop();
+      turns.dispose();
       attention.dispose();
       await sessions.dispose(opts.stopAgents);
       changed.dispose();

@@ -6,6 +6,7 @@
  */
 import type { AgentKind, PromptInfo, PublicSettings, SessionInfo } from '../../contract/bridge.js';
 import type { PresenceSource } from './app-types.js';
+import { Emitter } from './base/event.js';
 import type { Disposable } from './base/lifecycle.js';
 import { createAwayDetector, type AwayDetector } from './desktop/away-detector.js';
 import type { PromptCloseReason, PromptSink } from './prompts/types.js';
@@ -52,6 +53,12 @@ export class Attention implements RemotePromptEvents {
   private sink: PromptSink | null = null;
   private readonly away: AwayDetector | null;
   private readonly awaySubscription: Disposable | null;
+  private readonly promptOpenedEmitter = new Emitter<{ sessionId: string; prompt: PromptInfo }>({
+    name: 'attention.promptOpened',
+  });
+
+  /** Fires for every prompt that opens, whether or not it goes to the phone (turn ends read it). */
+  readonly onPromptOpened = this.promptOpenedEmitter.event;
 
   constructor(private readonly options: AttentionOptions) {
     this.away = options.presence
@@ -79,6 +86,7 @@ export class Attention implements RemotePromptEvents {
   }
 
   opened(prompt: PromptInfo, session: SessionInfo): void {
+    this.promptOpenedEmitter.fire({ sessionId: session.id, prompt: structuredClone(prompt) });
     if (this.shouldRelay() && !this.quiet(prompt, session)) this.send(prompt, session);
   }
 
@@ -123,6 +131,7 @@ export class Attention implements RemotePromptEvents {
   dispose(): void {
     this.awaySubscription?.dispose();
     this.away?.stop();
+    this.promptOpenedEmitter.dispose();
   }
 
   private quiet(prompt: PromptInfo, session: SessionInfo): boolean {

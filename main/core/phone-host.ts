@@ -7,13 +7,20 @@
  * when it writes; if it refuses then (the prompt closed in between), a second line records that
  * the audited write was refused.
  */
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import type { SessionInfo } from '../../contract/bridge.js';
 import type { CoreOptions } from './app-types.js';
+import type { Attention } from './attention.js';
 import type { WriteRefusal } from './prompts/types.js';
 import type { RemoteSessions } from './ptyhost/remote-sessions.js';
 import type { AuditEntry, AuditLog } from './settings/audit-log.js';
-import type { RelayHost } from './telegram/host.js';
+import { expandHome } from './sessions/launch-check.js';
+import { installedAgents } from './sessions/installed-agents.js';
+import type { SettingsService } from './settings/settings.js';
+import { MAX_NEW_FOLDERS, type RelayHost } from './telegram/host.js';
+import type { TurnTracker } from './turns.js';
 
 /**
  * Delay between typed text and the Enter that submits it, in ms. Each agent takes text plus an
@@ -31,9 +38,19 @@ export interface PhoneDeps {
   options: CoreOptions;
   audit: AuditLog;
   sessions: RemoteSessions;
+  /** The away gate: whether the phone hears of things now. */
+  attention: Pick<Attention, 'shouldRelay'>;
+  settings: SettingsService;
+  /** Each session's turns (busy or not); told when the phone submits text. */
+  turns: TurnTracker;
+  /** The PATH sessions are launched with (where `/new` looks for agents). */
+  sessionPath(): string | undefined;
   /** Every session with its open prompt, in tab order. */
   list(): SessionInfo[];
 }
+
+/** Size of a session started from the phone until a view attaches and resizes it, in cells. */
+export const PHONE_SESSION_SIZE = { cols: 120, rows: 32 } as const;
 
 /**
  * Builds the RelayHost.
@@ -115,9 +132,50 @@ export function createRelayHost(
       if (!sessions.running(sessionId)) return 'exited';
       if (!audit(sessionId, null, 'keys', '\r')) return 'audit-failed';
       await sessions.write(sessionId, '\r', 'phone');
+      deps.turns.submitted(sessionId);
       return null;
     },
     // Kept in the PTY host, so a new app after a restart knows the prompt is on the phone already.
     promptRelayed: (sessionId, promptId) => void sessions.markRelayed(sessionId, promptId).catch(() => {}),
+    isBusy: (sessionId) => deps.turns.busy(sessionId),
+    notifyNow: () => deps.attention.shouldRelay(),
+    progressEnabled: () => deps.settings.get().progressMessages,
+    setProgressEnabled: (on) => void deps.settings.update({ progressMessages: on }),
+    installedAgents: () => installedAgents(deps.sessionPath()),
+    newSessionFolders() {
+      // Only folders used at the desk (recent ones, open tabs) and those the user listed.
+      const candidates = [
+        ...deps.settings.recentFolders(),
+        ...deps.list().map((s) => s.cwd),
+        ...deps.settings.get().phoneFolders.map((f) => expandHome(f)),
+      ];
+      const seen = new Set<string>();
+      const folders: string[] = [];
+      for (const folder of candidates) {
+        if (seen.has(folder) || folders.length >= MAX_NEW_FOLDERS) continue;
+        seen.add(folder);
+        if (fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) folders.push(folder);
+      }
+      return folders;
+    },
+    async createSession(agent, cwd) {
+      try {
+        // Named after the folder; "project 2" when a tab of that name exists, so /close can tell them apart.
+        const base = path.basename(cwd) || cwd;
+        const taken = new Set(deps.list().map((s) => s.name));
+        let name = base.slice(0, 72);
+        for (let n = 2; taken.has(name); n++) name = `${base.slice(0, 72)} ${n}`;
+        const created = await sessions.create(
+          { name, agent, command: '', cwd },
+          PHONE_SESSION_SIZE.cols,
+          PHONE_SESSION_SIZE.rows,
+        );
+        const session = deps.list().find((s) => s.id === created.id);
+        return session ? { session } : { refused: 'The session ended at once.' };
+      } catch (error) {
+        return { refused: error instanceof Error ? error.message : String(error) };
+      }
+    },
+    closeSession: (sessionId) => sessions.remove(sessionId),
   };
 }

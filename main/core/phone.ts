@@ -7,7 +7,7 @@ import { createRelayHost, type PhoneDeps } from './phone-host.js';
 import { PhoneService, type PhoneLogger } from './telegram/phone-service.js';
 import type { PhoneRecord, RelayMemory } from './telegram/phone-store.js';
 
-export { SUBMIT_DELAY_MS, type PhoneDeps } from './phone-host.js';
+export { PHONE_SESSION_SIZE, SUBMIT_DELAY_MS, type PhoneDeps } from './phone-host.js';
 
 /** The settings key of the phone record (paired chat, paused flag). */
 const PHONE_KEY = 'phone';

@@ -3,7 +3,7 @@
  * the hook helper sends to the app. Fields observed with Claude Code 2.1.197 (documented at
  * https://docs.anthropic.com/en/docs/claude-code/hooks): every event carries `session_id`,
  * `transcript_path`, `cwd`, `hook_event_name`; tool events add `tool_name`, `tool_input`,
- * `tool_use_id`; Stop adds `last_assistant_message`; Notification adds `notification_type` and
+ * `tool_use_id` (PostToolUse also `tool_response`); Stop adds `last_assistant_message`; Notification adds `notification_type` and
  * `message`; UserPromptSubmit adds `prompt`; SessionStart adds `source`; SessionEnd `reason`.
  * Unknown keys pass through untouched.
  */
@@ -47,6 +47,7 @@ export const HOOK_EVENTS = [
   'UserPromptSubmit',
   'PreToolUse',
   'PermissionRequest',
+  'PostToolUse',
   'Notification',
   'Stop',
 ] as const;

@@ -11,7 +11,7 @@
  *
  * Hook format (https://code.claude.com/docs/en/hooks):
  * `{"hooks": {"PreToolUse": [{"matcher": "*", "hooks": [{"type": "command", "command": "…"}]}]}}`;
- * events about tools (PreToolUse, PermissionRequest) and Notification/SessionStart take a
+ * events about tools (PreToolUse, PermissionRequest, PostToolUse) and Notification/SessionStart take a
  * matcher, UserPromptSubmit and Stop take none.
  */
 import fs from 'node:fs/promises';
@@ -29,6 +29,7 @@ export const HOOK_TIMEOUT_SECONDS = 10;
 const WITH_MATCHER: ReadonlySet<HookEventName> = new Set([
   'PreToolUse',
   'PermissionRequest',
+  'PostToolUse',
   'Notification',
   'SessionStart',
 ]);

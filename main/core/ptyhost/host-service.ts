@@ -12,6 +12,7 @@ import type net from 'node:net';
 import type { PromptInfo, SessionInfo } from '../../../contract/bridge.js';
 import type { HookRunner } from '../app-types.js';
 import { Emitter } from '../base/event.js';
+import type { HookEvent } from '../claude/hook-event.js';
 import { UsageTracker } from '../claude/usage-tracker.js';
 import type { PromptCloseReason } from '../prompts/types.js';
 import type { Attachment } from '../sessions/session.js';
@@ -22,6 +23,7 @@ import { PromptWatch } from './prompt-watch.js';
 import {
   parseHostRequest,
   PTY_PROTOCOL_VERSION,
+  TURN_HOOK_EVENTS,
   type HostEventName,
   type HostEventPayload,
   type HostParsedParams,
@@ -88,6 +90,7 @@ export class PtyHostService {
       sessions,
       idleSeconds: () => service.idleSeconds,
       onPromptChange: (id) => service.publish(id),
+      onHook: (id, event) => service.hookEvent(id, event),
     });
     service.watch = watch;
     watch.onHookEvent((id, event) => void service.usage.handle(id, event).catch(() => undefined));
@@ -298,6 +301,16 @@ export class PtyHostService {
     session: SessionInfo,
   ): void {
     this.broadcast(name, { prompt, session: this.info(session.id) ?? session });
+  }
+
+  /** Forwards a turn fact (start, tool, end) without the bulky tool output. */
+  private hookEvent(id: string, event: HookEvent): void {
+    if (!TURN_HOOK_EVENTS.has(event.hook_event_name)) return;
+    const { hook_event_name, session_id, tool_name, tool_input, tool_use_id, last_assistant_message } = event;
+    this.broadcast('session.hook', {
+      id,
+      event: { hook_event_name, session_id, tool_name, tool_input, tool_use_id, last_assistant_message },
+    });
   }
 
   private closedEvent(prompt: PromptInfo, reason: PromptCloseReason): void {

@@ -46,6 +46,8 @@ export interface PromptWatchOptions {
   idleSeconds: () => number;
   /** Called whenever a session's open prompt changes (opened, updated, closed, relayed). */
   onPromptChange: (sessionId: string) => void;
+  /** Called with every valid hook event of a watched session (the app follows turns with them). */
+  onHook?: (sessionId: string, event: HookEvent) => void;
 }
 
 interface Watch {
@@ -81,6 +83,7 @@ export class PromptWatch {
         const w = this.watches.get(sessionId);
         if (!w) return;
         w.tracker.applyHook(event, Date.now());
+        options.onHook?.(sessionId, event);
         // Claude's own session id, for `claude --resume <id>` after a restart.
         options.sessions.setConversationId(sessionId, event.session_id);
         // A hook often fires before the screen has settled; read it again shortly.

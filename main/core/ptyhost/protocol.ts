@@ -19,6 +19,7 @@ import {
   type PromptInfo,
   type SessionInfo,
 } from '../../../contract/bridge.js';
+import { hookEventSchema } from '../claude/hook-event.js';
 import type { ScreenSnapshot } from '../screen-image/snapshot.js';
 
 /** Bumped on any incompatible change; an app and a PTY host of different versions do not talk. */
@@ -245,7 +246,20 @@ export const hostEventSchemas = {
   'prompt.opened': z.object({ prompt: promptInfoSchema, session: sessionInfoSchema }),
   'prompt.updated': z.object({ prompt: promptInfoSchema, session: sessionInfoSchema }),
   'prompt.closed': z.object({ prompt: promptInfoSchema, reason: closeReason }),
+  /**
+   * A Claude Code hook fact the app follows turns with (UserPromptSubmit, PreToolUse,
+   * PostToolUse, Stop; see {@link TURN_HOOK_EVENTS}).
+   */
+  'session.hook': z.object({ id, event: hookEventSchema }),
 } as const;
+
+/** The hook events the PTY host forwards to the app as `session.hook` (turn start, tools, end). */
+export const TURN_HOOK_EVENTS: ReadonlySet<string> = new Set([
+  'UserPromptSubmit',
+  'PreToolUse',
+  'PostToolUse',
+  'Stop',
+]);
 
 export type HostEventName = keyof typeof hostEventSchemas;
 export type HostEventPayload<E extends HostEventName> = z.output<(typeof hostEventSchemas)[E]>;

@@ -11,6 +11,7 @@
 import type { PromptInfo, SessionInfo, SessionSnapshot, SessionSpec } from '../../../contract/bridge.js';
 import type { PromptCloseReason, WriteRefusal } from '../prompts/types.js';
 import { Emitter } from '../base/event.js';
+import type { HookEvent } from '../claude/hook-event.js';
 import { PtyHostClient, type HostEvent, type PtyHostClientOptions } from './client.js';
 import { PTY_PROTOCOL_VERSION } from './protocol.js';
 import type { ScreenSnapshot } from '../screen-image/snapshot.js';
@@ -58,6 +59,9 @@ export class RemoteSessions {
   readonly onChanged = this.changed.event;
   /** Fires with a session id when it was removed. */
   readonly onRemoved = this.removed.event;
+  private readonly hooks = new Emitter<{ id: string; event: HookEvent }>({ name: 'sessions.hook' });
+  /** Fires with a Claude Code turn fact (UserPromptSubmit, PreToolUse, PostToolUse, Stop) of a session. */
+  readonly onHook = this.hooks.event;
   private nextAttachId = 1;
   private disposed = false;
   private idleSeconds: number;
@@ -227,6 +231,7 @@ export class RemoteSessions {
     this.views.clear();
     this.changed.dispose();
     this.removed.dispose();
+    this.hooks.dispose();
   }
 
   private async open(legacySessions: unknown[]): Promise<void> {
@@ -318,6 +323,9 @@ export class RemoteSessions {
       }
       case 'prompt.closed':
         this.options.prompts.closed(e.payload.prompt, e.payload.reason);
+        return;
+      case 'session.hook':
+        this.hooks.fire(e.payload);
         return;
     }
   }

@@ -10,6 +10,7 @@ import {
   cursorStyles,
   defaultPublicSettings,
   FONT_SIZE_RANGE,
+  MAX_PHONE_FOLDERS,
   notifyModes,
   pageIdleSchema,
   quitModes,
@@ -27,6 +28,9 @@ import {
 
 /** Defaults for a new install (shared with the renderer through the contract). */
 export const defaultSettings: PublicSettings = defaultPublicSettings;
+
+/** Folders remembered from sessions started at the desk (newest first), offered by `/new`. */
+export const MAX_RECENT_FOLDERS = 10;
 
 const publicSettingsSchema = z.object({
   notifyMode: z.enum(notifyModes).catch(defaultSettings.notifyMode),
@@ -55,13 +59,20 @@ const publicSettingsSchema = z.object({
   ctrlVPastes: z.boolean().catch(defaultSettings.ctrlVPastes),
   confirmMultilinePaste: z.boolean().catch(defaultSettings.confirmMultilinePaste),
   closeOnExit: z.enum(closeOnExitModes).catch(defaultSettings.closeOnExit),
+  progressMessages: z.boolean().catch(defaultSettings.progressMessages),
+  phoneFolders: z
+    .array(z.string().min(1).max(4096))
+    .max(MAX_PHONE_FOLDERS)
+    .catch(defaultSettings.phoneFolders),
   pageIdle: pageIdleSchema.catch(defaultSettings.pageIdle),
   resumeOnStart: z.boolean().catch(defaultSettings.resumeOnStart),
   onQuit: z.enum(quitModes).catch(defaultSettings.onQuit),
 });
 
+const recentFoldersSchema = z.array(z.string().min(1).max(4096)).max(MAX_RECENT_FOLDERS);
+
 /** Settings keys in the store. */
-const KEYS = { settings: 'settings', sessions: 'sessions' } as const;
+const KEYS = { settings: 'settings', sessions: 'sessions', recentFolders: 'recentFolders' } as const;
 
 /** Reads and writes the public settings. */
 export class SettingsService {
@@ -97,6 +108,19 @@ export class SettingsService {
     this.cache = next;
     this.changed.fire(next);
     return next;
+  }
+
+  /** Folders of sessions started at the desk, newest first (at most {@link MAX_RECENT_FOLDERS}). */
+  recentFolders(): string[] {
+    const p = recentFoldersSchema.safeParse(this.store.get(KEYS.recentFolders));
+    return p.success ? p.data : [];
+  }
+
+  /** Remembers a folder a session was started in at the desk (moved to the front). */
+  noteFolder(folder: string): void {
+    if (!folder || folder.length > 4096) return;
+    const next = [folder, ...this.recentFolders().filter((f) => f !== folder)].slice(0, MAX_RECENT_FOLDERS);
+    this.store.set(KEYS.recentFolders, next);
   }
 
   /**

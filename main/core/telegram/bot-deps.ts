@@ -6,6 +6,7 @@
 import type { TokenRefusal } from '../pairing/tokens.js';
 import type { RelayHost } from './host.js';
 import type { Relay } from './relay.js';
+import type { Progress } from './progress.js';
 import type { PairedChat } from './phone-store.js';
 
 /** The chat and user presenting a pairing token. */
@@ -19,6 +20,8 @@ export interface PairingCandidate {
 /** Dependencies of the composers. */
 export interface BotDeps {
   relay: Relay;
+  /** Live status messages and the queue while a session is busy. */
+  progress: Progress;
   host: RelayHost;
   /** The paired chat, or null. */
   paired(): PairedChat | null;
@@ -27,6 +30,8 @@ export interface BotDeps {
   /** Unpairs (from the chat's /unpair). */
   unpair(): void;
   setPaused(paused: boolean): void;
+  /** Resumes notifications and tells the chat what was raised while paused (`/resume`). */
+  resume(): void;
   /**
    * Downloads a file the user sent, by the `file_path` getFile gave (`download.ts`).
    * @throws Error "too large" past `maxBytes` (bytes), or "download failed: …".

@@ -1,7 +1,7 @@
 /**
  * Everything that exists for one bot token while it is in use, built in dependency order: the
- * Api the relay sends with, the {@link Outbox} that schedules it within Telegram's limits, the {@link Relay}, the
- * {@link Poller}, and last the grammY Bot whose composers use the relay. One stack per launched
+ * Api the relay sends with, the {@link Outbox} that schedules it within Telegram's limits, the
+ * {@link Relay}, the live {@link Progress} and queue, the {@link Poller}, and last the grammY Bot whose composers use the relay. One stack per launched
  * token; `stop()` ends it for good.
  */
 import type { Api, Bot } from 'grammy';
@@ -16,6 +16,7 @@ import { Outbox } from './outbox.js';
 import { Poller, type PollerOptions } from './poller.js';
 import type { RateLimits } from './rate-budget.js';
 import { Relay } from './relay.js';
+import { Progress } from './progress.js';
 
 /** Options of {@link BotStack}. */
 export interface BotStackOptions {
@@ -40,12 +41,14 @@ export interface BotStackOptions {
   conflictRetryMs: number;
   /** The paired chat, or null. */
   chatId(): number | null;
+  /** True when live status messages should go out now (paired, progress on, not paused). */
+  progressActive(): boolean;
   /** Where the relay remembers its prompt messages across app restarts (phone-store.ts). */
   relayStore?: RelayStore;
   /** What the poller reports to (polling state, identity). */
   poller: Pick<PollerOptions, 'polling' | 'update' | 'identified'>;
   /** The chat-triggered actions of the composers. */
-  actions: Pick<BotDeps, 'paired' | 'pair' | 'unpair' | 'setPaused' | 'ownerSeen'>;
+  actions: Pick<BotDeps, 'paired' | 'pair' | 'unpair' | 'setPaused' | 'resume' | 'ownerSeen'>;
   /** Logs a line (the caller redacts the token). */
   log(level: 'info' | 'warn' | 'error', message: string): void;
   /** Describes an error without the token. */
@@ -57,6 +60,7 @@ export class BotStack {
   readonly api: Api;
   readonly outbox: Outbox;
   readonly relay: Relay;
+  readonly progress: Progress;
   readonly poller: Poller;
   readonly bot: Bot;
 
@@ -85,6 +89,16 @@ export class BotStack {
       describe,
       store: o.relayStore,
     });
+    this.progress = new Progress({
+      host: o.host,
+      api: this.api,
+      outbox: this.outbox,
+      relay: this.relay,
+      chatId: o.chatId,
+      active: o.progressActive,
+      log,
+      describe,
+    });
     const outbox = this.outbox;
     this.poller = new Poller({
       ...o.poller,
@@ -103,6 +117,7 @@ export class BotStack {
       deps: {
         ...o.actions,
         relay: this.relay,
+        progress: this.progress,
         host: o.host,
         log,
         download: (filePath, maxBytes) => downloadTelegramFile(o.apiRoot, o.token, filePath, maxBytes),
@@ -118,8 +133,15 @@ export class BotStack {
     this.poller.run(this.bot);
   }
 
+  /** Forgets every prompt, message, target, status message and queued text (unpaired, re-paired). */
+  reset(): void {
+    this.relay.reset();
+    this.progress.reset();
+  }
+
   /** Drops what waits in the outbox, stops polling and waits for the loop to end (bounded). */
   async stop(): Promise<void> {
+    this.progress.reset();
     this.outbox.stop();
     await this.poller.stop(this.bot);
   }

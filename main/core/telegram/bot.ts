@@ -1,8 +1,10 @@
 /**
  * Builds the grammY bot: API transformers (bounded `@grammyjs/auto-retry` for 429 `retry_after`
  * and, except for sends, 5xx; and a watcher that reports the connection state), the composers in
- * order — the gate (pairing, and rate-limited answers to every other chat), commands, button taps,
- * files (photos, documents; voice answered), replies — and the `bot.catch` error boundary, so a failing handler is logged (token redacted)
+ * order — the gate (pairing, and rate-limited answers to every other chat), commands, progress
+ * and queue, new/close sessions, button taps, files (photos, documents; voice answered), replies,
+ * and the answer for update kinds nobody handles — and the `bot.catch` error boundary, so a
+ * failing handler is logged (token redacted)
  * and never stops polling.
  */
 import { Api, Bot, HttpError, type Transformer } from 'grammy';
@@ -14,6 +16,9 @@ import { commandsComposer } from './composers/commands.js';
 import { filesComposer } from './composers/files.js';
 import { promptsComposer } from './composers/prompts.js';
 import { repliesComposer } from './composers/replies.js';
+import { progressComposer } from './composers/progress.js';
+import { queueComposer } from './composers/queue.js';
+import { sessionsComposer } from './composers/sessions.js';
 
 /** Retries of a call answered 429 or 5xx, after the first attempt. */
 export const MAX_RETRY_ATTEMPTS = 3;
@@ -113,6 +118,9 @@ export function createBot(options: CreateBotOptions): Bot {
   const { deps } = options;
   bot.use(strangersGate(deps));
   bot.use(commandsComposer(deps));
+  bot.use(progressComposer(deps));
+  bot.use(queueComposer(deps));
+  bot.use(sessionsComposer(deps));
   bot.use(promptsComposer(deps));
   bot.use(filesComposer(deps));
   bot.use(repliesComposer(deps));

@@ -160,11 +160,14 @@ export function formatSessions(sessions: SessionInfo[]): string {
 /** The `/help` text. */
 export const HELP_TEXT = [
   '<b>Agent Pager</b> relays your coding sessions’ prompts here.',
-  'Tap a button to answer. Reply to a message to type into its session; plain text goes to the session that asked last.',
+  'Tap a button to answer. Reply to a message to type into its session; plain text goes to the session that asked last. Text for a busy session waits and is typed when it is ready.',
   '',
   '/sessions — list sessions and pick one',
   '/screen [name] — show a session’s screen',
   '/keys — keypad for the picked session',
+  '/new — start a session · /close &lt;name&gt; — end one',
+  '/queue — texts waiting for a busy session (/queue clear drops them)',
+  '/progress on|off — live status message per turn',
   '/pause — stop notifications · /resume — start again',
   '/unpair — unlink this chat',
   '/help — this text',

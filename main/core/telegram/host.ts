@@ -3,7 +3,7 @@
  * The core implements {@link RelayHost}; `main/core/telegram/` consumes it and never
  * touches sessions or PTYs directly.
  */
-import type { PromptInfo, SessionInfo } from '../../../contract/bridge.js';
+import type { AgentKind, PromptInfo, SessionInfo } from '../../../contract/bridge.js';
 import type { WriteRefusal } from '../prompts/types.js';
 import type { ScreenSnapshot } from '../screen-image/snapshot.js';
 
@@ -49,4 +49,35 @@ export interface RelayHost {
    * `PromptInfo.relayed`. Added by the Telegram side; implementations may omit it.
    */
   promptRelayed?(sessionId: string, promptId: string): void;
+  /**
+   * True while the session's agent works on a turn (`main/core/turns.ts`): text from the phone
+   * then waits in the chat's queue instead of landing in the middle of its output.
+   */
+  isBusy(sessionId: string): boolean;
+  /**
+   * True when prompts go to the phone now (Settings "always", or the user is away from the desk);
+   * live status messages follow the same gate.
+   */
+  notifyNow(): boolean;
+  /** Whether the chat gets one live status message per turn (Settings; `/progress on|off`). */
+  progressEnabled(): boolean;
+  /** Turns the live status messages on or off (persisted in Settings). */
+  setProgressEnabled(on: boolean): void;
+  /** The agent kinds that can start on this computer, for `/new`. */
+  installedAgents(): Promise<AgentKind[]>;
+  /**
+   * Folders `/new` offers: those of sessions started at the desk and those listed in Settings,
+   * deduplicated, at most {@link MAX_NEW_FOLDERS}.
+   */
+  newSessionFolders(): string[];
+  /**
+   * Starts a session of `agent` in `cwd` (named after the folder).
+   * @returns the new session, or `{ refused }` with a user-readable reason (folder missing…).
+   */
+  createSession(agent: AgentKind, cwd: string): Promise<{ session: SessionInfo } | { refused: string }>;
+  /** Ends a session's process and removes its tab. */
+  closeSession(sessionId: string): Promise<void>;
 }
+
+/** Most folders `/new` offers as buttons. */
+export const MAX_NEW_FOLDERS = 8;

@@ -34,6 +34,8 @@ import type { PromptCloseReason, PromptSink } from '../prompts/types.js';
 import type { PairingCandidate } from './bot-deps.js';
 import { MAX_RETRY_DELAY_SECONDS } from './bot.js';
 import { BotStack } from './bot-stack.js';
+import { formatMissed, MissedPrompts } from './missed-prompts.js';
+import type { TurnEvent } from '../turns.js';
 import { classifySendFault, type SendFault } from './send-faults.js';
 import type { RelayHost } from './host.js';
 import { describeError, isNetworkError, redact, telegramErrorCode } from './errors.js';
@@ -129,6 +131,8 @@ export class PhoneService implements PromptSink {
   private current: PhoneState;
   /** The Api, outbox, relay, poller and bot of the token in use; null without one. */
   private stack: BotStack | null = null;
+  /** Prompts raised while paused, offered on `/resume`. */
+  private readonly missed = new MissedPrompts();
   private botInfo: UserFromGetMe | null = null;
 
   constructor(options: PhoneServiceOptions) {
@@ -248,6 +252,12 @@ export class PhoneService implements PromptSink {
       maxBackoffMs: this.maxBackoffMs,
       conflictRetryMs: this.conflictRetryMs,
       chatId: () => this.record.paired?.chatId ?? null,
+      progressActive: () =>
+        Boolean(this.record.paired) &&
+        !this.record.paused &&
+        !this.record.blocked &&
+        this.host.progressEnabled() &&
+        this.host.notifyNow(),
       onSendError: (error) => this.sendFault(classifySendFault(error, this.record.paired?.chatId ?? null)),
       poller: {
         polling: () => this.current.polling,
@@ -259,6 +269,7 @@ export class PhoneService implements PromptSink {
         pair: (candidate, t) => this.pair(candidate, t),
         unpair: () => this.unpair(),
         setPaused: (paused) => this.setPaused(paused),
+        resume: () => this.resume(),
         ownerSeen: () => this.ownerSeen(),
       },
       log: (level, message) => this.log(level, message),
@@ -302,7 +313,7 @@ export class PhoneService implements PromptSink {
     if (paired && paired.botId !== info.id) {
       this.log('info', 'bot changed: the old pairing is dropped');
       this.save({ paired: null });
-      this.stack?.relay.reset();
+      this.stack?.reset();
     }
   }
 
@@ -388,7 +399,8 @@ export class PhoneService implements PromptSink {
     const botId = this.botInfo?.id ?? 0;
     const paired: PairedChat = { ...candidate, botId };
     this.stack?.outbox.clear();
-    this.stack?.relay.reset();
+    this.stack?.reset();
+    this.missed.take();
     if (old && old.chatId !== candidate.chatId)
       this.stack?.sendTo(
         old.chatId,
@@ -408,7 +420,8 @@ export class PhoneService implements PromptSink {
     const old = this.record.paired;
     if (!old) return this.state();
     this.stack?.outbox.clear();
-    this.stack?.relay.reset();
+    this.stack?.reset();
+    this.missed.take();
     this.stack?.sendTo(old.chatId, `This chat is no longer paired with ${this.host.computerName}.`);
     this.save({ paired: null, blocked: false });
     this.log('info', `unpaired chat ${old.chatId}`);
@@ -424,12 +437,21 @@ export class PhoneService implements PromptSink {
   // ——— prompts ———
 
   /**
-   * A prompt opened in a session: sent once to the paired chat unless paused or unpaired. While
-   * Telegram is unreachable it waits in the outbox and is delivered once when back — unless it
-   * closes first. Calls `host.promptRelayed` once delivered.
+   * A prompt opened in a session: sent once to the paired chat unless paused (then remembered for
+   * `/resume`) or unpaired. A "waiting"/"finished" prompt that the turn's live status message
+   * already shows is not sent again. While Telegram is unreachable it waits in the outbox and is
+   * delivered once when back — unless it closes first. Calls `host.promptRelayed` once delivered.
    */
   promptOpened(prompt: PromptInfo, session: SessionInfo): void {
-    if (!this.record.paired || this.record.paused || this.record.blocked || !this.stack) return;
+    if (!this.record.paired || this.record.blocked || !this.stack) return;
+    if (this.record.paused) {
+      this.missed.add(prompt, session);
+      return;
+    }
+    if (this.stack.progress.absorbPrompt(prompt)) {
+      this.host.promptRelayed?.(prompt.sessionId, prompt.id);
+      return;
+    }
     this.stack.relay.promptOpened(prompt, session, () =>
       this.host.promptRelayed?.(prompt.sessionId, prompt.id),
     );
@@ -437,9 +459,12 @@ export class PhoneService implements PromptSink {
 
   /**
    * The message already sent keeps its text and buttons (the desk shows the richer prompt); a
-   * permission whose full body turned out too long for it gets a picture of the body.
+   * permission whose full body turned out too long for it gets a picture of the body. A turn's
+   * status message that stands for a "finished" prompt takes its late text (the last assistant
+   * message arriving after the screen showed the prompt).
    */
   promptUpdated(prompt: PromptInfo, session: SessionInfo): void {
+    this.stack?.progress.promptUpdated(prompt);
     if (!this.record.paired || this.record.paused) return;
     this.stack?.relay.promptUpdated(prompt, session);
   }
@@ -454,10 +479,42 @@ export class PhoneService implements PromptSink {
     this.stack?.relay.promptClosed(prompt.id, reason);
   }
 
+  /**
+   * A turn event of a session (`main/core/turns.ts`): drives its live status message and the
+   * chat's queue for it.
+   */
+  turnEvent(event: TurnEvent): void {
+    this.stack?.progress.turnEvent(event);
+  }
+
+  /**
+   * `/resume` from the chat: notifications back on; the chat gets a summary of the prompts raised
+   * while paused, then each one still open as its own message with its buttons.
+   */
+  private resume(): void {
+    this.setPaused(false);
+    const relay = this.stack?.relay;
+    const missed = this.missed.take();
+    if (!relay) return;
+    if (missed.length === 0) {
+      relay.say('🔔 Notifications resumed. No prompts were raised while paused.');
+      return;
+    }
+    const isOpen = (p: PromptInfo) => this.host.openPrompt(p.sessionId)?.id === p.id;
+    relay.say(formatMissed(missed, isOpen));
+    for (const m of missed) {
+      const session = this.host.listSessions().find((s) => s.id === m.prompt.sessionId);
+      const prompt = this.host.openPrompt(m.prompt.sessionId);
+      if (session && prompt && prompt.id === m.prompt.id)
+        relay.promptOpened(prompt, session, () => this.host.promptRelayed?.(prompt.sessionId, prompt.id));
+    }
+  }
+
   /** A session's token use changed: its finished-turn message on the phone is updated. */
   usageChanged(sessionId: string): void {
     if (!this.record.paired) return;
     this.stack?.relay.usageChanged(sessionId);
+    this.stack?.progress.usageChanged(sessionId);
   }
 
   /** Resolves once every queued message was sent or given up (tests, orderly shutdown). */

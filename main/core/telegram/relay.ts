@@ -154,7 +154,13 @@ export class Relay {
     return this.o.host.listSessions().find((s) => dataKey(s.id) === key) ?? null;
   }
 
-  private remember(messageId: number, sessionId: string | undefined): void {
+  /** Makes a session the target of plain text and the keypad. */
+  setTarget(sessionId: string): void {
+    this.target = sessionId;
+  }
+
+  /** Remembers that one of our messages belongs to a session (a reply to it types there). */
+  remember(messageId: number, sessionId: string | undefined): void {
     if (!sessionId) return;
     this.messageSessions.set(messageId, sessionId);
     while (this.messageSessions.size > REMEMBERED_MESSAGES) {
@@ -214,10 +220,11 @@ export class Relay {
   }
 
   /**
-   * Queues an edit of one of our messages; "message is not modified" counts as done. A queued
-   * edit of the same message is replaced (only the latest text is sent).
+   * Queues an edit of one of our messages (text and buttons; no keyboard removes them);
+   * "message is not modified" counts as done. A queued edit of the same message is replaced
+   * (only the latest text is sent).
    */
-  private edit(messageId: number, html: string, keyboard?: InlineKeyboard): void {
+  edit(messageId: number, html: string, keyboard?: InlineKeyboard): void {
     const chatId = this.o.chatId();
     if (chatId === null) return;
     this.o.outbox.enqueue({
@@ -427,11 +434,6 @@ export class Relay {
       },
       onGiveUp: (error) => this.o.log('warn', `${describe}: ${this.o.describe(error)}`),
     });
-  }
-
-  /** Makes a session the target of plain text and the keypad. */
-  setTarget(sessionId: string): void {
-    this.target = sessionId;
   }
 
   /**

@@ -1,12 +1,14 @@
 /**
  * The settings side sheet: when to notify, the away and idle thresholds, which session kinds page
- * when idle, the terminal's look and behaviour ({@link TerminalSettings}), (in the desktop app)
- * start at login, and "Check setup". Every change is saved at once with `settings.update`.
+ * when idle, the chat's live progress messages and the folders `/new` offers there, the terminal's
+ * look and behaviour ({@link TerminalSettings}), (in the desktop app) start at login, and "Check
+ * setup". Every change is saved at once with `settings.update`.
  */
 import { useId, useState } from 'react';
-import type { HostInfo, PublicSettings } from '../../../contract/bridge.js';
+import { MAX_PHONE_FOLDERS, type HostInfo, type PublicSettings } from '../../../contract/bridge.js';
 import { AWAY_MINUTES, IDLE_SECONDS } from '../lib/settings-input.js';
 import { useBridge } from '../store/context.js';
+import { FolderListSetting } from './FolderListSetting.js';
 import { IdlePagingSetting } from './IdlePagingSetting.js';
 import { NumberSetting } from './NumberSetting.js';
 import { SetupCheckSection } from './SetupCheckSection.js';
@@ -58,7 +60,7 @@ export function SettingsPanel(props: SettingsPanelProps) {
   const { settings, host } = props;
   const bridge = useBridge();
   const [error, setError] = useState<string | null>(null);
-  const ids = { login: useId(), resume: useId() };
+  const ids = { login: useId(), progress: useId(), resume: useId() };
   // Every change is sent, even while an earlier one is on its way (quick toggles must not be lost).
   const save = (patch: Patch): void => {
     setError(null);
@@ -115,6 +117,27 @@ export function SettingsPanel(props: SettingsPanelProps) {
               onCommit={(idleSeconds) => save({ idleSeconds })}
             />
             <IdlePagingSetting value={settings.pageIdle} onChange={(pageIdle) => save({ pageIdle })} />
+          </section>
+          <section className="panel-section">
+            <div className="switch-row">
+              <label className="switch-label" htmlFor={ids.progress}>
+                Live progress in the chat
+              </label>
+              <input
+                id={ids.progress}
+                type="checkbox"
+                className="switch"
+                checked={settings.progressMessages}
+                onChange={(e) => save({ progressMessages: e.target.checked })}
+              />
+            </div>
+            <FolderListSetting
+              label="Folders for /new in the chat"
+              hint="One per line. Besides these, the chat offers folders you started sessions in here."
+              value={settings.phoneFolders}
+              max={MAX_PHONE_FOLDERS}
+              onCommit={(phoneFolders) => save({ phoneFolders })}
+            />
           </section>
           <TerminalSettings settings={settings} isMac={props.isMac} save={save} />
           <section className="panel-section">

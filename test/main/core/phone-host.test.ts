@@ -11,6 +11,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRelayHost, type PhoneDeps } from '../../../main/core/phone-host.js';
 import { RemoteSessions } from '../../../main/core/ptyhost/remote-sessions.js';
 import { AuditLog, AUDIT_FILE } from '../../../main/core/settings/audit-log.js';
+import { SettingsService } from '../../../main/core/settings/settings.js';
+import { TurnTracker } from '../../../main/core/turns.js';
 import type { RelayHost } from '../../../main/core/telegram/host.js';
 import { testCoreOptions } from '../../support/core-options.js';
 import { sleep, waitFor } from '../../support/wait.js';
@@ -51,7 +53,16 @@ beforeEach(async () => {
       return real(...args);
     }) as never);
   }
-  const deps: PhoneDeps = { options, audit, sessions, list: () => sessions.list() };
+  const deps: PhoneDeps = {
+    options,
+    audit,
+    sessions,
+    attention: { shouldRelay: () => true },
+    settings: new SettingsService(options.settings),
+    turns: new TurnTracker({ agentOf: (id) => sessions.info(id)?.agent ?? null }),
+    sessionPath: () => process.env.PATH,
+    list: () => sessions.list(),
+  };
   host = createRelayHost(
     deps,
     () => 555,

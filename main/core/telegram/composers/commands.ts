@@ -1,7 +1,8 @@
 /**
- * Chat commands of the paired chat: /sessions, /screen [name], /keys, /pause, /resume, /unpair,
- * /help (and /start without a token, which shows help). {@link BOT_COMMANDS} is what
- * `setMyCommands` registers.
+ * Chat commands of the paired chat: /sessions, /screen [name], /keys, /pause, /resume (with what
+ * was raised while paused), /unpair, /help (and /start without a token, which shows help).
+ * {@link BOT_COMMANDS} is what `setMyCommands` registers, including the commands of the
+ * progress (/progress, /queue) and sessions (/new, /close) composers.
  */
 import { Composer, type Context } from 'grammy';
 import type { SessionInfo } from '../../../../contract/bridge.js';
@@ -14,6 +15,10 @@ export const BOT_COMMANDS = [
   { command: 'sessions', description: 'List sessions and pick one' },
   { command: 'screen', description: 'Show a session’s screen: /screen [name]' },
   { command: 'keys', description: 'Keypad for the picked session' },
+  { command: 'new', description: 'Start a session: pick the agent and folder' },
+  { command: 'close', description: 'End a session: /close name' },
+  { command: 'queue', description: 'Texts waiting for a busy session: /queue [clear]' },
+  { command: 'progress', description: 'Live progress messages: /progress on|off' },
   { command: 'pause', description: 'Pause notifications' },
   { command: 'resume', description: 'Resume notifications' },
   { command: 'unpair', description: 'Unlink this chat from the computer' },
@@ -71,10 +76,7 @@ export function commandsComposer(deps: BotDeps): Composer<Context> {
     deps.setPaused(true);
     relay.say('🔕 Notifications paused. /resume to turn them back on.');
   });
-  composer.command('resume', () => {
-    deps.setPaused(false);
-    relay.say('🔔 Notifications resumed.');
-  });
+  composer.command('resume', () => deps.resume());
   composer.command('unpair', () => deps.unpair());
   return composer;
 }

@@ -1,8 +1,9 @@
 /**
  * Text from the paired chat types into a session: a reply (or a quote) of one of our messages goes
  * to that message's session; other text goes to the target session (the one that asked most
- * recently, or was picked); a reaction on the user's message confirms it was typed. Text with
- * formatting is typed as its plain text.
+ * recently, or was picked); a reaction on the user's message confirms it was typed. While the
+ * session's agent is busy the text is queued instead (see `progress.ts`). Text with formatting is
+ * typed as its plain text.
  *
  * A `/…` that is not one of our commands (those are handled before) is the agent's own slash
  * command (`/compact`, `/clear`, `/model`…) and is typed like any text when it has a session to go
@@ -77,12 +78,13 @@ export function repliesComposer(deps: BotDeps, now: () => number = Date.now): Co
       }
     }
     const session = deps.host.listSessions().find((s) => s.id === sessionId);
-    const refusal = session ? await deps.host.submitText(sessionId, text) : 'no-session';
-    if (refusal) {
-      deps.relay.say(refusalText(refusal));
+    if (!session) {
+      deps.relay.say(refusalText('no-session'));
       return;
     }
-    deps.relay.acknowledgeTyped(ctx.message.message_id, session!);
+    const result = await deps.progress.submit(session, text, message.message_id);
+    if ('refused' in result) deps.relay.say(result.refused);
+    else if ('typed' in result) deps.relay.acknowledgeTyped(message.message_id, session);
   });
 
   composer.on('message', (ctx) => deps.relay.say(NOT_TYPED.media, { replyTo: ctx.message.message_id }));

@@ -38,11 +38,13 @@ describe('settings overlay', () => {
       'UserPromptSubmit',
       'PreToolUse',
       'PermissionRequest',
+      'PostToolUse',
       'Notification',
       'Stop',
     ]);
     expect(json.hooks.PreToolUse[0].matcher).toBe('*');
     expect(json.hooks.PermissionRequest[0].matcher).toBe('*');
+    expect(json.hooks.PostToolUse[0].matcher).toBe('*');
     expect(json.hooks.Stop[0].matcher).toBeUndefined();
     expect(json.hooks.Stop[0].hooks[0]).toEqual({
       type: 'command',

@@ -5,7 +5,7 @@
  * returns 'stale-prompt'; answering closes the prompt, as the real tracker would once the program
  * reacted.
  */
-import type { PromptInfo, SessionInfo } from '../../../../contract/bridge.js';
+import type { AgentKind, PromptInfo, SessionInfo } from '../../../../contract/bridge.js';
 import type { WriteRefusal } from '../../../../main/core/prompts/types.js';
 import type { RelayHost } from '../../../../main/core/telegram/host.js';
 import { sessionInfo } from '../../../support/session-info.js';
@@ -119,5 +119,57 @@ export class MemoryRelayHost implements RelayHost {
 
   promptRelayed(_sessionId: string, promptId: string): void {
     this.relayed.push(promptId);
+  }
+
+  /** Sessions the test marks busy (a turn in progress). */
+  readonly busy = new Set<string>();
+  progress = true;
+  agents: AgentKind[] = ['claude', 'shell'];
+  folders: string[] = [];
+  readonly closed: string[] = [];
+
+  /** What `notifyNow` answers (the away gate). */
+  notify = true;
+
+  notifyNow(): boolean {
+    return this.notify;
+  }
+
+  isBusy(sessionId: string): boolean {
+    return this.busy.has(sessionId);
+  }
+
+  progressEnabled(): boolean {
+    return this.progress;
+  }
+
+  setProgressEnabled(on: boolean): void {
+    this.progress = on;
+  }
+
+  async installedAgents(): Promise<AgentKind[]> {
+    return [...this.agents];
+  }
+
+  newSessionFolders(): string[] {
+    return [...this.folders];
+  }
+
+  async createSession(
+    agent: AgentKind,
+    cwd: string,
+  ): Promise<{ session: SessionInfo } | { refused: string }> {
+    if (!this.folders.includes(cwd)) return { refused: `The folder ${cwd} does not exist.` };
+    const session = this.add({
+      ...makeSession(`s${this.sessions.length + 1}`, cwd.split('/').pop()!, cwd),
+      agent,
+    });
+    return { session: structuredClone(session) };
+  }
+
+  async closeSession(sessionId: string): Promise<void> {
+    const i = this.sessions.findIndex((s) => s.id === sessionId);
+    if (i >= 0) this.sessions.splice(i, 1);
+    this.closed.push(sessionId);
   }
 }
