@@ -186,7 +186,9 @@ export async function promptLatency(turns: number): Promise<Figure[]> {
       tapMs.push(Date.parse(tapped.time) - tapAt);
       if (turn === turns) break;
       const waiting = await telegram.waitForMessage(
-        (m) => m.fromBot && /is waiting/.test(m.text) && m.at > prompt.at,
+        // The turn's status message (sent when the turn started, edited when it ends) or, with
+        // progress messages off, a new "is waiting" message.
+        (m) => m.fromBot && /is waiting/.test(m.text) && Math.max(m.at, m.editedAt ?? 0) > prompt.at,
         60_000,
       );
       const replyAt = Date.now();
@@ -202,8 +204,12 @@ export async function promptLatency(turns: number): Promise<Figure[]> {
     for (let turn = 1; turn <= turns; turn++) {
       const sent = telegram
         .botMessages(CHAT)
+        // Prompt messages only: a turn's status message also names the command it ran.
         .filter(
-          (m) => m.raw.includes(`turn-${turn}.txt`) && (m.buttons.length > 0 || /answered/.test(m.text)),
+          (m) =>
+            m.raw.includes(`turn-${turn}.txt`) &&
+            !/ is (working|waiting) · /.test(m.text) &&
+            (m.buttons.length > 0 || /answered/.test(m.text)),
         );
       if (sent.length !== 1) throw new Error(`turn ${turn}: ${sent.length} prompt messages`);
     }
