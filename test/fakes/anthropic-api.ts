@@ -21,8 +21,8 @@
  * await close();
  * ```
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
+import { closeLocalServer, readJsonBody, startLocalServer } from './local-server.js';
 
 /** One Messages API request body as the CLI sends it (only the fields the fake reads are typed). */
 export interface MessagesRequest {
@@ -181,9 +181,6 @@ function sseFor(reply: TurnReply, model: string): string {
   return events.map(([name, data]) => `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`).join('');
 }
 
-/** Largest request body accepted, in bytes (the CLI's turn requests are some 100 KB). */
-const MAX_BODY_BYTES = 20 * 1024 * 1024;
-
 /** The fake server. Set {@link script} at any time to change how later turns are answered. */
 export class FakeAnthropicApi {
   /** Current turn script. */
@@ -208,29 +205,17 @@ export class FakeAnthropicApi {
   }
 
   /** Starts listening on 127.0.0.1, port 0. Resolves with the base URL and a `close()`. */
-  start(): Promise<{ url: string; close: () => Promise<void> }> {
-    const server = http.createServer((req, res) => this.handle(req, res));
-    server.on('connection', (socket) => socket.on('error', () => undefined));
-    server.on('clientError', (_err, socket) => socket.destroy());
+  async start(): Promise<{ url: string; close: () => Promise<void> }> {
+    const { server, url } = await startLocalServer((req, res) => this.handle(req, res));
     this.server = server;
-    return new Promise((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => {
-        const { port } = server.address() as AddressInfo;
-        resolve({ url: `http://127.0.0.1:${port}`, close: () => this.close() });
-      });
-    });
+    return { url, close: () => this.close() };
   }
 
   /** Stops the server and drops open connections. */
   close(): Promise<void> {
     const server = this.server;
     this.server = null;
-    if (!server) return Promise.resolve();
-    return new Promise((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
+    return closeLocalServer(server);
   }
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
@@ -247,43 +232,35 @@ export class FakeAnthropicApi {
       res.end(JSON.stringify({ type: 'error', error: { type: 'not_found_error', message: 'not found' } }));
       return;
     }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY_BYTES) req.destroy();
-      else chunks.push(c);
-    });
-    req.on('end', () => {
-      let body: MessagesRequest;
-      try {
-        body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as MessagesRequest;
-      } catch {
+    readJsonBody<MessagesRequest>(
+      req,
+      (body) => {
+        const title = isTitleRequest(body);
+        this.requests.push({ kind: title ? 'title' : 'turn', body });
+        const reply: TurnReply = title
+          ? { kind: 'text', text: JSON.stringify({ title: this.title }) }
+          : this.script(body);
+        const send = (): void => {
+          if (res.destroyed) return;
+          res.writeHead(200, {
+            'content-type': 'text/event-stream',
+            'cache-control': 'no-cache',
+            connection: 'keep-alive',
+          });
+          res.end(sseFor(reply, body.model ?? 'claude-fake'));
+        };
+        if (title || this.turnDelayMs <= 0) send();
+        else {
+          const timer = setTimeout(send, this.turnDelayMs);
+          res.on('close', () => clearTimeout(timer));
+        }
+      },
+      () => {
         res.writeHead(400, { 'content-type': 'application/json' });
         res.end(
           JSON.stringify({ type: 'error', error: { type: 'invalid_request_error', message: 'bad json' } }),
         );
-        return;
-      }
-      const title = isTitleRequest(body);
-      this.requests.push({ kind: title ? 'title' : 'turn', body });
-      const reply: TurnReply = title
-        ? { kind: 'text', text: JSON.stringify({ title: this.title }) }
-        : this.script(body);
-      const send = (): void => {
-        if (res.destroyed) return;
-        res.writeHead(200, {
-          'content-type': 'text/event-stream',
-          'cache-control': 'no-cache',
-          connection: 'keep-alive',
-        });
-        res.end(sseFor(reply, body.model ?? 'claude-fake'));
-      };
-      if (title || this.turnDelayMs <= 0) send();
-      else {
-        const timer = setTimeout(send, this.turnDelayMs);
-        res.on('close', () => clearTimeout(timer));
-      }
-    });
+      },
+    );
   }
 }

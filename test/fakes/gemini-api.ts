@@ -18,8 +18,8 @@
  * await api.close();
  * ```
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
+import { closeLocalServer, readJsonBody, startLocalServer } from './local-server.js';
 
 /** One content of a Gemini request. */
 export interface GeminiContent {
@@ -94,9 +94,6 @@ function responseOf(model: string, parts: unknown[]): Record<string, unknown> {
   };
 }
 
-/** Largest request body accepted, in bytes. */
-const MAX_BODY_BYTES = 20 * 1024 * 1024;
-
 /** Options of {@link FakeGeminiApi}. */
 export interface FakeGeminiApiOptions {
   script?: GeminiScript;
@@ -118,28 +115,17 @@ export class FakeGeminiApi {
   }
 
   /** Starts on 127.0.0.1, port 0. Resolves with the base URL (no `/v1beta`). */
-  start(): Promise<{ url: string }> {
-    const server = http.createServer((req, res) => this.handle(req, res));
-    server.on('connection', (socket) => socket.on('error', () => undefined));
-    server.on('clientError', (_err, socket) => socket.destroy());
+  async start(): Promise<{ url: string }> {
+    const { server, url } = await startLocalServer((req, res) => this.handle(req, res));
     this.server = server;
-    return new Promise((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => {
-        resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
-      });
-    });
+    return { url };
   }
 
   /** Stops the server and drops open connections. */
   close(): Promise<void> {
     const server = this.server;
     this.server = null;
-    if (!server) return Promise.resolve();
-    return new Promise((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
+    return closeLocalServer(server);
   }
 
   private json(res: http.ServerResponse, status: number, body: unknown): void {
@@ -157,51 +143,45 @@ export class FakeGeminiApi {
     }
     const model = m[1] ?? 'gemini';
     const method = m[2];
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY_BYTES) req.destroy();
-      else chunks.push(c);
-    });
-    req.on('end', () => {
-      let body: GeminiRequest;
-      try {
-        body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as GeminiRequest;
-      } catch {
+    readJsonBody<GeminiRequest>(
+      req,
+      (body) => {
+        if (method === 'countTokens') return this.json(res, 200, { totalTokens: 100 });
+        if (method === 'generateContent') {
+          const gc = body.generationConfig ?? {};
+          const schema = gc.responseJsonSchema ?? gc.responseSchema;
+          const text = schema
+            ? JSON.stringify(fillSchema(schema))
+            : gc.responseMimeType === 'application/json'
+              ? '{}'
+              : 'Fake session';
+          return this.json(res, 200, responseOf(model, [{ text }]));
+        }
+        if (method !== 'streamGenerateContent') {
+          return this.json(res, 404, {
+            error: { code: 404, message: 'fake: not found', status: 'NOT_FOUND' },
+          });
+        }
+        this.turns.push(body);
+        const reply = this.script(body);
+        const parts =
+          reply.kind === 'text'
+            ? [{ text: reply.text }]
+            : [{ functionCall: { name: reply.name, args: reply.args } }];
+        const send = (): void => {
+          if (res.destroyed) return;
+          res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+          res.end(`data: ${JSON.stringify(responseOf(model, parts))}\n\n`);
+        };
+        if (this.turnDelayMs <= 0) send();
+        else {
+          const timer = setTimeout(send, this.turnDelayMs);
+          res.on('close', () => clearTimeout(timer));
+        }
+      },
+      () => {
         this.json(res, 400, { error: { code: 400, message: 'bad json', status: 'INVALID_ARGUMENT' } });
-        return;
-      }
-      if (method === 'countTokens') return this.json(res, 200, { totalTokens: 100 });
-      if (method === 'generateContent') {
-        const gc = body.generationConfig ?? {};
-        const schema = gc.responseJsonSchema ?? gc.responseSchema;
-        const text = schema
-          ? JSON.stringify(fillSchema(schema))
-          : gc.responseMimeType === 'application/json'
-            ? '{}'
-            : 'Fake session';
-        return this.json(res, 200, responseOf(model, [{ text }]));
-      }
-      if (method !== 'streamGenerateContent') {
-        return this.json(res, 404, { error: { code: 404, message: 'fake: not found', status: 'NOT_FOUND' } });
-      }
-      this.turns.push(body);
-      const reply = this.script(body);
-      const parts =
-        reply.kind === 'text'
-          ? [{ text: reply.text }]
-          : [{ functionCall: { name: reply.name, args: reply.args } }];
-      const send = (): void => {
-        if (res.destroyed) return;
-        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-        res.end(`data: ${JSON.stringify(responseOf(model, parts))}\n\n`);
-      };
-      if (this.turnDelayMs <= 0) send();
-      else {
-        const timer = setTimeout(send, this.turnDelayMs);
-        res.on('close', () => clearTimeout(timer));
-      }
-    });
+      },
+    );
   }
 }

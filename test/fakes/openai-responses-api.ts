@@ -19,8 +19,8 @@
  * await api.close();
  * ```
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
+import { closeLocalServer, readJsonBody, startLocalServer } from './local-server.js';
 
 /** One input item of a Responses request (only the fields the fake reads are typed). */
 export interface ResponsesInputItem {
@@ -149,9 +149,6 @@ function sseFor(item: Record<string, unknown>, model: string): string {
   return events.map((e) => `event: ${String(e.type)}\ndata: ${JSON.stringify(e)}\n\n`).join('');
 }
 
-/** Largest request body accepted, in bytes. */
-const MAX_BODY_BYTES = 20 * 1024 * 1024;
-
 /** Options of {@link FakeResponsesApi}. */
 export interface FakeResponsesApiOptions {
   script?: ResponsesScript;
@@ -173,28 +170,17 @@ export class FakeResponsesApi {
   }
 
   /** Starts on 127.0.0.1, port 0. Resolves with the base URL (no `/v1`). */
-  start(): Promise<{ url: string }> {
-    const server = http.createServer((req, res) => this.handle(req, res));
-    server.on('connection', (socket) => socket.on('error', () => undefined));
-    server.on('clientError', (_err, socket) => socket.destroy());
+  async start(): Promise<{ url: string }> {
+    const { server, url } = await startLocalServer((req, res) => this.handle(req, res));
     this.server = server;
-    return new Promise((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => {
-        resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
-      });
-    });
+    return { url };
   }
 
   /** Stops the server and drops open connections. */
   close(): Promise<void> {
     const server = this.server;
     this.server = null;
-    if (!server) return Promise.resolve();
-    return new Promise((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
+    return closeLocalServer(server);
   }
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
@@ -211,35 +197,27 @@ export class FakeResponsesApi {
       res.end(JSON.stringify({ error: { message: 'fake: not found', type: 'not_found' } }));
       return;
     }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY_BYTES) req.destroy();
-      else chunks.push(c);
-    });
-    req.on('end', () => {
-      let body: ResponsesRequest;
-      try {
-        body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ResponsesRequest;
-      } catch {
+    readJsonBody<ResponsesRequest>(
+      req,
+      (body) => {
+        const side = (body.tools ?? []).length === 0;
+        if (!side) this.turns.push(body);
+        const reply: ResponsesReply = side ? { kind: 'text', text: 'Fake task' } : this.script(body);
+        const send = (): void => {
+          if (res.destroyed) return;
+          res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+          res.end(sseFor(itemFor(reply), body.model ?? 'gpt-5'));
+        };
+        if (side || this.turnDelayMs <= 0) send();
+        else {
+          const timer = setTimeout(send, this.turnDelayMs);
+          res.on('close', () => clearTimeout(timer));
+        }
+      },
+      () => {
         res.writeHead(400, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ error: { message: 'bad json', type: 'invalid_request_error' } }));
-        return;
-      }
-      const side = (body.tools ?? []).length === 0;
-      if (!side) this.turns.push(body);
-      const reply: ResponsesReply = side ? { kind: 'text', text: 'Fake task' } : this.script(body);
-      const send = (): void => {
-        if (res.destroyed) return;
-        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-        res.end(sseFor(itemFor(reply), body.model ?? 'gpt-5'));
-      };
-      if (side || this.turnDelayMs <= 0) send();
-      else {
-        const timer = setTimeout(send, this.turnDelayMs);
-        res.on('close', () => clearTimeout(timer));
-      }
-    });
+      },
+    );
   }
 }

@@ -24,7 +24,7 @@
  * The shortcut in brackets at the end of a label is the option's own key (`y`, `p`, `a`, `esc`);
  * it picks the option without Enter. An option without one is picked with the arrows and Enter.
  *
- * The idle composer (the cursor sits at column 2 of its row, before a dimmed placeholder):
+ * The idle composer (the cursor sits at column 2 of its row, before a dimmed hint text):
  * ```
  * • Done.
  *   Worked for 6s • 06:17

@@ -22,7 +22,7 @@
  * "<s>"?` (packages/cli/src/ui/components/messages/ToolConfirmationMessage.tsx). A digit picks
  * its option at once when the list has fewer than ten (useSelectionList.ts); `Esc` declines.
  *
- * The idle input box (a `▄` row, the `>` row with the placeholder, a `▀` row):
+ * The idle input box (a `▄` row, the `>` row with its dimmed hint text, a `▀` row):
  * ```
  * ✦ Done.
  *                                                            ? for shortcuts
@@ -42,7 +42,7 @@ const TITLE_ROW = /^\?\s+(\S+)\s*(.*?)\s*$/u;
 const OPTION_ROW = /^(●)?\s*(\d{1,2})\.\s+(.*)$/u;
 /** A row of half blocks that draws the input box's top (`▄`) or bottom (`▀`). */
 const HALF_BLOCKS = (ch: '▄' | '▀'): RegExp => new RegExp(`^${ch}{10,}$`, 'u');
-/** The placeholder of an empty input box. */
+/** The dimmed hint text of an empty input box. */
 const PLACEHOLDER = /^Type your message or @path\/to\/file$/;
 /** Busy status: `⠦ Thinking... (esc to cancel, 0s)`. */
 const BUSY = /\(esc to cancel\b/;
