@@ -6,7 +6,11 @@
  * - `$HOME/.gemini/settings.json` selects the `gemini-api-key` auth type (without it the base URL
  *   makes the CLI pick "gateway" and exit with "Invalid auth method selected."), turns off
  *   auto-update and usage statistics;
- * - `$HOME/.gemini/trustedFolders.json` trusts the cwd (no "Do you trust this folder?" dialog).
+ * - `$HOME/.gemini/trustedFolders.json` trusts the cwd (no "Do you trust this folder?" dialog);
+ * - `CI` and `GITHUB_ACTIONS` are set to `false`: the CLI runs headless (reads stdin, prints "No
+ *   input provided via stdin" and exits) whenever either is `true`, even in a terminal
+ *   (`isHeadlessMode` in gemini-cli's `packages/core/src/utils/headless.ts`), and CI machines set
+ *   `CI=true` for every process they start, the host and its sessions included.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -27,7 +31,13 @@ export async function makeGeminiEnv(options: { baseUrl: string }): Promise<Agent
   await fs.writeFile(path.join(dir, 'trustedFolders.json'), JSON.stringify({ [cwd]: 'TRUST_FOLDER' }), {
     mode: 0o600,
   });
-  const env = { ...baseEnv(home), GOOGLE_GEMINI_BASE_URL: options.baseUrl, GEMINI_API_KEY: 'fake-key' };
+  const env = {
+    ...baseEnv(home),
+    GOOGLE_GEMINI_BASE_URL: options.baseUrl,
+    GEMINI_API_KEY: 'fake-key',
+    CI: 'false',
+    GITHUB_ACTIONS: 'false',
+  };
   let cleaned = false;
   return {
     home,
