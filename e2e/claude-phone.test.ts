@@ -9,16 +9,16 @@
  * with text that Claude Code really receives as the next prompt.
  */
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeAnthropicApi, hasToolResult, type MessagesRequest } from '../test/fakes/anthropic-api.js';
-import { FakeTelegramBotApi, type FakeMessage } from '../test/fakes/telegram-bot-api.js';
+import { FakeTelegramBotApi } from '../test/fakes/telegram-bot-api.js';
 import { CLAUDE_BIN, makeClaudeEnv, type ClaudeEnv } from '../test/support/claude-env.js';
 import { launchBrowser, waitForTerminal } from './support/browser.js';
 import { createSession, focusTerminal, typeLine } from './support/app.js';
-import { ROOT, startHost, type RunningHost } from './support/host.js';
+import { ROOT, type RunningHost } from './support/host.js';
+import { auditEntries, buttonData, startPhoneHost, waitForFile, type PhoneHost } from './support/phone.js';
 
 const USER = { id: 424242, first_name: 'Alice', username: 'alice_phone' };
 const CHAT = USER.id;
@@ -57,48 +57,17 @@ let claudeEnv: ClaudeEnv;
 let host: RunningHost;
 let browser: Browser;
 let page: Page;
-let binDir: string;
+let phone: PhoneHost;
 
 const botMessages = () => telegram.messagesIn(CHAT).filter((m) => m.fromBot);
 const byId = (id: number) => telegram.messagesIn(CHAT).find((m) => m.messageId === id)!;
-const buttonData = (m: FakeMessage, label: RegExp) =>
-  m.buttons.flat().find((b) => label.test(b.text))?.data ?? null;
-
-async function waitForFile(file: string, timeoutMs = 20_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const text = await fs.readFile(file, 'utf8').catch(() => null);
-    if (text !== null) return text;
-    if (Date.now() > deadline) throw new Error(`${file} never appeared`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function auditEntries(): Promise<Array<Record<string, unknown>>> {
-  const text = await fs.readFile(path.join(host.dataDir, 'audit.jsonl'), 'utf8').catch(() => '');
-  return text
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
-}
+const auditLog = () => auditEntries(host.dataDir);
 
 beforeAll(async () => {
   const { url } = await api.start();
-  await telegram.start();
   claudeEnv = await makeClaudeEnv({ baseUrl: url });
-  // The host runs under `npm run`, which strips the app's own node_modules/.bin from sessions'
-  // PATH; put the project's claude on PATH the way a user's install would be.
-  binDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ap-e2e-bin-'));
-  await fs.symlink(CLAUDE_BIN, path.join(binDir, 'claude'));
-  host = await startHost({
-    env: {
-      ...claudeEnv.env,
-      PATH: `${binDir}:${claudeEnv.env.PATH}`,
-      SHELL: '/bin/bash',
-      AGENT_PAGER_TELEGRAM_API_ROOT: telegram.apiRoot,
-      AGENT_PAGER_BOT_TOKEN: telegram.token,
-    },
-  });
+  phone = await startPhoneHost(telegram, { env: claudeEnv.env, bins: { claude: CLAUDE_BIN } });
+  host = phone.host;
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
   await page.goto(host.url);
@@ -106,11 +75,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  const code = await host?.stop();
-  await telegram.close();
+  const code = await phone?.stop();
   await api.close();
   await claudeEnv?.cleanup();
-  await fs.rm(binDir, { recursive: true, force: true });
   expect(code).toBe(0);
 });
 
@@ -190,12 +157,12 @@ describe('pairing a phone and answering Claude Code from it', () => {
     );
     expect(byId(prompt.messageId).buttons).toEqual([]);
 
-    const optionWrites = (await auditEntries()).filter((e) => e.via === 'option');
+    const optionWrites = (await auditLog()).filter((e) => e.via === 'option');
     expect(optionWrites).toHaveLength(1);
     const again = await telegram.userTaps(CHAT, USER, prompt.messageId, yes, 10_000);
     expect(again.text).toMatch(/no longer open/i);
     await page.waitForTimeout(300);
-    expect((await auditEntries()).filter((e) => e.via === 'option')).toHaveLength(1);
+    expect((await auditLog()).filter((e) => e.via === 'option')).toHaveLength(1);
   });
 
   it('a prompt answered at the desk updates the phone message and removes its buttons', async () => {
@@ -217,7 +184,7 @@ describe('pairing a phone and answering Claude Code from it', () => {
     expect(byId(prompt.messageId).buttons).toEqual([]);
     const stale = await telegram.userTaps(CHAT, USER, prompt.messageId, yes, 10_000);
     expect(stale.text).toMatch(/no longer open/i);
-    expect((await auditEntries()).filter((e) => e.via === 'option')).toHaveLength(1);
+    expect((await auditLog()).filter((e) => e.via === 'option')).toHaveLength(1);
   });
 
   it('a reply to the "waiting" message is typed into the session and submitted', async () => {
@@ -235,7 +202,7 @@ describe('pairing a phone and answering Claude Code from it', () => {
       30_000,
     );
     await waitForTerminal(page, 'what changed on disk?', 15_000);
-    const typed = (await auditEntries()).filter((e) => e.via === 'text');
+    const typed = (await auditLog()).filter((e) => e.via === 'text');
     expect(typed.at(-1)?.sent).toBe('what changed on disk?');
     // Confirmed quietly: a reaction on the user's message, no extra message in the chat.
     await telegram.waitFor(() => (reply.reactions.includes('✍') ? true : null), 10_000);

@@ -24,8 +24,15 @@ import { CODEX_BIN } from '../test/support/agent-bins.js';
 import { makeCodexEnv, type AgentEnv } from '../test/support/codex-env.js';
 import { launchBrowser, terminalText, waitForTerminal } from './support/browser.js';
 import { createSession, focusTerminal } from './support/app.js';
-import { startHost, type RunningHost } from './support/host.js';
-import { auditEntries, buttonData, pairPhone, waitForFile } from './support/phone.js';
+import type { RunningHost } from './support/host.js';
+import {
+  auditEntries,
+  buttonData,
+  pairPhone,
+  startPhoneHost,
+  waitForFile,
+  type PhoneHost,
+} from './support/phone.js';
 
 const USER = { id: 515151, first_name: 'Cody', username: 'cody_phone' };
 const CHAT = USER.id;
@@ -43,7 +50,7 @@ let env: AgentEnv;
 let host: RunningHost;
 let browser: Browser;
 let page: Page;
-let binDir: string;
+let phone: PhoneHost;
 let userNotifyLog: string;
 
 const byId = (id: number) => telegram.messagesIn(CHAT).find((m) => m.messageId === id)!;
@@ -74,7 +81,6 @@ async function approvalFor(word: string) {
 
 beforeAll(async () => {
   const { url } = await api.start();
-  await telegram.start();
   // The user's own Codex settings: ask on request, read-only sandbox, no background app server,
   // and their own notify program (it must keep running beside Agent Pager's).
   userNotifyLog = path.join(os.tmpdir(), `ap-e2e-user-notify-${process.pid}.log`);
@@ -90,16 +96,8 @@ beforeAll(async () => {
       'daemon_auto_start = false',
     ].join('\n'),
   });
-  binDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ap-e2e-bin-'));
-  await fs.symlink(CODEX_BIN, path.join(binDir, 'codex'));
-  host = await startHost({
-    env: {
-      ...env.env,
-      PATH: `${binDir}:${env.env.PATH}`,
-      AGENT_PAGER_TELEGRAM_API_ROOT: telegram.apiRoot,
-      AGENT_PAGER_BOT_TOKEN: telegram.token,
-    },
-  });
+  phone = await startPhoneHost(telegram, { env: env.env, bins: { codex: CODEX_BIN } });
+  host = phone.host;
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
   await page.goto(host.url);
@@ -108,11 +106,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  const code = await host?.stop();
-  await telegram.close();
+  const code = await phone?.stop();
   await api.close();
   await env?.cleanup();
-  await fs.rm(binDir, { recursive: true, force: true });
   await fs.rm(userNotifyLog, { force: true });
   expect(code).toBe(0);
 });

@@ -10,7 +10,6 @@
  * turn pages "is waiting" once.
  */
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,8 +20,15 @@ import type { AgentEnv } from '../test/support/codex-env.js';
 import { makeGeminiEnv } from '../test/support/gemini-env.js';
 import { launchBrowser, terminalText, waitForTerminal } from './support/browser.js';
 import { createSession, focusTerminal } from './support/app.js';
-import { startHost, type RunningHost } from './support/host.js';
-import { auditEntries, buttonData, pairPhone, waitForFile } from './support/phone.js';
+import type { RunningHost } from './support/host.js';
+import {
+  auditEntries,
+  buttonData,
+  pairPhone,
+  startPhoneHost,
+  waitForFile,
+  type PhoneHost,
+} from './support/phone.js';
 
 const USER = { id: 616161, first_name: 'Gemma', username: 'gemma_phone' };
 const CHAT = USER.id;
@@ -48,7 +54,7 @@ let env: AgentEnv;
 let host: RunningHost;
 let browser: Browser;
 let page: Page;
-let binDir: string;
+let phone: PhoneHost;
 
 const byId = (id: number) => telegram.messagesIn(CHAT).find((m) => m.messageId === id)!;
 const waitingMessages = () =>
@@ -84,18 +90,9 @@ async function approvalFor(word: string) {
 
 beforeAll(async () => {
   const { url } = await api.start();
-  await telegram.start();
   env = await makeGeminiEnv({ baseUrl: url });
-  binDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ap-e2e-bin-'));
-  await fs.symlink(GEMINI_BIN, path.join(binDir, 'gemini'));
-  host = await startHost({
-    env: {
-      ...env.env,
-      PATH: `${binDir}:${env.env.PATH}`,
-      AGENT_PAGER_TELEGRAM_API_ROOT: telegram.apiRoot,
-      AGENT_PAGER_BOT_TOKEN: telegram.token,
-    },
-  });
+  phone = await startPhoneHost(telegram, { env: env.env, bins: { gemini: GEMINI_BIN } });
+  host = phone.host;
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
   await page.goto(host.url);
@@ -104,11 +101,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  const code = await host?.stop();
-  await telegram.close();
+  const code = await phone?.stop();
   await api.close();
   await env?.cleanup();
-  await fs.rm(binDir, { recursive: true, force: true });
   expect(code).toBe(0);
 });
 

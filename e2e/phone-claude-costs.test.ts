@@ -5,9 +5,6 @@
  *   tooltip) show the tokens and the cost Claude Code wrote to its transcript;
  * - a permission prompt whose command is too long for a message comes with a picture of it.
  */
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionInfo } from '../contract/bridge.js';
@@ -15,7 +12,8 @@ import { FakeAnthropicApi, hasToolResult, type MessagesRequest } from '../test/f
 import { FakeTelegramBotApi, type FakeMessage } from '../test/fakes/telegram-bot-api.js';
 import { CLAUDE_BIN, makeClaudeEnv, type ClaudeEnv } from '../test/support/claude-env.js';
 import { connectBridge, type TestBridge } from './support/bridge.js';
-import { startHost, type RunningHost } from './support/host.js';
+import type { RunningHost } from './support/host.js';
+import { pairOverBridge, startPhoneHost, type PhoneHost } from './support/phone.js';
 
 const USER = { id: 616161, first_name: 'Cleo', username: 'cleo_phone' };
 const CHAT = USER.id;
@@ -54,7 +52,7 @@ const telegram = new FakeTelegramBotApi();
 let claudeEnv: ClaudeEnv;
 let host: RunningHost;
 let bridge: TestBridge;
-let binDir: string;
+let phone: PhoneHost;
 let session: SessionInfo;
 
 const bot = (pred: (m: FakeMessage) => boolean, timeoutMs = 30_000) =>
@@ -68,27 +66,11 @@ async function submit(text: string): Promise<void> {
 
 beforeAll(async () => {
   const { url } = await api.start();
-  await telegram.start();
   claudeEnv = await makeClaudeEnv({ baseUrl: url, extraEnv: { ANTHROPIC_MODEL: 'claude-sonnet-4-5' } });
-  binDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ap-e2e-bin-'));
-  await fs.symlink(CLAUDE_BIN, path.join(binDir, 'claude'));
-  host = await startHost({
-    env: {
-      ...claudeEnv.env,
-      PATH: `${binDir}:${claudeEnv.env.PATH}`,
-      AGENT_PAGER_TELEGRAM_API_ROOT: telegram.apiRoot,
-      AGENT_PAGER_BOT_TOKEN: telegram.token,
-    },
-  });
+  phone = await startPhoneHost(telegram, { env: claudeEnv.env, bins: { claude: CLAUDE_BIN } });
+  host = phone.host;
   bridge = await connectBridge(host);
-  let state = await bridge.request('phone.state', {});
-  for (let i = 0; i < 100 && !state.botUsername; i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    state = await bridge.request('phone.state', {});
-  }
-  state = await bridge.request('pairing.begin', {});
-  telegram.userSends(CHAT, USER, `/start ${/start=([A-Za-z0-9_-]+)/.exec(state.pairing!.deepLink)![1]}`);
-  await bot((m) => /Paired with/.test(m.text));
+  await pairOverBridge(bridge, telegram, USER);
   session = await bridge.request('session.create', {
     spec: { name: 'costly', agent: 'claude', command: '', cwd: claudeEnv.cwd },
     cols: 120,
@@ -98,11 +80,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   bridge?.close();
-  const code = await host?.stop();
-  await telegram.close();
+  const code = await phone?.stop();
   await api.close();
   await claudeEnv?.cleanup();
-  if (binDir) await fs.rm(binDir, { recursive: true, force: true });
   expect(code).toBe(0);
 });
 

@@ -14,12 +14,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionInfo } from '../contract/bridge.js';
 import { FakeTelegramBotApi, type FakeMessage } from '../test/fakes/telegram-bot-api.js';
 import { connectBridge, type TestBridge } from './support/bridge.js';
-import { startHost, type RunningHost } from './support/host.js';
+import type { RunningHost } from './support/host.js';
+import { pairOverBridge, startPhoneHost, type PhoneHost } from './support/phone.js';
 
 const USER = { id: 515151, first_name: 'Bob', username: 'bob_phone' };
 const CHAT = USER.id;
 const telegram = new FakeTelegramBotApi();
 let host: RunningHost;
+let phone: PhoneHost;
 let bridge: TestBridge;
 let cwd: string;
 let session: SessionInfo;
@@ -51,26 +53,12 @@ async function screenPicture(match: RegExp): Promise<FakeMessage> {
 }
 
 beforeAll(async () => {
-  await telegram.start();
   cwd = await fs.mkdtemp(path.join(os.tmpdir(), 'ap-e2e-files-'));
-  host = await startHost({
-    env: {
-      SHELL: '/bin/bash',
-      AGENT_PAGER_TELEGRAM_API_ROOT: telegram.apiRoot,
-      AGENT_PAGER_BOT_TOKEN: telegram.token,
-    },
-  });
+  phone = await startPhoneHost(telegram, { env: {} });
+  host = phone.host;
   bridge = await connectBridge(host);
   // Pair the phone through the same request the page makes.
-  let state = await bridge.request('phone.state', {});
-  for (let i = 0; i < 100 && !state.botUsername; i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    state = await bridge.request('phone.state', {});
-  }
-  state = await bridge.request('pairing.begin', {});
-  const token = /start=([A-Za-z0-9_-]+)/.exec(state.pairing!.deepLink)![1]!;
-  telegram.userSends(CHAT, USER, `/start ${token}`);
-  await lastBot((m) => /Paired with/.test(m.text));
+  await pairOverBridge(bridge, telegram, USER);
   session = await bridge.request('session.create', {
     spec: { name: 'files', agent: 'shell', command: '', cwd },
     cols: 160,
@@ -80,8 +68,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   bridge?.close();
-  const code = await host?.stop();
-  await telegram.close();
+  const code = await phone?.stop();
   await fs.rm(cwd, { recursive: true, force: true });
   expect(code).toBe(0);
 });

@@ -17,7 +17,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeAnthropicApi, hasToolResult, type MessagesRequest } from '../test/fakes/anthropic-api.js';
 import { FakeTelegramBotApi, type FakeMessage } from '../test/fakes/telegram-bot-api.js';
 import { CLAUDE_BIN, makeClaudeEnv, type ClaudeEnv } from '../test/support/claude-env.js';
-import { startHost, type RunningHost } from './support/host.js';
+
+import { startPhoneHost, type PhoneHost } from './support/phone.js';
 
 const USER = { id: 515151, first_name: 'Alice', username: 'alice_remote' };
 const CHAT = USER.id;
@@ -47,8 +48,7 @@ const api = new FakeAnthropicApi({
   },
 });
 const telegram = new FakeTelegramBotApi();
-let host: RunningHost;
-let binDir: string;
+let phone: PhoneHost;
 
 const byId = (id: number) => telegram.messagesIn(CHAT).find((m) => m.messageId === id)!;
 const lastId = () => telegram.messagesIn(CHAT).at(-1)?.messageId ?? 0;
@@ -97,11 +97,8 @@ async function startFromPhone(agentLabel: RegExp): Promise<FakeMessage> {
 
 beforeAll(async () => {
   const { url } = await api.start();
-  await telegram.start();
   claudeEnv = await makeClaudeEnv({ baseUrl: url });
   await fs.writeFile(path.join(claudeEnv.cwd, 'notes.txt'), 'remote works\n');
-  binDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ap-e2e-bin-'));
-  await fs.symlink(CLAUDE_BIN, path.join(binDir, 'claude'));
   // A computer already paired with this chat, whose Settings list the project folder for /new.
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ap-e2e-data-'));
   await fs.writeFile(
@@ -120,24 +117,13 @@ beforeAll(async () => {
       },
     }),
   );
-  host = await startHost({
-    dataDir,
-    env: {
-      ...claudeEnv.env,
-      PATH: `${binDir}:${claudeEnv.env.PATH}`,
-      SHELL: '/bin/bash',
-      AGENT_PAGER_TELEGRAM_API_ROOT: telegram.apiRoot,
-      AGENT_PAGER_BOT_TOKEN: telegram.token,
-    },
-  });
+  phone = await startPhoneHost(telegram, { env: claudeEnv.env, bins: { claude: CLAUDE_BIN }, dataDir });
 }, 120_000);
 
 afterAll(async () => {
-  const code = await host?.stop();
-  await telegram.close();
+  const code = await phone?.stop();
   await api.close();
   await claudeEnv?.cleanup();
-  if (binDir) await fs.rm(binDir, { recursive: true, force: true });
   expect(code).toBe(0);
 });
 
