@@ -3,7 +3,7 @@
  * `/resume` can say what happened meanwhile and offer the ones still open with their buttons.
  */
 import type { PromptInfo, SessionInfo } from '../../../contract/bridge.js';
-import { escapeHtml, TELEGRAM_MESSAGE_MAX, visibleLength } from './format.js';
+import { escapeHtml, MESSAGE_TEXT_MAX, visibleLength } from './format.js';
 
 /** Most prompts remembered while paused. */
 export const MAX_MISSED = 50;
@@ -51,7 +51,7 @@ export function formatMissed(missed: MissedPrompt[], isOpen: (p: PromptInfo) => 
     return `• <b>${escapeHtml(clip(m.sessionName, 60))}</b> — ${escapeHtml(what)} (${state})`;
   });
   let dropped = 0;
-  while (lines.length > 1 && visibleLength([head, ...lines].join('\n')) > TELEGRAM_MESSAGE_MAX - 60) {
+  while (lines.length > 1 && visibleLength([head, ...lines].join('\n')) > MESSAGE_TEXT_MAX - 60) {
     lines.shift();
     dropped += 1;
   }

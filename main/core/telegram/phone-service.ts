@@ -39,7 +39,7 @@ import type { TurnEvent } from '../turns.js';
 import { classifySendFault, type SendFault } from './send-faults.js';
 import type { RelayHost } from './host.js';
 import { describeError, isNetworkError, redact, telegramErrorCode } from './errors.js';
-import { escapeHtml } from './format.js';
+import { pairedGreeting } from './group-chat.js';
 import type { RateLimits } from './rate-budget.js';
 import {
   loadPhoneRecord,
@@ -192,7 +192,9 @@ export class PhoneService implements PromptSink {
 
   private publicPaired(): PhoneState['paired'] {
     const p = this.record.paired;
-    return p ? { chatId: p.chatId, userId: p.userId, username: p.username, firstName: p.firstName } : null;
+    if (!p) return null;
+    const { chatId, userId, username, firstName, chatType, title } = p;
+    return { chatId, userId, username, firstName, chatType, title };
   }
 
   private save(patch: Partial<PhoneRecord>): void {
@@ -252,6 +254,7 @@ export class PhoneService implements PromptSink {
       maxBackoffMs: this.maxBackoffMs,
       conflictRetryMs: this.conflictRetryMs,
       chatId: () => this.record.paired?.chatId ?? null,
+      chatType: () => this.record.paired?.chatType ?? null,
       progressActive: () =>
         Boolean(this.record.paired) &&
         !this.record.paused &&
@@ -409,9 +412,7 @@ export class PhoneService implements PromptSink {
     this.save({ paired, blocked: false });
     this.update({ pairing: null });
     this.log('info', `paired with chat ${candidate.chatId}`);
-    this.stack?.relay.say(
-      `✅ Paired with <b>${escapeHtml(this.host.computerName)}</b>. Prompts from its sessions will arrive here. /help shows what you can do.`,
-    );
+    this.stack?.relay.say(pairedGreeting(this.host.computerName, paired));
     return null;
   }
 

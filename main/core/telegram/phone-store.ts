@@ -6,13 +6,19 @@
  */
 import { z } from 'zod';
 
-/** The chat bound by pairing. `botId` is the bot it was paired through (a new bot unpairs). */
+/**
+ * The chat bound by pairing. `botId` is the bot it was paired through (a new bot unpairs). In a
+ * group (`chatType` group or supergroup, named `title`) only `userId` may act; records from
+ * before group pairing existed are private chats.
+ */
 export const pairedChatSchema = z.object({
   chatId: z.number().int(),
   userId: z.number().int(),
   username: z.string().max(64).nullable(),
   firstName: z.string().max(256),
   botId: z.number().int(),
+  chatType: z.enum(['private', 'group', 'supergroup']).default('private'),
+  title: z.string().max(256).nullable().default(null),
 });
 export type PairedChat = z.infer<typeof pairedChatSchema>;
 
