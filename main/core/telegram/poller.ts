@@ -37,7 +37,7 @@ export const POLL_MESSAGES = {
     'Telegram no longer accepts this bot token (401 Unauthorized): it was revoked in @BotFather or the bot was deleted. Polling stopped; paste the new token.',
   offline: 'Cannot reach Telegram (no network?). Retrying…',
   conflict:
-    'Another program is already polling this bot (409 Conflict). Stop the other instance or use a different bot.',
+    'Another computer (or program) is using this bot token (409 Conflict): Telegram lets only one read a bot’s messages. Each computer needs its own bot: create one with @BotFather and paste its token here.',
 };
 
 /**
