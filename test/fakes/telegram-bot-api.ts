@@ -43,6 +43,7 @@
 import { FakeBotApiServer } from './telegram/server.js';
 import type { StoredFile } from './telegram-files.js';
 import type {
+  FakeBot,
   FakeCallbackAnswer,
   FakeChat,
   FakeFile,
@@ -89,7 +90,7 @@ export class FakeTelegramBotApi extends FakeBotApiServer {
 
   /** `allowed_updates` of the last getUpdates that gave one (null: never given). */
   get allowedUpdateKinds(): string[] | null {
-    return this.allowedUpdates;
+    return this.queue(this.token).allowedUpdates;
   }
 
   /**
@@ -184,7 +185,7 @@ export class FakeTelegramBotApi extends FakeBotApiServer {
         date: payload.date,
       };
     }
-    this.pushUpdate({ message: payload });
+    this.deliver(message, { message: payload }, options);
     return message;
   }
 
@@ -211,7 +212,7 @@ export class FakeTelegramBotApi extends FakeBotApiServer {
             ? { ...file, type: 'regular', width: 512, height: 512, is_animated: false, is_video: false }
             : { ...file, file_name: 'notes.txt' };
     if (options.caption) payload.caption = options.caption;
-    this.pushUpdate({ message: payload });
+    this.deliver(message, { message: payload }, options);
     return message;
   }
 
@@ -270,7 +271,7 @@ export class FakeTelegramBotApi extends FakeBotApiServer {
       };
     }
     if (caption) payload.caption = caption;
-    this.pushUpdate({ message: payload });
+    this.deliver(message, { message: payload }, options);
     return { message, file };
   }
 
@@ -286,7 +287,7 @@ export class FakeTelegramBotApi extends FakeBotApiServer {
       ...this.state.messageJson(message, chatObj, this.bot),
       from: { is_bot: false, ...from },
     };
-    this.pushUpdate({ edited_message: { ...payload, edit_date: Math.floor(Date.now() / 1000) } });
+    this.deliver(message, { edited_message: { ...payload, edit_date: Math.floor(Date.now() / 1000) } }, {});
   }
 
   /**
@@ -315,17 +316,22 @@ export class FakeTelegramBotApi extends FakeBotApiServer {
       }, timeoutMs);
       pending.then(resolve, reject).finally(() => clearTimeout(timer));
     });
-    this.pushUpdate({
-      callback_query: {
-        id,
-        from: { is_bot: false, ...from },
-        message: options.inaccessible
-          ? { chat: chatObj, message_id: messageId, date: 0 }
-          : this.state.messageJson(message, chatObj, this.bot),
-        chat_instance: `ci${chatObj.id}`,
-        data,
+    // A tap reaches the bot whose message carries the button.
+    const owner = this.bots.find((b) => message.fromBot && b.id === message.fromId) ?? this.bot;
+    this.pushUpdate(
+      {
+        callback_query: {
+          id,
+          from: { is_bot: false, ...from },
+          message: options.inaccessible
+            ? { chat: chatObj, message_id: messageId, date: 0 }
+            : this.state.messageJson(message, chatObj, this.bot),
+          chat_instance: `ci${chatObj.id}`,
+          data,
+        },
       },
-    });
+      owner.token,
+    );
     return answered;
   }
 
@@ -342,6 +348,64 @@ export class FakeTelegramBotApi extends FakeBotApiServer {
       this.state.addQuery(query.id, Number(query.message?.chat?.id ?? 0), Date.now()).catch(() => undefined);
     }
     return this.pushUpdate(body);
+  }
+
+  /**
+   * The user adds `bot` to a group, as the `startgroup` deep link does: the member bots get the
+   * `new_chat_members` service message and, with a `startPayload`, the bot gets
+   * `/start@<bot> <payload>` from the user.
+   * @returns the /start message, or null without a payload.
+   */
+  userAddsBotToGroup(
+    group: FakeChat,
+    user: number | FakeUser,
+    bot: FakeBot,
+    startPayload?: string,
+  ): FakeMessage | null {
+    const from = asUser(user);
+    this.state.groups.addMember(group.id, bot.id);
+    const joined = this.state.store({
+      chatId: group.id,
+      fromBot: false,
+      fromId: from.id,
+      text: '',
+      raw: '',
+      parseMode: null,
+      entities: [],
+      buttons: [],
+      replyToMessageId: null,
+    });
+    const service = {
+      message_id: joined.messageId,
+      from: { is_bot: false, ...from },
+      chat: group,
+      date: Math.floor(joined.at / 1000),
+      new_chat_members: [{ id: bot.id, is_bot: true, first_name: bot.firstName, username: bot.username }],
+    };
+    for (const member of this.state.groups.membersOf(group.id, this.bots))
+      this.pushUpdate({ message: service }, member.token);
+    return startPayload === undefined
+      ? null
+      : this.userSends(group, from, `/start@${bot.username} ${startPayload}`);
+  }
+
+  /** Queues a user's update for the bots that get it (see {@link UserMessageOptions.to}). */
+  private deliver(message: FakeMessage, body: Record<string, unknown>, options: UserMessageOptions): void {
+    const chatId = message.chatId;
+    if (options.to) {
+      this.pushUpdate(body, options.to.token);
+      return;
+    }
+    if (!this.state.groups.known(chatId)) {
+      this.pushUpdate(body);
+      return;
+    }
+    const original =
+      message.replyToMessageId === null ? null : this.state.find(chatId, message.replyToMessageId);
+    const replyToFromId = original?.fromBot ? original.fromId : null;
+    const text = message.media ? '' : message.text;
+    for (const bot of this.state.groups.recipients(chatId, this.bots, text, replyToFromId))
+      this.pushUpdate(body, bot.token);
   }
 
   private userMessage(

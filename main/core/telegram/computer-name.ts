@@ -17,11 +17,7 @@
  *   text. The name is read on every call, so a change in Settings shows on the next message.
  */
 import type { Transformer } from 'grammy';
-import {
-  COMPUTER_NAME_MAX,
-  type ComputerNameMode,
-  type PairedChatType,
-} from '../../../contract/bridge.js';
+import { COMPUTER_NAME_MAX, type ComputerNameMode, type PairedChatType } from '../../../contract/bridge.js';
 import { escapeHtml, visibleLength } from './format.js';
 import { clip, headOf } from './graphemes.js';
 import { htmlToPlain } from './send.js';

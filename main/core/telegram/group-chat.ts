@@ -40,7 +40,9 @@ export function addressedToMe(
   if (!isGroup(message.chat)) return true;
   if (message.reply_to_message?.from?.id === me.id) return true;
   const command = leadingCommand(message);
-  return command !== null && (command.bot === null || command.bot.toLowerCase() === me.username.toLowerCase());
+  return (
+    command !== null && (command.bot === null || command.bot.toLowerCase() === me.username.toLowerCase())
+  );
 }
 
 /**
@@ -63,7 +65,10 @@ export function startToken(
  * The first message in a newly paired chat (HTML). In a group it says who may act and how to
  * address this computer among others.
  */
-export function pairedGreeting(computerName: string, paired: Pick<PairedChat, 'chatType' | 'username' | 'firstName'>): string {
+export function pairedGreeting(
+  computerName: string,
+  paired: Pick<PairedChat, 'chatType' | 'username' | 'firstName'>,
+): string {
   const name = `<b>${escapeHtml(computerName)}</b>`;
   if (paired.chatType === 'private')
     return `✅ Paired with ${name}. Prompts from its sessions will arrive here. /help shows what you can do.`;

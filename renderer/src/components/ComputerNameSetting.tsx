@@ -5,11 +5,7 @@
  * share the chat), always, or never.
  */
 import { useId, useState } from 'react';
-import {
-  computerNameSchema,
-  type ComputerNameMode,
-  type PublicSettings,
-} from '../../../contract/bridge.js';
+import { computerNameSchema, type ComputerNameMode, type PublicSettings } from '../../../contract/bridge.js';
 import { Field, fieldAria } from './Field.js';
 
 /** Props of {@link ComputerNameSetting}. */

@@ -48,7 +48,9 @@ export function strangersGate(
   tapLimiter = new RefusalLimiter(),
 ): MiddlewareFn<Context> {
   const send = (ctx: Context, chatId: number, text: string, replyTo?: number): void => {
-    const reply = replyTo ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {};
+    const reply = replyTo
+      ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } }
+      : {};
     ctx.api
       .sendMessage(chatId, text, reply)
       .catch((error) => deps.log('info', `answer to chat ${chatId} not sent: ${describeError(error, null)}`));
@@ -63,7 +65,8 @@ export function strangersGate(
       await next();
       return;
     }
-    const inPairedChat = paired !== null && chat.id === paired.chatId;
+    // A member of the paired group who is not its owner (a private chat has no other member).
+    const inPairedChat = paired !== null && chat.id === paired.chatId && paired.chatType !== 'private';
     const query = ctx.callbackQuery;
     if (query) {
       // Per tapping user: each member who taps learns why, without a flood costing more.

@@ -21,7 +21,9 @@ describe('phone texts', () => {
     expect(pollingText('offline')).toMatchObject({ tone: 'warn' });
     expect(pollingText('offline').text).toMatch(/cannot be reached/);
     expect(pollingText('conflict')).toMatchObject({ tone: 'warn' });
-    expect(pollingText('conflict').text).toMatch(/Another computer is using this bot token.*own bot.*@BotFather/);
+    expect(pollingText('conflict').text).toMatch(
+      /Another computer is using this bot token.*own bot.*@BotFather/,
+    );
     expect(pollingText('running').tone).toBe('ok');
   });
 
