@@ -101,7 +101,10 @@ export function createRelayHost(
 
   return {
     get computerName() {
-      return effectiveComputerName(deps.settings.get().computerName, deps.options.computerName ?? os.hostname());
+      return effectiveComputerName(
+        deps.settings.get().computerName,
+        deps.options.computerName ?? os.hostname(),
+      );
     },
     computerNameMode: () => deps.settings.get().computerNameInChat,
     listSessions: () => deps.list(),

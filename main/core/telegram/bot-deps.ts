@@ -44,6 +44,8 @@ export interface BotDeps {
   download(filePath: string, maxBytes: number): Promise<Buffer>;
   /** Every update from the paired chat and user calls this (a chat that blocked the bot writes again). */
   ownerSeen(): void;
+  /** The paired group `from` became the supergroup `to` (Telegram's migration service messages). */
+  migrated(from: number, to: number): void;
   /** Logs a line (the service redacts the token). Never pass message contents. */
   log(level: 'info' | 'warn' | 'error', message: string): void;
 }

@@ -53,7 +53,7 @@ export interface BotStackOptions {
   /** What the poller reports to (polling state, identity). */
   poller: Pick<PollerOptions, 'polling' | 'update' | 'identified'>;
   /** The chat-triggered actions of the composers. */
-  actions: Pick<BotDeps, 'paired' | 'pair' | 'unpair' | 'setPaused' | 'resume' | 'ownerSeen'>;
+  actions: Pick<BotDeps, 'paired' | 'pair' | 'unpair' | 'setPaused' | 'resume' | 'ownerSeen' | 'migrated'>;
   /** Logs a line (the caller redacts the token). */
   log(level: 'info' | 'warn' | 'error', message: string): void;
   /** Describes an error without the token. */

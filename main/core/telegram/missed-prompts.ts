@@ -4,6 +4,8 @@
  */
 import type { PromptInfo, SessionInfo } from '../../../contract/bridge.js';
 import { escapeHtml, MESSAGE_TEXT_MAX, visibleLength } from './format.js';
+import type { RelayHost } from './host.js';
+import type { Relay } from './relay.js';
 
 /** Most prompts remembered while paused. */
 export const MAX_MISSED = 50;
@@ -56,4 +58,23 @@ export function formatMissed(missed: MissedPrompt[], isOpen: (p: PromptInfo) => 
     dropped += 1;
   }
   return [head, ...(dropped ? [`<i>… ${dropped} older</i>`] : []), ...lines].join('\n');
+}
+
+/**
+ * What `/resume` sends: a summary of the prompts raised while paused (or that there were none),
+ * then each one still open as its own message with its buttons.
+ */
+export function resumeMissed(relay: Relay, host: RelayHost, missed: MissedPrompt[]): void {
+  if (missed.length === 0) {
+    relay.say('🔔 Notifications resumed. No prompts were raised while paused.');
+    return;
+  }
+  const isOpen = (p: PromptInfo) => host.openPrompt(p.sessionId)?.id === p.id;
+  relay.say(formatMissed(missed, isOpen));
+  for (const m of missed) {
+    const session = host.listSessions().find((s) => s.id === m.prompt.sessionId);
+    const prompt = host.openPrompt(m.prompt.sessionId);
+    if (session && prompt && prompt.id === m.prompt.id)
+      relay.promptOpened(prompt, session, () => host.promptRelayed?.(prompt.sessionId, prompt.id));
+  }
 }

@@ -59,7 +59,14 @@ export function strangersGate(
     const paired = deps.paired();
     const chat = ctx.chat;
     const from = ctx.from;
-    if (!chat || !from || from.is_bot) return;
+    if (!chat || !from) return;
+    // Telegram's own word that the paired group became a supergroup (a new chat id): follow it.
+    const moved = ctx.message?.migrate_to_chat_id;
+    if (paired && chat.id === paired.chatId && moved !== undefined) return deps.migrated(chat.id, moved);
+    const movedFrom = ctx.message?.migrate_from_chat_id;
+    if (paired && movedFrom === paired.chatId && chat.type === 'supergroup')
+      return deps.migrated(movedFrom, chat.id);
+    if (from.is_bot) return;
     if (paired && chat.id === paired.chatId && from.id === paired.userId) {
       deps.ownerSeen();
       await next();

@@ -120,6 +120,40 @@ describe('group pairing', () => {
     },
   );
 
+  it(
+    'follows the paired group when Telegram makes it a supergroup with a new id',
+    { timeout: 20_000 },
+    async () => {
+      const h = await setup();
+      const small: FakeChat = { id: -4001, type: 'group', title: 'Small' };
+      await h.phone.setToken(h.tg.token);
+      const offer = await h.phone.beginPairing();
+      h.tg.userAddsBotToGroup(small, USER, h.tg.bot, tokenOf(offer));
+      await waitForState(h.phone, (s) => s.paired?.chatId === small.id);
+      // A forged migration from another chat is ignored; Telegram's service message in the group is not.
+      h.tg.injectUpdate({
+        message: {
+          message_id: 90,
+          date: 0,
+          chat: { id: -4002, type: 'group', title: 'x' },
+          from: MEMBER,
+          migrate_to_chat_id: -1009,
+        },
+      });
+      h.tg.injectUpdate({
+        message: { message_id: 91, date: 0, chat: small, from: MEMBER, migrate_to_chat_id: -1004001 },
+      });
+      const state = await waitForState(h.phone, (s) => s.paired?.chatId === -1004001);
+      expect(state.paired).toMatchObject({ chatType: 'supergroup', userId: USER.id });
+      h.tg.userStartedBotEarlier(-1004001);
+      const asked = h.tg.userSends({ id: -1004001, type: 'supergroup', title: 'Small' }, USER, '/sessions');
+      const list = await h.tg.waitForMessage(
+        (m) => m.chatId === -1004001 && m.fromBot && m.messageId > asked.messageId,
+      );
+      expect(list.text.startsWith('🖥 test-desk\n')).toBe(true);
+    },
+  );
+
   it('a private chat shows no name under auto', { timeout: 20_000 }, async () => {
     const h = await setup();
     await h.phone.setToken(h.tg.token);
