@@ -40,7 +40,7 @@
  * A chat and a user are given as ids (a private chat's id equals its user's id in Telegram), or
  * as objects with names.
  */
-import { FakeBotApiServer } from './telegram/server.js';
+import { asChat, asUser, FakeGroupServer } from './telegram/group-server.js';
 import type { StoredFile } from './telegram-files.js';
 import type {
   FakeBot,
@@ -58,21 +58,8 @@ export type * from './telegram/types.js';
 export { parseTelegramHtml, parseTelegramHtmlEntities } from './telegram/html.js';
 export { ALLOWED_REACTIONS } from './telegram/chats.js';
 
-function asUser(user: number | FakeUser): FakeUser {
-  return typeof user === 'number' ? { id: user, first_name: `User ${user}` } : user;
-}
-
-function asChat(chat: number | FakeChat, user: FakeUser): FakeChat {
-  if (typeof chat !== 'number') return chat;
-  return chat === user.id
-    ? { id: chat, type: 'private', first_name: user.first_name, username: user.username }
-    : chat > 0
-      ? { id: chat, type: 'private', first_name: `Chat ${chat}` }
-      : { id: chat, type: 'group', title: `Group ${chat}` };
-}
-
 /** The fake Bot API server plus a control API for tests (see the module doc). */
-export class FakeTelegramBotApi extends FakeBotApiServer {
+export class FakeTelegramBotApi extends FakeGroupServer {
   /** Commands last set with setMyCommands. */
   get myCommands(): { command: string; description: string }[] {
     return this.state.commands;
@@ -114,51 +101,6 @@ export class FakeTelegramBotApi extends FakeBotApiServer {
   /** The bot's messages in a chat, oldest first. */
   botMessages(chatId: number): FakeMessage[] {
     return this.messagesIn(chatId).filter((m) => m.fromBot);
-  }
-
-  /**
-   * Resolves with the first message (existing or future, bot or user, edits included: the stored
-   * message is re-checked after every change) that matches.
-   * @throws Error after `timeoutMs` with the chat contents in the message.
-   */
-  waitForMessage(predicate: (m: FakeMessage) => boolean, timeoutMs = 5000): Promise<FakeMessage> {
-    return this.waitFor(() => {
-      for (const list of this.state.chats.values()) {
-        const found = list.find(predicate);
-        if (found) return found;
-      }
-      return null;
-    }, timeoutMs);
-  }
-
-  /**
-   * Resolves once `check` returns non-null, re-checked after every change to any chat and every call.
-   * @throws Error after `timeoutMs`.
-   */
-  waitFor<T>(check: () => T | null, timeoutMs = 5000): Promise<T> {
-    return new Promise((resolve, reject) => {
-      const now = check();
-      if (now !== null) return resolve(now);
-      const onChange = (): void => {
-        const value = check();
-        if (value !== null) {
-          clearTimeout(timer);
-          this.messageWaiters.delete(onChange);
-          resolve(value);
-        }
-      };
-      const timer = setTimeout(() => {
-        this.messageWaiters.delete(onChange);
-        const dump = [...this.state.chats.entries()]
-          .map(
-            ([id, ms]) =>
-              `${id}: ${ms.map((m) => `${m.fromBot ? 'bot' : 'user'}#${m.messageId} ${JSON.stringify(m.text.slice(0, 120))}`).join(' | ')}`,
-          )
-          .join('\n');
-        reject(new Error(`timed out after ${timeoutMs} ms waiting for a message; chats:\n${dump}`));
-      }, timeoutMs);
-      this.messageWaiters.add(onChange);
-    });
   }
 
   /**
@@ -350,65 +292,7 @@ export class FakeTelegramBotApi extends FakeBotApiServer {
     return this.pushUpdate(body);
   }
 
-  /**
-   * The user adds `bot` to a group, as the `startgroup` deep link does: the member bots get the
-   * `new_chat_members` service message and, with a `startPayload`, the bot gets
-   * `/start@<bot> <payload>` from the user.
-   * @returns the /start message, or null without a payload.
-   */
-  userAddsBotToGroup(
-    group: FakeChat,
-    user: number | FakeUser,
-    bot: FakeBot,
-    startPayload?: string,
-  ): FakeMessage | null {
-    const from = asUser(user);
-    this.state.groups.addMember(group.id, bot.id);
-    const joined = this.state.store({
-      chatId: group.id,
-      fromBot: false,
-      fromId: from.id,
-      text: '',
-      raw: '',
-      parseMode: null,
-      entities: [],
-      buttons: [],
-      replyToMessageId: null,
-    });
-    const service = {
-      message_id: joined.messageId,
-      from: { is_bot: false, ...from },
-      chat: group,
-      date: Math.floor(joined.at / 1000),
-      new_chat_members: [{ id: bot.id, is_bot: true, first_name: bot.firstName, username: bot.username }],
-    };
-    for (const member of this.state.groups.membersOf(group.id, this.bots))
-      this.pushUpdate({ message: service }, member.token);
-    return startPayload === undefined
-      ? null
-      : this.userSends(group, from, `/start@${bot.username} ${startPayload}`);
-  }
-
-  /** Queues a user's update for the bots that get it (see {@link UserMessageOptions.to}). */
-  private deliver(message: FakeMessage, body: Record<string, unknown>, options: UserMessageOptions): void {
-    const chatId = message.chatId;
-    if (options.to) {
-      this.pushUpdate(body, options.to.token);
-      return;
-    }
-    if (!this.state.groups.known(chatId)) {
-      this.pushUpdate(body);
-      return;
-    }
-    const original =
-      message.replyToMessageId === null ? null : this.state.find(chatId, message.replyToMessageId);
-    const replyToFromId = original?.fromBot ? original.fromId : null;
-    const text = message.media ? '' : message.text;
-    for (const bot of this.state.groups.recipients(chatId, this.bots, text, replyToFromId))
-      this.pushUpdate(body, bot.token);
-  }
-
-  private userMessage(
+  protected userMessage(
     chat: number | FakeChat,
     user: number | FakeUser,
     content: Pick<FakeMessage, 'text' | 'entities' | 'media'>,

@@ -179,4 +179,6 @@ export const HELP_TEXT = [
   '/pause — stop notifications · /resume — start again',
   '/unpair — unlink this chat',
   '/help — this text',
+  '',
+  'In a group shared by several computers, each message starts with its computer’s name: reply to it to type there, and add the bot’s name to a command (/sessions@bot) to ask one computer.',
 ].join('\n');

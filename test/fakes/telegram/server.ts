@@ -10,7 +10,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { FakeChats } from './chats.js';
 import { FakeFileStore, FILE_METHODS, parseMultipart, runFileMethod } from '../telegram-files.js';
 import { ApiError, assertUtf8Strings, decodeUtf8 } from './html.js';
-import type { FakeBot, FakeCall, FakeFailure, FakeTelegramBotApiOptions } from './types.js';
+import type { FakeBot, FakeCall, FakeFailure, FakeMessage, FakeTelegramBotApiOptions } from './types.js';
 import { conflictError, UpdateQueue } from './updates.js';
 
 /** The HTTP server and long polling of the fake (see the module doc). */
@@ -109,6 +109,51 @@ export class FakeBotApiServer {
   /** Calls of one method, oldest first. */
   callsOf(method: string): FakeCall[] {
     return this.calls.filter((c) => c.method === method);
+  }
+
+  /**
+   * Resolves with the first message (existing or future, bot or user, edits included: the stored
+   * message is re-checked after every change) that matches.
+   * @throws Error after `timeoutMs` with the chat contents in the message.
+   */
+  waitForMessage(predicate: (m: FakeMessage) => boolean, timeoutMs = 5000): Promise<FakeMessage> {
+    return this.waitFor(() => {
+      for (const list of this.state.chats.values()) {
+        const found = list.find(predicate);
+        if (found) return found;
+      }
+      return null;
+    }, timeoutMs);
+  }
+
+  /**
+   * Resolves once `check` returns non-null, re-checked after every change to any chat and every call.
+   * @throws Error after `timeoutMs`.
+   */
+  waitFor<T>(check: () => T | null, timeoutMs = 5000): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const now = check();
+      if (now !== null) return resolve(now);
+      const onChange = (): void => {
+        const value = check();
+        if (value !== null) {
+          clearTimeout(timer);
+          this.messageWaiters.delete(onChange);
+          resolve(value);
+        }
+      };
+      const timer = setTimeout(() => {
+        this.messageWaiters.delete(onChange);
+        const dump = [...this.state.chats.entries()]
+          .map(
+            ([id, ms]) =>
+              `${id}: ${ms.map((m) => `${m.fromBot ? 'bot' : 'user'}#${m.messageId} ${JSON.stringify(m.text.slice(0, 120))}`).join(' | ')}`,
+          )
+          .join('\n');
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for a message; chats:\n${dump}`));
+      }, timeoutMs);
+      this.messageWaiters.add(onChange);
+    });
   }
 
   // ——— server ———
