@@ -178,6 +178,18 @@ describe('several computers, one chat', () => {
     expect(alphaLists).toEqual([]);
   }, 40_000);
 
+  it('a new name in Settings shows on the next message, without pairing again', async () => {
+    const alpha = computers[0]!;
+    await expect(
+      alpha.bridge.request('settings.update', { patch: { computerName: 'bad\nname' } }),
+    ).rejects.toThrow();
+    await alpha.bridge.request('settings.update', { patch: { computerName: '  alpha <renamed>  ' } });
+    const asked = telegram.userSends(GROUP, OWNER, `/sessions@${BOT_A.username}`);
+    const list = await fromBotAfter(BOT_A, GROUP.id, asked.messageId, /Pick one for its keypad/);
+    expect(list.text.split('\n')[0]).toBe('🖥 alpha <renamed>');
+    alpha.name = 'alpha <renamed>';
+  }, 30_000);
+
   it('a private pairing shows no name under "auto"', async () => {
     const beta = computers[1]!;
     const offer = await beta.bridge.request('pairing.begin', {});
