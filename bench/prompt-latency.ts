@@ -160,6 +160,7 @@ export async function promptLatency(turns: number): Promise<Figure[]> {
         .split('\n')
         .filter(Boolean)
         .map((l) => JSON.parse(l) as { time: string; via: string; sent: string });
+    let lastWaitingId = 0;
     for (let turn = 1; turn <= turns; turn++) {
       const prompt = await telegram.waitForMessage(
         (m) => m.fromBot && m.buttons.length > 0 && m.text.includes(`turn-${turn}.txt`),
@@ -185,12 +186,18 @@ export async function promptLatency(turns: number): Promise<Figure[]> {
       );
       tapMs.push(Date.parse(tapped.time) - tapAt);
       if (turn === turns) break;
-      const waiting = await telegram.waitForMessage(
-        // The turn's status message (sent when the turn started, edited when it ends) or, with
-        // progress messages off, a new "is waiting" message.
-        (m) => m.fromBot && /is waiting/.test(m.text) && Math.max(m.at, m.editedAt ?? 0) > prompt.at,
-        60_000,
-      );
+      // This turn's status message (the newest one: each turn starts its own) once it says the
+      // turn ended. An older turn's status message can be edited after this prompt too (its
+      // token use arrives after its Stop hook): replying to that while Claude still works would
+      // queue the reply, and measure the queue, not the reply.
+      const waiting = await telegram.waitFor(() => {
+        const newest = telegram
+          .botMessages(CHAT)
+          .filter((m) => / is (working|waiting) · /.test(m.text))
+          .at(-1);
+        return newest && newest.messageId > lastWaitingId && /is waiting/.test(newest.text) ? newest : null;
+      }, 60_000);
+      lastWaitingId = waiting.messageId;
       const replyAt = Date.now();
       telegram.userSends(CHAT, USER, `turn ${turn + 1}`, { replyTo: waiting.messageId });
       const typed = await until(

@@ -2,8 +2,11 @@
  * The headless host with many sessions: CPU and resident memory of the host's own Node processes
  * (the PTYs' shells are not counted), with `small` then `large` bash sessions, each idle (at its
  * prompt) and busy (printing a line every 100 ms), no page attached; and the per-session slope
- * between the two counts. CPU is read from `/proc/<pid>/stat` (utime + stime) over a window,
- * memory from `/proc/<pid>/status` (VmRSS).
+ * between the two counts. CPU is read from `/proc/<pid>/stat` (utime + stime) over a window.
+ * Memory is the sum of each process's PSS (`/proc/<pid>/smaps_rollup`): the host and the PTY host
+ * are two Node processes of the same executable, whose ~40 MB of shared code pages a sum of VmRSS
+ * would count twice; PSS charges each shared page once, split between its sharers. The VmRSS sum
+ * is reported beside it.
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -50,16 +53,27 @@ export async function cpuTicks(pids: number[]): Promise<number> {
   return total;
 }
 
-async function rssMb(pids: number[]): Promise<number> {
+/** Sums a field of `/proc/<pid>/smaps_rollup` (`Pss`, `Rss`) over the processes, in MB. */
+async function memoryMb(pids: number[], field: 'Pss' | 'Rss'): Promise<number> {
   let kb = 0;
+  const pattern = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm');
   for (const pid of pids) {
-    const status = await fs.readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
-    kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    const rollup = await fs.readFile(`/proc/${pid}/smaps_rollup`, 'utf8').catch(() => '');
+    kb += Number(pattern.exec(rollup)?.[1] ?? 0);
   }
   return kb / 1024;
 }
 
-async function sample(host: RunningHost, windowMs: number): Promise<{ cpu: number; rss: number }> {
+interface Sample {
+  /** % of one core. */
+  cpu: number;
+  /** MB, summed PSS. */
+  pss: number;
+  /** MB, summed RSS (shared pages counted once per process). */
+  rss: number;
+}
+
+async function sample(host: RunningHost, windowMs: number): Promise<Sample> {
   const pids = await hostNodePids(host);
   const t0 = performance.now();
   const c0 = await cpuTicks(pids);
@@ -67,7 +81,11 @@ async function sample(host: RunningHost, windowMs: number): Promise<{ cpu: numbe
   const c1 = await cpuTicks(pids);
   const seconds = (performance.now() - t0) / 1000;
   const cpu = ((c1 - c0) / TICKS_PER_SECOND / seconds) * 100;
-  return { cpu: Math.round(cpu * 10) / 10, rss: Math.round(await rssMb(pids)) };
+  return {
+    cpu: Math.round(cpu * 10) / 10,
+    pss: Math.round(await memoryMb(pids, 'Pss')),
+    rss: Math.round(await memoryMb(pids, 'Rss')),
+  };
 }
 
 async function addSessions(bridge: BridgeClient, cwd: string, count: number, into: string[]): Promise<void> {
@@ -91,7 +109,7 @@ export async function scale(small: number, large: number, windowMs: number): Pro
     throw error;
   });
   const ids: string[] = [];
-  const results = new Map<string, { cpu: number; rss: number }>();
+  const results = new Map<string, Sample>();
   const settle = (): Promise<void> => new Promise((r) => setTimeout(r, Math.min(3000, windowMs)));
   try {
     for (const count of [small, large]) {
@@ -122,19 +140,25 @@ export async function scale(small: number, large: number, windowMs: number): Pro
         ...(idleSmall ? { target: { op: '<' as const, value: 1 } } : {}),
       });
       figures.push({
-        name: `${count} sessions ${state}: host RSS`,
+        name: `${count} sessions ${state}: host memory (PSS, host + PTY host)`,
+        unit: 'MB',
+        stat: 'sample',
+        value: m.pss,
+        ...(idleSmall ? { target: { op: '<' as const, value: 150 } } : {}),
+      });
+      figures.push({
+        name: `${count} sessions ${state}: host RSS summed (shared code counted twice)`,
         unit: 'MB',
         stat: 'sample',
         value: m.rss,
-        ...(idleSmall ? { target: { op: '<' as const, value: 150 } } : {}),
       });
     }
     const span = large - small;
     figures.push({
-      name: `Per-session slope, ${state}: RSS`,
+      name: `Per-session slope, ${state}: memory (PSS)`,
       unit: 'MB/session',
       stat: 'slope',
-      value: Math.round(((r(`${state}${large}`).rss - r(`${state}${small}`).rss) / span) * 100) / 100,
+      value: Math.round(((r(`${state}${large}`).pss - r(`${state}${small}`).pss) / span) * 100) / 100,
     });
     figures.push({
       name: `Per-session slope, ${state}: CPU`,

@@ -186,7 +186,7 @@ describe('the phone as a remote', () => {
 
   describe('feature 2: a queue while busy', () => {
     it('texts sent while Claude is busy are queued and submitted as three turns, in order', async () => {
-      api.turnDelayMs = 6000;
+      api.holdTurns();
       const before = lastId();
       send('a long task');
       const status = await botAfter(before, /project is working/);
@@ -199,7 +199,7 @@ describe('the phone as a remote', () => {
         return /queued \(3\)/.test(m.text) ? m : null;
       }, 15_000);
       expect(labels(shown)).toContain('Cancel queued (3)');
-      api.turnDelayMs = 0;
+      api.releaseTurns();
       await telegram.waitFor(() => (turnsWith('queued three').length > 0 ? true : null), 60_000);
       const typed = api.turns.filter((t) => !hasToolResult(t)).map(lastUserText);
       const at = (text: string) => typed.findIndex((t) => t.includes(text));
@@ -228,8 +228,8 @@ describe('the phone as a remote', () => {
         30_000,
       );
       await new Promise((r) => setTimeout(r, 1500));
-      // Long enough for the texts, /queue and the tap below (each chat message is paced at 1 s).
-      api.turnDelayMs = 15_000;
+      // Claude stays busy until the texts are queued, listed and cancelled.
+      api.holdTurns();
       const before = lastId();
       send('another long task');
       const status = await botAfter(before, /project is working/);
@@ -242,7 +242,7 @@ describe('the phone as a remote', () => {
       expect(list.text).toMatch(/1\. never typed\n2\. also never/);
       const answer = await tap(byId(status.messageId), /^Cancel queued/);
       expect(answer.text).toMatch(/Dropped 2/);
-      api.turnDelayMs = 0;
+      api.releaseTurns();
       await telegram.waitFor(() => (/is waiting/.test(byId(status.messageId).text) ? true : null), 30_000);
       await new Promise((r) => setTimeout(r, 2500));
       expect(turnsWith('never typed')).toEqual([]);

@@ -192,11 +192,28 @@ export class FakeAnthropicApi {
   /** Every Messages request received, in order. */
   readonly requests: RecordedRequest[] = [];
   private server: http.Server | null = null;
+  /** Turn answers held by {@link holdTurns}, sent by {@link releaseTurns}. */
+  private held: Set<() => void> | null = null;
 
   constructor(options: FakeAnthropicApiOptions = {}) {
     this.script = options.script ?? textReply('Done.');
     this.title = options.title ?? 'Fake session';
     this.turnDelayMs = options.turnDelayMs ?? 0;
+  }
+
+  /**
+   * Holds every turn answer from now on (the CLI stays busy, its spinner running) until
+   * {@link releaseTurns}: a test that needs a busy agent waits for events, not for a fixed delay.
+   */
+  holdTurns(): void {
+    this.held ??= new Set();
+  }
+
+  /** Sends every held turn answer now and stops holding (later turns follow {@link turnDelayMs}). */
+  releaseTurns(): void {
+    const held = this.held;
+    this.held = null;
+    for (const send of held ?? []) send();
   }
 
   /** The turn requests received (title requests left out). */
@@ -249,7 +266,11 @@ export class FakeAnthropicApi {
           });
           res.end(sseFor(reply, body.model ?? 'claude-fake'));
         };
-        if (title || this.turnDelayMs <= 0) send();
+        if (!title && this.held) {
+          const held = this.held;
+          held.add(send);
+          res.on('close', () => held.delete(send));
+        } else if (title || this.turnDelayMs <= 0) send();
         else {
           const timer = setTimeout(send, this.turnDelayMs);
           res.on('close', () => clearTimeout(timer));

@@ -2,12 +2,12 @@
  * Renders a {@link ScreenSnapshot} to a PNG: SVG from `svg.ts`, rasterised by `@resvg/resvg-js`
  * (https://github.com/thx/resvg-js) off the main thread (`renderAsync` runs in libuv's pool), with
  * the monospace font of `font.ts` loaded from its file and the system fonts as fallback for glyphs
- * it lacks.
+ * it lacks. The native renderer loads on the first picture, not at startup: most hosts never draw
+ * one, and its library would sit in the host's memory all day.
  *
  * Bounded: the snapshot is cut to {@link MAX_IMAGE_ROWS} × {@link MAX_IMAGE_COLS} cells before
  * drawing, and a render taking longer than `timeoutMs` is aborted and rejected.
  */
-import { renderAsync } from '@resvg/resvg-js';
 import { monoFont } from './font.js';
 import type { ScreenSnapshot } from './snapshot.js';
 import { geometry, screenSvg, type ScreenLayout } from './svg.js';
@@ -73,6 +73,7 @@ export async function renderScreenPng(
   const timeoutMs = options.timeoutMs ?? RENDER_TIMEOUT_MS;
   const timer = setTimeout(() => abort.abort(), timeoutMs);
   try {
+    const { renderAsync } = await import('@resvg/resvg-js');
     const rendered = await renderAsync(
       svg,
       {

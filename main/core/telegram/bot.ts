@@ -98,7 +98,11 @@ export function createBot(options: CreateBotOptions): Bot {
   let failures = 0;
   const watcher: Transformer = async (prev, method, payload, signal) => {
     try {
-      const result = await prev(method, payload, signal);
+      // After a failed poll, the next one is short (`timeout: 0`): it returns at once when the
+      // network is back, so the desk shows "running" and what waited goes out then, not after a
+      // long poll with no updates has run its full timeout.
+      const sent = method === 'getUpdates' && failures > 0 ? { ...payload, timeout: 0 } : payload;
+      const result = await prev(method, sent, signal);
       if (method === 'getUpdates') {
         failures = 0;
         options.onPoll(result.ok ? null : result);
