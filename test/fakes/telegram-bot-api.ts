@@ -43,7 +43,6 @@
 import { asChat, asUser, FakeGroupServer } from './telegram/group-server.js';
 import type { StoredFile } from './telegram-files.js';
 import type {
-  FakeBot,
   FakeCallbackAnswer,
   FakeChat,
   FakeFile,
