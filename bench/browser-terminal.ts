@@ -17,6 +17,7 @@ import { launchBrowser } from '../e2e/support/browser.js';
 import { createSession, focusTerminal, typeLine } from '../e2e/support/app.js';
 import { startHost, type RunningHost } from '../e2e/support/host.js';
 import { bareThroughput, openBareXterm } from './support/bare-xterm.js';
+import { chromiumCpuSeconds } from './support/browser-cpu.js';
 import { installProbe, timeKey } from './support/page-probe.js';
 import { cpuTicks, hostNodePids, TICKS_PER_SECOND } from './scale.js';
 import { summary, type Figure } from './support/stats.js';
@@ -89,17 +90,18 @@ async function echoSamples(page: Page, prefix: string, n: number): Promise<numbe
   return out;
 }
 
-/** chars/s through the page, and the host's CPU seconds spent meanwhile. */
+/** chars/s through the page, and the CPU seconds the host and the browser spent meanwhile. */
 async function ourThroughput(
   page: Page,
   lines: number,
   host: RunningHost,
-): Promise<{ rate: number; hostCpuS: number; seconds: number }> {
+): Promise<{ rate: number; chars: number; hostCpuS: number; browserCpuS: number; seconds: number }> {
   await focusTerminal(page);
   await page.keyboard.type(`seq 1 ${lines}; echo TP-$((40+2))`, { delay: 2 });
   await page.waitForTimeout(300);
   const pids = await hostNodePids(host);
   const ticks0 = await cpuTicks(pids);
+  const browser0 = await chromiumCpuSeconds();
   await page.evaluate(() => {
     const c = (window as unknown as { __frames: FrameCounts }).__frames;
     Object.assign(c, { data: 0, acked: 0, marker: false, doneAt: 0, t0: 0 });
@@ -120,8 +122,9 @@ async function ourThroughput(
   const c = await page.evaluate(() => (window as unknown as { __frames: FrameCounts }).__frames);
   const seconds = (c.doneAt - c.t0) / 1000;
   const hostCpuS = ((await cpuTicks(pids)) - ticks0) / TICKS_PER_SECOND;
+  const browserCpuS = (await chromiumCpuSeconds()) - browser0;
   await typeLine(page, 'clear');
-  return { rate: c.data / seconds, hostCpuS, seconds };
+  return { rate: c.data / seconds, chars: c.data, hostCpuS, browserCpuS, seconds };
 }
 
 /**
@@ -180,7 +183,9 @@ export async function browserTerminal(samples: number, lines: number, ctrlCRuns:
       }
       const run = await ourThroughput(app.page, lines, host);
       const ours = run.rate;
+      const bareCpu0 = await chromiumCpuSeconds();
       const base = await bareThroughput(bare, lines);
+      const bareCpuS = (await chromiumCpuSeconds()) - bareCpu0;
       const baseRate = base.chars / (base.ms / 1000);
       figures.push({
         name: `Throughput, ${renderer} renderer: seq output through PTY, host and bridge ÷ bare xterm.js`,
@@ -201,6 +206,16 @@ export async function browserTerminal(samples: number, lines: number, ctrlCRuns:
         unit: '×',
         stat: 'share',
         value: Math.round((run.hostCpuS / run.seconds) * 100) / 100,
+      });
+      // Both runs' CPU per char: on a machine with few cores, what the pipeline costs beyond the
+      // browser bounds the ratio above (see bench/README.md, "Where the throughput goes").
+      const perM = (cpuS: number, chars: number): number => Math.round((cpuS / (chars / 1e6)) * 1000) / 1000;
+      figures.push({
+        name: `Throughput, ${renderer} renderer: CPU seconds per million chars, ours (host + browser)`,
+        unit: 's',
+        stat: 'CPU',
+        value: perM(run.hostCpuS + run.browserCpuS, run.chars),
+        baseline: { name: `bare xterm.js ${renderer} (browser)`, value: perM(bareCpuS, base.chars) },
       });
       await bare.close();
       await app.page.close();

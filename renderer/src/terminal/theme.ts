@@ -106,7 +106,12 @@ export function terminalOptions(look: TerminalLook, isMac: boolean): ITerminalOp
   return {
     ...lookOptions(look),
     lineHeight: LINE_HEIGHT,
-    cursorBlink: true,
+    // A steady cursor, as VS Code's default. A blinking one (xterm's DOM renderer blinks with a CSS
+    // animation) makes every keydown request a frame, and Chromium (so Electron too) then defers the
+    // page's other tasks — the WebSocket message carrying the echo — until that frame
+    // (`kDeferRendererTasksAfterInput`); the echo was painted one frame later than it arrived:
+    // keystroke → echo painted p50 28 ms blinking, 11 ms steady (`npm run bench`, bench/README.md).
+    cursorBlink: false,
     cursorInactiveStyle: 'outline',
     allowProposedApi: true,
     macOptionIsMeta: true,

@@ -5,6 +5,7 @@ import {
   LIGHT_TERMINAL_THEME,
   lookOptions,
   TERMINAL_THEME,
+  terminalOptions,
 } from '../../../../renderer/src/terminal/theme.js';
 
 const look = {
@@ -37,5 +38,12 @@ describe('terminal look', () => {
     expect(custom.fontFamily).toBe(`Iosevka, ${FONT_FAMILY}`);
     expect(custom.theme).toBe(LIGHT_TERMINAL_THEME);
     expect(custom.screenReaderMode).toBe(true);
+  });
+
+  it('keeps the cursor steady, so a keystroke does not hold back its own echo', () => {
+    // A blinking cursor makes every keydown request a frame; Chromium then holds the page's
+    // other tasks, the echo's WebSocket message among them, until that frame is drawn.
+    expect(terminalOptions(look, false).cursorBlink).toBe(false);
+    expect(terminalOptions(look, true).cursorBlink).toBe(false);
   });
 });
