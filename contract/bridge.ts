@@ -168,8 +168,19 @@ export interface PhoneState {
   error: string | null;
   /** Long polling: running, stopped, offline (retrying), or conflict (another instance polls). */
   polling: 'stopped' | 'running' | 'offline' | 'conflict';
-  /** The paired chat, if any. */
-  paired: { chatId: number; userId: number; username: string | null; firstName: string } | null;
+  /**
+   * The paired chat, if any: a private chat with the bot, or a group (`chatType` group or
+   * supergroup, named `title`) where only the user who paired it (`userId`) may act. Without
+   * `chatType`, a private chat.
+   */
+  paired: {
+    chatId: number;
+    userId: number;
+    username: string | null;
+    firstName: string;
+    chatType?: PairedChatType;
+    title?: string | null;
+  } | null;
   /** The open pairing offer, if "Pair phone" is showing. */
   pairing: PairingOffer | null;
   /** "Pause notifications" is on. */
@@ -181,9 +192,17 @@ export interface PhoneState {
   blocked: boolean;
 }
 
-/** An open pairing offer: deep link, its QR code as SVG markup, and its expiry (epoch ms). */
+/** Kinds of chat a computer can be paired with. */
+export type PairedChatType = 'private' | 'group' | 'supergroup';
+
+/**
+ * An open pairing offer: deep link, its QR code as SVG markup, and its expiry (epoch ms).
+ * `groupLink` carries the same one-time token as a `?startgroup=` link: it adds the bot to a group
+ * the user picks and pairs that group (several computers' bots can share it).
+ */
 export interface PairingOffer {
   deepLink: string;
+  groupLink: string;
   qrSvg: string;
   expiresAt: number;
 }
@@ -204,6 +223,27 @@ export type BellMode = (typeof bellModes)[number];
 /** When a tab closes by itself after its process exits: never, after exit code 0, always. */
 export const closeOnExitModes = ['never', 'clean', 'always'] as const;
 export type CloseOnExitMode = (typeof closeOnExitModes)[number];
+
+/**
+ * When the chat's messages carry this computer's name: `auto` in a group (where several
+ * computers' bots can share the chat) but not in a private chat (each bot is its own chat there).
+ */
+export const computerNameModes = ['auto', 'always', 'never'] as const;
+export type ComputerNameMode = (typeof computerNameModes)[number];
+/** Longest computer name, in UTF-16 code units. */
+export const COMPUTER_NAME_MAX = 64;
+/**
+ * A computer name as typed in Settings: trimmed, at most {@link COMPUTER_NAME_MAX} chars, no
+ * control, line-separator or bidirectional-override characters (they would garble or spoof the
+ * chat's messages). Empty means "the host name".
+ */
+export const computerNameSchema = z
+  .string()
+  .trim()
+  .max(COMPUTER_NAME_MAX, `At most ${COMPUTER_NAME_MAX} characters.`)
+  .refine((s) => !/[\p{Cc}\p{Zl}\p{Zp}\u202A-\u202E\u2066-\u2069]/u.test(s), {
+    message: 'No control characters.',
+  });
 
 /** Smallest and largest terminal font size, in CSS px. */
 export const FONT_SIZE_RANGE = { min: 8, max: 32 } as const;
@@ -244,6 +284,10 @@ export interface PublicSettings {
   progressMessages: boolean;
   /** Folders `/new` in the chat offers besides those used at the desk (absolute or `~/…`). */
   phoneFolders: string[];
+  /** This computer's name in the chat ({@link computerNameSchema}); empty: the host name. */
+  computerName: string;
+  /** When the chat's messages carry {@link PublicSettings.computerName}. */
+  computerNameInChat: ComputerNameMode;
   /**
    * Per session kind: whether a finished turn or "waiting for input" pages the phone. Questions
    * and permission prompts always do. Defaults: agents and custom commands yes, shells no.
@@ -280,6 +324,8 @@ export const defaultPublicSettings: PublicSettings = {
   closeOnExit: 'never',
   progressMessages: true,
   phoneFolders: [],
+  computerName: '',
+  computerNameInChat: 'auto',
   // An agent's finished turn is news; a shell sitting at its prompt is not (it asks nothing).
   pageIdle: { claude: true, codex: true, gemini: true, shell: false, custom: true },
   resumeOnStart: false,
@@ -315,6 +361,8 @@ export const publicSettingsPatchSchema = z
     closeOnExit: z.enum(closeOnExitModes),
     progressMessages: z.boolean(),
     phoneFolders: z.array(z.string().min(1).max(4096)).max(MAX_PHONE_FOLDERS),
+    computerName: computerNameSchema,
+    computerNameInChat: z.enum(computerNameModes),
     pageIdle: pageIdleSchema,
     resumeOnStart: z.boolean(),
     onQuit: z.enum(quitModes),

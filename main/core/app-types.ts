@@ -65,7 +65,10 @@ export interface CoreOptions {
    * ELECTRON_RUN_AS_NODE=1.
    */
   ptyHost: PtyHostLaunch;
-  /** Shown in "Paired with <computer name>"; defaults to os.hostname(). */
+  /**
+   * The host name: this computer's name in the chat while Settings leave `computerName` empty
+   * ("Paired with <computer name>", the name line of group messages); defaults to os.hostname().
+   */
   computerName?: string;
   /** Native folder picker (Electron only). */
   pickDirectory?: (defaultPath?: string) => Promise<string | null>;

@@ -19,6 +19,7 @@ import type { AuditEntry, AuditLog } from './settings/audit-log.js';
 import { expandHome } from './sessions/launch-check.js';
 import { installedAgents } from './sessions/installed-agents.js';
 import type { SettingsService } from './settings/settings.js';
+import { effectiveComputerName } from './telegram/computer-name.js';
 import { MAX_NEW_FOLDERS, type RelayHost } from './telegram/host.js';
 import type { TurnTracker } from './turns.js';
 
@@ -99,7 +100,13 @@ export function createRelayHost(
   };
 
   return {
-    computerName: deps.options.computerName ?? os.hostname(),
+    get computerName() {
+      return effectiveComputerName(
+        deps.settings.get().computerName,
+        deps.options.computerName ?? os.hostname(),
+      );
+    },
+    computerNameMode: () => deps.settings.get().computerNameInChat,
     listSessions: () => deps.list(),
     screenText: (id) => sessions.screenText(id).catch(() => null),
     screenSnapshot: (id, limits) => sessions.screenSnapshot(id, limits).catch(() => null),

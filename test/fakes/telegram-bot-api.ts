@@ -40,7 +40,7 @@
  * A chat and a user are given as ids (a private chat's id equals its user's id in Telegram), or
  * as objects with names.
  */
-import { FakeBotApiServer } from './telegram/server.js';
+import { asChat, asUser, FakeGroupServer } from './telegram/group-server.js';
 import type { StoredFile } from './telegram-files.js';
 import type {
   FakeCallbackAnswer,
@@ -57,21 +57,8 @@ export type * from './telegram/types.js';
 export { parseTelegramHtml, parseTelegramHtmlEntities } from './telegram/html.js';
 export { ALLOWED_REACTIONS } from './telegram/chats.js';
 
-function asUser(user: number | FakeUser): FakeUser {
-  return typeof user === 'number' ? { id: user, first_name: `User ${user}` } : user;
-}
-
-function asChat(chat: number | FakeChat, user: FakeUser): FakeChat {
-  if (typeof chat !== 'number') return chat;
-  return chat === user.id
-    ? { id: chat, type: 'private', first_name: user.first_name, username: user.username }
-    : chat > 0
-      ? { id: chat, type: 'private', first_name: `Chat ${chat}` }
-      : { id: chat, type: 'group', title: `Group ${chat}` };
-}
-
 /** The fake Bot API server plus a control API for tests (see the module doc). */
-export class FakeTelegramBotApi extends FakeBotApiServer {
+export class FakeTelegramBotApi extends FakeGroupServer {
   /** Commands last set with setMyCommands. */
   get myCommands(): { command: string; description: string }[] {
     return this.state.commands;
@@ -89,7 +76,7 @@ export class FakeTelegramBotApi extends FakeBotApiServer {
 
   /** `allowed_updates` of the last getUpdates that gave one (null: never given). */
   get allowedUpdateKinds(): string[] | null {
-    return this.allowedUpdates;
+    return this.queue(this.token).allowedUpdates;
   }
 
   /**
@@ -116,51 +103,6 @@ export class FakeTelegramBotApi extends FakeBotApiServer {
   }
 
   /**
-   * Resolves with the first message (existing or future, bot or user, edits included: the stored
-   * message is re-checked after every change) that matches.
-   * @throws Error after `timeoutMs` with the chat contents in the message.
-   */
-  waitForMessage(predicate: (m: FakeMessage) => boolean, timeoutMs = 5000): Promise<FakeMessage> {
-    return this.waitFor(() => {
-      for (const list of this.state.chats.values()) {
-        const found = list.find(predicate);
-        if (found) return found;
-      }
-      return null;
-    }, timeoutMs);
-  }
-
-  /**
-   * Resolves once `check` returns non-null, re-checked after every change to any chat and every call.
-   * @throws Error after `timeoutMs`.
-   */
-  waitFor<T>(check: () => T | null, timeoutMs = 5000): Promise<T> {
-    return new Promise((resolve, reject) => {
-      const now = check();
-      if (now !== null) return resolve(now);
-      const onChange = (): void => {
-        const value = check();
-        if (value !== null) {
-          clearTimeout(timer);
-          this.messageWaiters.delete(onChange);
-          resolve(value);
-        }
-      };
-      const timer = setTimeout(() => {
-        this.messageWaiters.delete(onChange);
-        const dump = [...this.state.chats.entries()]
-          .map(
-            ([id, ms]) =>
-              `${id}: ${ms.map((m) => `${m.fromBot ? 'bot' : 'user'}#${m.messageId} ${JSON.stringify(m.text.slice(0, 120))}`).join(' | ')}`,
-          )
-          .join('\n');
-        reject(new Error(`timed out after ${timeoutMs} ms waiting for a message; chats:\n${dump}`));
-      }, timeoutMs);
-      this.messageWaiters.add(onChange);
-    });
-  }
-
-  /**
    * A user writes `text` in a chat (delivered to the bot as a `message` update). Text starting
    * with "/" carries a `bot_command` entity like in Telegram. Options: a reply (with a quote), a
    * forward, formatting entities, a `date` in the past.
@@ -184,7 +126,7 @@ export class FakeTelegramBotApi extends FakeBotApiServer {
         date: payload.date,
       };
     }
-    this.pushUpdate({ message: payload });
+    this.deliver(message, { message: payload }, options);
     return message;
   }
 
@@ -211,7 +153,7 @@ export class FakeTelegramBotApi extends FakeBotApiServer {
             ? { ...file, type: 'regular', width: 512, height: 512, is_animated: false, is_video: false }
             : { ...file, file_name: 'notes.txt' };
     if (options.caption) payload.caption = options.caption;
-    this.pushUpdate({ message: payload });
+    this.deliver(message, { message: payload }, options);
     return message;
   }
 
@@ -270,7 +212,7 @@ export class FakeTelegramBotApi extends FakeBotApiServer {
       };
     }
     if (caption) payload.caption = caption;
-    this.pushUpdate({ message: payload });
+    this.deliver(message, { message: payload }, options);
     return { message, file };
   }
 
@@ -286,7 +228,7 @@ export class FakeTelegramBotApi extends FakeBotApiServer {
       ...this.state.messageJson(message, chatObj, this.bot),
       from: { is_bot: false, ...from },
     };
-    this.pushUpdate({ edited_message: { ...payload, edit_date: Math.floor(Date.now() / 1000) } });
+    this.deliver(message, { edited_message: { ...payload, edit_date: Math.floor(Date.now() / 1000) } }, {});
   }
 
   /**
@@ -315,17 +257,22 @@ export class FakeTelegramBotApi extends FakeBotApiServer {
       }, timeoutMs);
       pending.then(resolve, reject).finally(() => clearTimeout(timer));
     });
-    this.pushUpdate({
-      callback_query: {
-        id,
-        from: { is_bot: false, ...from },
-        message: options.inaccessible
-          ? { chat: chatObj, message_id: messageId, date: 0 }
-          : this.state.messageJson(message, chatObj, this.bot),
-        chat_instance: `ci${chatObj.id}`,
-        data,
+    // A tap reaches the bot whose message carries the button.
+    const owner = this.bots.find((b) => message.fromBot && b.id === message.fromId) ?? this.bot;
+    this.pushUpdate(
+      {
+        callback_query: {
+          id,
+          from: { is_bot: false, ...from },
+          message: options.inaccessible
+            ? { chat: chatObj, message_id: messageId, date: 0 }
+            : this.state.messageJson(message, chatObj, this.bot),
+          chat_instance: `ci${chatObj.id}`,
+          data,
+        },
       },
-    });
+      owner.token,
+    );
     return answered;
   }
 
@@ -344,7 +291,7 @@ export class FakeTelegramBotApi extends FakeBotApiServer {
     return this.pushUpdate(body);
   }
 
-  private userMessage(
+  protected userMessage(
     chat: number | FakeChat,
     user: number | FakeUser,
     content: Pick<FakeMessage, 'text' | 'entities' | 'media'>,

@@ -110,10 +110,7 @@ export function runFileMethod(
       file_path: file.filePath,
     };
   }
-  const chatId = Number(params.chat_id);
-  if (!Number.isSafeInteger(chatId)) throw new ApiError(400, 'Bad Request: chat not found');
-  if (chats.blocked.has(chatId)) throw new ApiError(403, 'Forbidden: bot was blocked by the user');
-  if (chatId > 0 && !chats.started.has(chatId)) throw new ApiError(400, 'Bad Request: chat not found');
+  const chatId = chats.target(params, bot);
   const field = method === 'sendPhoto' ? 'photo' : 'document';
   const upload = uploadOf(params, field);
   if (!upload || upload.data.length === 0)

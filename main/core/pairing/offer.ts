@@ -1,6 +1,6 @@
 /**
- * The open pairing offer shown on the desk: a one-time token (see tokens.ts), the bot's deep link
- * carrying it, and the link as a QR code. Opening a new offer voids the previous one; an offer
+ * The open pairing offer shown on the desk: a one-time token (see tokens.ts), the bot's deep links
+ * carrying it (a private chat, and a group), and the private link as a QR code. Opening a new offer voids the previous one; an offer
  * removes itself when it expires (reported through `onExpired`) or is used.
  */
 import type { PhoneState } from '../../../contract/bridge.js';
@@ -32,11 +32,12 @@ export class PairingOffer {
   async open(botUsername: string): Promise<PairingOfferView> {
     const { token, expiresAt } = this.tokens.issue();
     const deepLink = pairingDeepLink(botUsername, token);
+    const groupLink = pairingDeepLink(botUsername, token, 'startgroup');
     const svg = await qrSvg(deepLink);
     this.stopTimer();
     this.timer = setTimeout(() => this.options.onExpired(expiresAt), Math.max(0, expiresAt - Date.now()));
     this.timer.unref();
-    return { deepLink, qrSvg: svg, expiresAt };
+    return { deepLink, groupLink, qrSvg: svg, expiresAt };
   }
 
   /** Closes the offer; its token no longer pairs. */

@@ -7,6 +7,8 @@ import { z } from 'zod';
 import {
   bellModes,
   closeOnExitModes,
+  computerNameModes,
+  computerNameSchema,
   cursorStyles,
   defaultPublicSettings,
   FONT_SIZE_RANGE,
@@ -64,6 +66,8 @@ const publicSettingsSchema = z.object({
     .array(z.string().min(1).max(4096))
     .max(MAX_PHONE_FOLDERS)
     .catch(defaultSettings.phoneFolders),
+  computerName: computerNameSchema.catch(defaultSettings.computerName),
+  computerNameInChat: z.enum(computerNameModes).catch(defaultSettings.computerNameInChat),
   pageIdle: pageIdleSchema.catch(defaultSettings.pageIdle),
   resumeOnStart: z.boolean().catch(defaultSettings.resumeOnStart),
   onQuit: z.enum(quitModes).catch(defaultSettings.onQuit),

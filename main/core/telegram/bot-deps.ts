@@ -3,6 +3,7 @@
  * host, the pairing record and the few actions a chat may trigger. One object, built by
  * `bot-stack.ts` from what `phone-service.ts` gives it.
  */
+import type { PairedChatType } from '../../../contract/bridge.js';
 import type { TokenRefusal } from '../pairing/tokens.js';
 import type { RelayHost } from './host.js';
 import type { Relay } from './relay.js';
@@ -15,6 +16,10 @@ export interface PairingCandidate {
   userId: number;
   username: string | null;
   firstName: string;
+  /** A private chat with the bot, or a group it was added to with the `startgroup` link. */
+  chatType: PairedChatType;
+  /** The group's title (null in a private chat), at most 256 chars. */
+  title: string | null;
 }
 
 /** Dependencies of the composers. */
@@ -39,6 +44,8 @@ export interface BotDeps {
   download(filePath: string, maxBytes: number): Promise<Buffer>;
   /** Every update from the paired chat and user calls this (a chat that blocked the bot writes again). */
   ownerSeen(): void;
+  /** The paired group `from` became the supergroup `to` (Telegram's migration service messages). */
+  migrated(from: number, to: number): void;
   /** Logs a line (the service redacts the token). Never pass message contents. */
   log(level: 'info' | 'warn' | 'error', message: string): void;
 }

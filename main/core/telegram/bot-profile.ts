@@ -1,9 +1,9 @@
 /**
  * What the bot tells Telegram about itself once its token is accepted, and which updates it asks
  * for:
- * - the command menu, registered for private chats only (scope `all_private_chats`,
- *   https://core.telegram.org/bots/api#botcommandscopeallprivatechats), after removing any menu of
- *   the default scope;
+ * - the command menu, registered for group chats and private chats (scopes `all_group_chats`,
+ *   `all_private_chats`, https://core.telegram.org/bots/api#botcommandscope), after removing any
+ *   menu of the default scope;
  * - the description (shown in an empty chat, before Start) and short description (the bot's
  *   profile), so a user who opens the bot from BotFather's link learns how to pair;
  * - {@link ALLOWED_UPDATES}: messages, edits (answered: edits are not typed) and button taps.
@@ -21,10 +21,12 @@ export const BOT_DESCRIPTION =
 export const BOT_SHORT_DESCRIPTION =
   'Answers your coding agents’ prompts from your phone. Pair it from Agent Pager → Phone.';
 
-/** Registers the command menu (private chats) and the descriptions; logs failures. */
+/** Registers the command menu (group and private chats) and the descriptions; logs failures. */
 export async function setupBotProfile(api: Api, warn: (message: string) => void): Promise<void> {
   const steps: [string, () => Promise<unknown>][] = [
     ['deleteMyCommands', () => api.deleteMyCommands()],
+    // Groups too: a group shared by several computers' bots shows each bot's commands with its name.
+    ['setMyCommands', () => api.setMyCommands(BOT_COMMANDS, { scope: { type: 'all_group_chats' } })],
     ['setMyCommands', () => api.setMyCommands(BOT_COMMANDS, { scope: { type: 'all_private_chats' } })],
     ['setMyDescription', () => api.setMyDescription(BOT_DESCRIPTION)],
     ['setMyShortDescription', () => api.setMyShortDescription(BOT_SHORT_DESCRIPTION)],

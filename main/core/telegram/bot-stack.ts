@@ -2,10 +2,13 @@
  * Everything that exists for one bot token while it is in use, built in dependency order: the
  * Api the relay sends with, the {@link Outbox} that schedules it within Telegram's limits, the
  * {@link Relay}, the live {@link Progress} and queue, the {@link Poller}, and last the grammY Bot whose composers use the relay. One stack per launched
- * token; `stop()` ends it for good.
+ * token; `stop()` ends it for good. Both Apis put the computer's name on what goes to the paired
+ * chat (`computer-name.ts`).
  */
 import type { Api, Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
+import type { PairedChatType } from '../../../contract/bridge.js';
+import { computerNameTransformer, nameShown } from './computer-name.js';
 import type { BotDeps } from './bot-deps.js';
 import { createApi, createBot } from './bot.js';
 import { downloadTelegramFile } from './download.js';
@@ -41,6 +44,8 @@ export interface BotStackOptions {
   conflictRetryMs: number;
   /** The paired chat, or null. */
   chatId(): number | null;
+  /** The paired chat's kind (whether the computer's name is shown), or null. */
+  chatType(): PairedChatType | null;
   /** True when live status messages should go out now (paired, progress on, not paused). */
   progressActive(): boolean;
   /** Where the relay remembers its prompt messages across app restarts (phone-store.ts). */
@@ -48,7 +53,7 @@ export interface BotStackOptions {
   /** What the poller reports to (polling state, identity). */
   poller: Pick<PollerOptions, 'polling' | 'update' | 'identified'>;
   /** The chat-triggered actions of the composers. */
-  actions: Pick<BotDeps, 'paired' | 'pair' | 'unpair' | 'setPaused' | 'resume' | 'ownerSeen'>;
+  actions: Pick<BotDeps, 'paired' | 'pair' | 'unpair' | 'setPaused' | 'resume' | 'ownerSeen' | 'migrated'>;
   /** Logs a line (the caller redacts the token). */
   log(level: 'info' | 'warn' | 'error', message: string): void;
   /** Describes an error without the token. */
@@ -72,6 +77,15 @@ export class BotStack {
       if (o.poller.polling() === 'offline') throw new HeldWhileOffline(method);
       return prev(method, payload, signal);
     });
+    // Every text and caption to the paired chat carries the computer's name when it is shown.
+    const names = computerNameTransformer({
+      chatId: o.chatId,
+      shownName: () => {
+        const type = o.chatType();
+        return type && nameShown(o.host.computerNameMode?.() ?? 'auto', type) ? o.host.computerName : null;
+      },
+    });
+    this.api.config.use(names);
     this.outbox = new Outbox({
       limits: o.rateLimits,
       maxBackoffMs: o.maxBackoffMs,
@@ -126,6 +140,7 @@ export class BotStack {
       onPoll: (error) => poller.onPoll(error),
       pollBackoffMs: (failures) => poller.backoffMs(failures),
     });
+    this.bot.api.config.use(names);
   }
 
   /** Starts polling (once). */

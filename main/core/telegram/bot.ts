@@ -1,7 +1,8 @@
 /**
  * Builds the grammY bot: API transformers (bounded `@grammyjs/auto-retry` for 429 `retry_after`
  * and, except for sends, 5xx; and a watcher that reports the connection state), the composers in
- * order — the gate (pairing, and rate-limited answers to every other chat), commands, progress
+ * order — the gate (pairing, and rate-limited answers to every other chat), in a group only what
+ * is addressed to this bot (`group-scope.ts`), commands, progress
  * and queue, new/close sessions, button taps, files (photos, documents; voice answered), replies,
  * and the answer for update kinds nobody handles — and the `bot.catch` error boundary, so a
  * failing handler is logged (token redacted)
@@ -12,6 +13,7 @@ import type { UserFromGetMe } from 'grammy/types';
 import { autoRetry } from '@grammyjs/auto-retry';
 import type { BotDeps } from './bot-deps.js';
 import { strangersGate } from './composers/strangers.js';
+import { groupScope } from './composers/group-scope.js';
 import { commandsComposer } from './composers/commands.js';
 import { filesComposer } from './composers/files.js';
 import { promptsComposer } from './composers/prompts.js';
@@ -121,6 +123,7 @@ export function createBot(options: CreateBotOptions): Bot {
 
   const { deps } = options;
   bot.use(strangersGate(deps));
+  bot.use(groupScope);
   bot.use(commandsComposer(deps));
   bot.use(progressComposer(deps));
   bot.use(queueComposer(deps));

@@ -3,13 +3,14 @@
  * (https://core.telegram.org/bots/api#html-style: only `<`, `>` and `&` need escaping).
  *
  * A message holds at most 4096 characters after entity parsing
- * (https://core.telegram.org/bots/api#sendmessage). The header (session, folder, title) and the
+ * (https://core.telegram.org/bots/api#sendmessage), of which {@link NAME_LINE_RESERVE} stay free
+ * for the computer's name line. The header (session, folder, title) and the
  * options are never cut; only the body is trimmed — in the middle for a command (its start and
  * end both matter), at the top for screen lines and assistant text (the latest lines matter).
  * {@link EDIT_RESERVE_CHARS} is kept free for the line appended when the prompt is answered.
  */
 import os from 'node:os';
-import type { PromptInfo, SessionInfo } from '../../../contract/bridge.js';
+import { COMPUTER_NAME_MAX, type PromptInfo, type SessionInfo } from '../../../contract/bridge.js';
 import type { PromptCloseReason } from '../prompts/types.js';
 import { sessionUsageSuffix, turnUsageLine } from './usage-text.js';
 import { clip, headOf, tailOf, wellFormed } from './graphemes.js';
@@ -17,6 +18,13 @@ import { phoneScreen } from './phone-screen.js';
 
 /** Telegram's maximum message length, in characters after entity parsing. */
 export const TELEGRAM_MESSAGE_MAX = 4096;
+/**
+ * Chars kept free in every message and caption for the computer's name line (`computer-name.ts`):
+ * the longest name, its icon, a space and a newline.
+ */
+export const NAME_LINE_RESERVE = COMPUTER_NAME_MAX + 16;
+/** The most our own text of a message may take: Telegram's limit minus {@link NAME_LINE_RESERVE}. */
+export const MESSAGE_TEXT_MAX = TELEGRAM_MESSAGE_MAX - NAME_LINE_RESERVE;
 /** Characters kept free in a prompt message for the "answered …" line added by an edit. */
 export const EDIT_RESERVE_CHARS = 300;
 /** Longest option label shown in a message, in chars. */
@@ -65,7 +73,7 @@ export function fit(
   wrap: (h: string) => string,
 ): string {
   const rest = visibleLength(template.replace('{BODY}', wrap('')));
-  const budget = Math.max(0, TELEGRAM_MESSAGE_MAX - reserve - rest);
+  const budget = Math.max(0, MESSAGE_TEXT_MAX - reserve - rest);
   const trimmed = trimText(body, budget, where);
   return template.replace('{BODY}', () => (trimmed ? wrap(escapeHtml(trimmed)) : ''));
 }
@@ -153,7 +161,7 @@ export function formatSessions(sessions: SessionInfo[]): string {
     return `• <b>${escapeHtml(clip(s.name, 80))}</b> (${STATE_LABEL[s.state]})${sessionUsageSuffix(s)}${prompt}`;
   });
   const footer = '\n\nPick one for its keypad; plain text then goes to it.';
-  while (lines.length > 1 && visibleLength(lines.join('\n') + footer) > TELEGRAM_MESSAGE_MAX) lines.pop();
+  while (lines.length > 1 && visibleLength(lines.join('\n') + footer) > MESSAGE_TEXT_MAX) lines.pop();
   return lines.join('\n') + footer;
 }
 
@@ -171,4 +179,6 @@ export const HELP_TEXT = [
   '/pause — stop notifications · /resume — start again',
   '/unpair — unlink this chat',
   '/help — this text',
+  '',
+  'In a group shared by several computers, each message starts with its computer’s name: reply to it to type there, and add the bot’s name to a command (/sessions@bot) to ask one computer.',
 ].join('\n');

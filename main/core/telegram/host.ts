@@ -3,7 +3,7 @@
  * The core implements {@link RelayHost}; `main/core/telegram/` consumes it and never
  * touches sessions or PTYs directly.
  */
-import type { AgentKind, PromptInfo, SessionInfo } from '../../../contract/bridge.js';
+import type { AgentKind, ComputerNameMode, PromptInfo, SessionInfo } from '../../../contract/bridge.js';
 import type { WriteRefusal } from '../prompts/types.js';
 import type { ScreenSnapshot } from '../screen-image/snapshot.js';
 
@@ -12,8 +12,13 @@ export type MaybePromise<T> = T | Promise<T>;
 
 /** What the bot needs from the core. */
 export interface RelayHost {
-  /** Display name of this computer, used in "Paired with <computer name>". */
+  /**
+   * Display name of this computer (Settings, else the host name; read on every message): in
+   * "Paired with <computer name>" and on every message when shown (`computer-name.ts`).
+   */
   readonly computerName: string;
+  /** When messages carry {@link RelayHost.computerName} (Settings); absent: `auto`. */
+  computerNameMode?(): ComputerNameMode;
   /** All sessions, in tab order. */
   listSessions(): SessionInfo[];
   /** The session's visible screen as plain text (trailing blank rows trimmed), or null. */

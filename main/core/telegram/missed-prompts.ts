@@ -3,7 +3,9 @@
  * `/resume` can say what happened meanwhile and offer the ones still open with their buttons.
  */
 import type { PromptInfo, SessionInfo } from '../../../contract/bridge.js';
-import { escapeHtml, TELEGRAM_MESSAGE_MAX, visibleLength } from './format.js';
+import { escapeHtml, MESSAGE_TEXT_MAX, visibleLength } from './format.js';
+import type { RelayHost } from './host.js';
+import type { Relay } from './relay.js';
 
 /** Most prompts remembered while paused. */
 export const MAX_MISSED = 50;
@@ -51,9 +53,28 @@ export function formatMissed(missed: MissedPrompt[], isOpen: (p: PromptInfo) => 
     return `• <b>${escapeHtml(clip(m.sessionName, 60))}</b> — ${escapeHtml(what)} (${state})`;
   });
   let dropped = 0;
-  while (lines.length > 1 && visibleLength([head, ...lines].join('\n')) > TELEGRAM_MESSAGE_MAX - 60) {
+  while (lines.length > 1 && visibleLength([head, ...lines].join('\n')) > MESSAGE_TEXT_MAX - 60) {
     lines.shift();
     dropped += 1;
   }
   return [head, ...(dropped ? [`<i>… ${dropped} older</i>`] : []), ...lines].join('\n');
+}
+
+/**
+ * What `/resume` sends: a summary of the prompts raised while paused (or that there were none),
+ * then each one still open as its own message with its buttons.
+ */
+export function resumeMissed(relay: Relay, host: RelayHost, missed: MissedPrompt[]): void {
+  if (missed.length === 0) {
+    relay.say('🔔 Notifications resumed. No prompts were raised while paused.');
+    return;
+  }
+  const isOpen = (p: PromptInfo) => host.openPrompt(p.sessionId)?.id === p.id;
+  relay.say(formatMissed(missed, isOpen));
+  for (const m of missed) {
+    const session = host.listSessions().find((s) => s.id === m.prompt.sessionId);
+    const prompt = host.openPrompt(m.prompt.sessionId);
+    if (session && prompt && prompt.id === m.prompt.id)
+      relay.promptOpened(prompt, session, () => host.promptRelayed?.(prompt.sessionId, prompt.id));
+  }
 }

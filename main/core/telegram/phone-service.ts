@@ -34,15 +34,16 @@ import type { PromptCloseReason, PromptSink } from '../prompts/types.js';
 import type { PairingCandidate } from './bot-deps.js';
 import { MAX_RETRY_DELAY_SECONDS } from './bot.js';
 import { BotStack } from './bot-stack.js';
-import { formatMissed, MissedPrompts } from './missed-prompts.js';
+import { MissedPrompts, resumeMissed } from './missed-prompts.js';
 import type { TurnEvent } from '../turns.js';
-import { classifySendFault, type SendFault } from './send-faults.js';
+import { classifySendFault, migratedChat, type SendFault } from './send-faults.js';
 import type { RelayHost } from './host.js';
 import { describeError, isNetworkError, redact, telegramErrorCode } from './errors.js';
-import { escapeHtml } from './format.js';
+import { pairedGreeting } from './group-chat.js';
 import type { RateLimits } from './rate-budget.js';
 import {
   loadPhoneRecord,
+  publicPaired,
   type PairedChat,
   type PhoneRecord,
   type PhoneStore,
@@ -166,7 +167,7 @@ export class PhoneService implements PromptSink {
       botUsername: null,
       error: null,
       polling: 'stopped',
-      paired: this.publicPaired(),
+      paired: publicPaired(this.record.paired),
       pairing: null,
       paused: this.record.paused,
       blocked: this.record.blocked,
@@ -190,15 +191,14 @@ export class PhoneService implements PromptSink {
     this.stateChanged.fire(this.state());
   }
 
-  private publicPaired(): PhoneState['paired'] {
-    const p = this.record.paired;
-    return p ? { chatId: p.chatId, userId: p.userId, username: p.username, firstName: p.firstName } : null;
-  }
-
   private save(patch: Partial<PhoneRecord>): void {
     this.record = { ...this.record, ...patch };
     this.store.set(this.record);
-    this.update({ paired: this.publicPaired(), paused: this.record.paused, blocked: this.record.blocked });
+    this.update({
+      paired: publicPaired(this.record.paired),
+      paused: this.record.paused,
+      blocked: this.record.blocked,
+    });
   }
 
   private log(level: 'info' | 'warn' | 'error', message: string): void {
@@ -252,13 +252,18 @@ export class PhoneService implements PromptSink {
       maxBackoffMs: this.maxBackoffMs,
       conflictRetryMs: this.conflictRetryMs,
       chatId: () => this.record.paired?.chatId ?? null,
+      chatType: () => this.record.paired?.chatType ?? null,
       progressActive: () =>
         Boolean(this.record.paired) &&
         !this.record.paused &&
         !this.record.blocked &&
         this.host.progressEnabled() &&
         this.host.notifyNow(),
-      onSendError: (error) => this.sendFault(classifySendFault(error, this.record.paired?.chatId ?? null)),
+      onSendError: (error) => {
+        const moved = migratedChat(error);
+        if (moved) this.migrated(moved.from, moved.to);
+        else this.sendFault(classifySendFault(error, this.record.paired?.chatId ?? null));
+      },
       poller: {
         polling: () => this.current.polling,
         update: (patch) => this.update(patch),
@@ -271,6 +276,7 @@ export class PhoneService implements PromptSink {
         setPaused: (paused) => this.setPaused(paused),
         resume: () => this.resume(),
         ownerSeen: () => this.ownerSeen(),
+        migrated: (from, to) => this.migrated(from, to),
       },
       log: (level, message) => this.log(level, message),
       describe: (error) => this.describe(error),
@@ -404,14 +410,12 @@ export class PhoneService implements PromptSink {
     if (old && old.chatId !== candidate.chatId)
       this.stack?.sendTo(
         old.chatId,
-        'This computer was paired with another chat. Prompts no longer come here.',
+        `${this.host.computerName} was paired with another chat. Its prompts no longer come here.`,
       );
     this.save({ paired, blocked: false });
     this.update({ pairing: null });
     this.log('info', `paired with chat ${candidate.chatId}`);
-    this.stack?.relay.say(
-      `✅ Paired with <b>${escapeHtml(this.host.computerName)}</b>. Prompts from its sessions will arrive here. /help shows what you can do.`,
-    );
+    this.stack?.relay.say(pairedGreeting(this.host.computerName, paired));
     return null;
   }
 
@@ -493,21 +497,17 @@ export class PhoneService implements PromptSink {
    */
   private resume(): void {
     this.setPaused(false);
-    const relay = this.stack?.relay;
     const missed = this.missed.take();
-    if (!relay) return;
-    if (missed.length === 0) {
-      relay.say('🔔 Notifications resumed. No prompts were raised while paused.');
-      return;
-    }
-    const isOpen = (p: PromptInfo) => this.host.openPrompt(p.sessionId)?.id === p.id;
-    relay.say(formatMissed(missed, isOpen));
-    for (const m of missed) {
-      const session = this.host.listSessions().find((s) => s.id === m.prompt.sessionId);
-      const prompt = this.host.openPrompt(m.prompt.sessionId);
-      if (session && prompt && prompt.id === m.prompt.id)
-        relay.promptOpened(prompt, session, () => this.host.promptRelayed?.(prompt.sessionId, prompt.id));
-    }
+    if (this.stack) resumeMissed(this.stack.relay, this.host, missed);
+  }
+
+  /** The paired group became a supergroup with a new id (Telegram's `migrate_to_chat_id`). */
+  private migrated(from: number, to: number): void {
+    const paired = this.record.paired;
+    if (!paired || paired.chatId !== from || !Number.isSafeInteger(to)) return;
+    this.log('info', `the paired group ${from} became supergroup ${to}`);
+    this.stack?.reset();
+    this.save({ paired: { ...paired, chatId: to, chatType: 'supergroup' } });
   }
 
   /** A session's token use changed: its finished-turn message on the phone is updated. */

@@ -5,14 +5,21 @@
  * validated with zod; an unreadable record counts as "not paired, not paused".
  */
 import { z } from 'zod';
+import type { PhoneState } from '../../../contract/bridge.js';
 
-/** The chat bound by pairing. `botId` is the bot it was paired through (a new bot unpairs). */
+/**
+ * The chat bound by pairing. `botId` is the bot it was paired through (a new bot unpairs). In a
+ * group (`chatType` group or supergroup, named `title`) only `userId` may act; records from
+ * before group pairing existed are private chats.
+ */
 export const pairedChatSchema = z.object({
   chatId: z.number().int(),
   userId: z.number().int(),
   username: z.string().max(64).nullable(),
   firstName: z.string().max(256),
   botId: z.number().int(),
+  chatType: z.enum(['private', 'group', 'supergroup']).default('private'),
+  title: z.string().max(256).nullable().default(null),
 });
 export type PairedChat = z.infer<typeof pairedChatSchema>;
 
@@ -32,6 +39,13 @@ export interface PhoneStore {
   /** The stored value as is (validated by the reader), or undefined. */
   get(): unknown;
   set(record: PhoneRecord): void;
+}
+
+/** The paired chat as the desk sees it (`PhoneState.paired`: without the bot id). */
+export function publicPaired(p: PairedChat | null): PhoneState['paired'] {
+  if (!p) return null;
+  const { chatId, userId, username, firstName, chatType, title } = p;
+  return { chatId, userId, username, firstName, chatType, title };
 }
 
 /** Reads and validates the record; defaults when missing or invalid. */

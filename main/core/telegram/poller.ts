@@ -6,7 +6,9 @@
  * Polling states it reports (`PhoneState.polling`): `running`; `offline` while Telegram is
  * unreachable (retrying after {@link pollBackoffMs}, up to `maxBackoffMs`); `conflict` when
  * another program polls the same bot (409), retried every {@link CONFLICT_RETRY_MS} doubling to
- * {@link MAX_CONFLICT_RETRY_MS}; `stopped` when Telegram refuses the token (401).
+ * {@link MAX_CONFLICT_RETRY_MS} — and still shown for a while after polls work again when the 409
+ * came after working polls (another computer taking turns with this one); `stopped` when
+ * Telegram refuses the token (401).
  */
 import type { Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
@@ -37,7 +39,7 @@ export const POLL_MESSAGES = {
     'Telegram no longer accepts this bot token (401 Unauthorized): it was revoked in @BotFather or the bot was deleted. Polling stopped; paste the new token.',
   offline: 'Cannot reach Telegram (no network?). Retrying…',
   conflict:
-    'Another program is already polling this bot (409 Conflict). Stop the other instance or use a different bot.',
+    'Another computer (or program) is using this bot token (409 Conflict): Telegram lets only one read a bot’s messages. Each computer needs its own bot: create one with @BotFather and paste its token here.',
 };
 
 /**
@@ -76,6 +78,10 @@ export class Poller {
   private wake: (() => void) | null = null;
   private loop: Promise<void> | null = null;
   private resolveFirst: () => void = () => undefined;
+  /** The last getUpdates succeeded. */
+  private lastPollOk = false;
+  /** Until when (epoch ms) a conflict keeps showing through successful polls. */
+  private conflictUntil = 0;
   /** Aborts the identity check in flight when polling stops. */
   private readonly abort = new AbortController();
   /**
@@ -111,6 +117,12 @@ export class Poller {
   onPoll(error: unknown): void {
     if (this.stopped) return;
     if (error === null) {
+      this.lastPollOk = true;
+      // Polling in turns with another computer: keep saying so while it may still poll.
+      if (this.o.polling() === 'conflict' && Date.now() < this.conflictUntil) {
+        this.resolveFirst();
+        return;
+      }
       const wasDown = this.o.polling() !== 'running';
       this.o.update({ polling: 'running', error: null });
       this.resolveFirst();
@@ -122,12 +134,24 @@ export class Poller {
         ? (error as { error_code: number }).error_code
         : telegramErrorCode(error);
     if (code === 409) {
+      // Ended after polls that worked: another poller took turns with us, and will again.
+      if (this.lastPollOk) this.conflictUntil = Date.now() + this.conflictStickyMs();
+      this.lastPollOk = false;
       this.o.update({ polling: 'conflict', error: POLL_MESSAGES.conflict });
       this.resolveFirst();
     } else if (isNetworkError(error)) {
       this.o.update({ polling: 'offline', error: POLL_MESSAGES.offline });
       this.resolveFirst();
     }
+  }
+
+  /**
+   * How long a conflict keeps showing after a 409 that followed working polls, in ms: two
+   * computers polling one token take turns (each 409 makes one wait, up to
+   * {@link MAX_CONFLICT_RETRY_MS}), so between its 409s each one polls fine for a while.
+   */
+  private conflictStickyMs(): number {
+    return Math.min(MAX_CONFLICT_RETRY_MS + 60_000, 20 * this.o.conflictRetryMs);
   }
 
   /** For the bot's getUpdates watcher: the extra wait after `failures` failed polls in a row, in ms. */

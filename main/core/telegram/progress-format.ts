@@ -5,7 +5,7 @@
  * message. It always fits one Telegram message (4096 chars, https://core.telegram.org/bots/api#sendmessage):
  * the tool list keeps its newest lines and the result is trimmed at the top.
  */
-import { escapeHtml, TELEGRAM_MESSAGE_MAX, trimText, visibleLength } from './format.js';
+import { escapeHtml, MESSAGE_TEXT_MAX, trimText, visibleLength } from './format.js';
 
 /** Tool lines shown; older ones are counted ("… 3 earlier"). */
 export const STATUS_TOOL_LINES = 8;
@@ -81,7 +81,7 @@ export function formatStatus(view: StatusView): string {
   }
   let html = parts.join('\n');
   if (view.phase !== 'working' && view.result.trim()) {
-    const budget = Math.min(STATUS_RESULT_MAX, TELEGRAM_MESSAGE_MAX - visibleLength(html) - 2);
+    const budget = Math.min(STATUS_RESULT_MAX, MESSAGE_TEXT_MAX - visibleLength(html) - 2);
     if (budget > 20) {
       const lines = html.split('\n');
       lines.splice(lines.length - 1, 0, '', escapeHtml(trimText(view.result.trim(), budget, 'top')));

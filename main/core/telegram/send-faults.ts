@@ -24,3 +24,16 @@ export function classifySendFault(error: unknown, pairedChatId: number | null): 
   const chatId = Number((error.payload as { chat_id?: unknown } | undefined)?.chat_id);
   return pairedChatId !== null && chatId === pairedChatId ? 'blocked' : null;
 }
+
+/**
+ * The paired group's move to a supergroup, told by a failed call: Telegram answers 400 "group chat
+ * was upgraded to a supergroup chat" with `parameters.migrate_to_chat_id`
+ * (https://core.telegram.org/bots/api#responseparameters).
+ * @returns the old and new chat ids, or null for any other failure.
+ */
+export function migratedChat(error: unknown): { from: number; to: number } | null {
+  if (!(error instanceof GrammyError)) return null;
+  const to = error.parameters?.migrate_to_chat_id;
+  const from = Number((error.payload as { chat_id?: unknown } | undefined)?.chat_id);
+  return typeof to === 'number' && Number.isSafeInteger(from) ? { from, to } : null;
+}

@@ -208,7 +208,12 @@ export function App(props: { isMac: boolean }) {
           onClose={requestClose}
         />
         {state.panel === 'phone' && (
-          <PhonePanel phone={state.phone} onClose={() => dispatch({ type: 'panel/close' })} />
+          <PhonePanel
+            phone={state.phone}
+            settings={state.settings}
+            hostname={state.host?.hostname ?? ''}
+            onClose={() => dispatch({ type: 'panel/close' })}
+          />
         )}
         {state.panel === 'settings' && (
           <SettingsPanel

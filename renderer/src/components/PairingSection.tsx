@@ -1,12 +1,13 @@
 /**
  * Pairing a phone: "Pair phone" opens a one-time offer (QR code + deep link + countdown,
- * "New code"); once paired, "Paired with @username" and Unpair, and a warning while the chat
- * blocks the bot. The QR SVG is produced by the
+ * "New code", and "Pair a group" for a group chat several computers share); once paired,
+ * "Paired with @username" (and the group), whether messages carry this computer's name, Unpair,
+ * and a warning while the chat blocks the bot. The QR SVG is produced by the
  * host with the `qrcode` library from the deep link alone, so injecting its markup is safe.
  */
-import type { PairingOffer, PhoneState } from '../../../contract/bridge.js';
+import type { PairingOffer, PhoneState, PublicSettings } from '../../../contract/bridge.js';
 import { useRequestAction } from '../hooks/use-request-action.js';
-import { BLOCKED_TEXT, pairedName } from '../lib/phone-text.js';
+import { BLOCKED_TEXT, nameInChat, pairedLine } from '../lib/phone-text.js';
 import { useBridge } from '../store/context.js';
 import { Countdown } from './Countdown.js';
 
@@ -33,6 +34,13 @@ function OfferView(props: {
       <a className="deep-link" href={offer.deepLink} target="_blank" rel="noreferrer">
         Open in Telegram Desktop
       </a>
+      <p className="muted small">
+        Several computers in one chat? Each needs its own bot. Add them to one group with{' '}
+        <a className="deep-link" href={offer.groupLink} target="_blank" rel="noreferrer">
+          Pair a group (several computers in one chat)
+        </a>
+        : Telegram asks which group, and only you can answer there.
+      </p>
       <div className="pairing-footer">
         <Countdown expiresAt={offer.expiresAt} />
         <span className="spacer" />
@@ -48,8 +56,13 @@ function OfferView(props: {
 }
 
 /** Pairing state and actions. */
-export function PairingSection(props: { phone: PhoneState }) {
-  const { phone } = props;
+export function PairingSection(props: {
+  phone: PhoneState;
+  settings: PublicSettings | null;
+  hostname: string;
+}) {
+  const { phone, settings } = props;
+  const computerName = settings?.computerName || props.hostname;
   const bridge = useBridge();
   const action = useRequestAction();
   const begin = (): void => void action.run(() => bridge.request('pairing.begin', {}));
@@ -65,7 +78,7 @@ export function PairingSection(props: { phone: PhoneState }) {
       {phone.paired ? (
         <div className="paired-line">
           <span className={`status-dot status-dot-${phone.blocked ? 'warn' : 'ok'}`} aria-hidden="true" />
-          <span>{`Paired with ${pairedName(phone.paired)}`}</span>
+          <span>{pairedLine(phone.paired)}</span>
           <span className="spacer" />
           <button
             type="button"
@@ -92,6 +105,13 @@ export function PairingSection(props: { phone: PhoneState }) {
             Pair phone
           </button>
         </>
+      )}
+      {phone.paired && settings && (
+        <p className="muted small">
+          {nameInChat(settings.computerNameInChat, phone.paired)
+            ? `Messages in the chat show this computer as “${computerName}” (Settings).`
+            : `Messages in the chat do not show this computer’s name (“${computerName}”; Settings).`}
+        </p>
       )}
       {action.error && (
         <p className="form-error" role="alert">

@@ -1,6 +1,7 @@
 /**
  * The settings side sheet: when to notify, the away and idle thresholds, which session kinds page
- * when idle, the chat's live progress messages and the folders `/new` offers there, the terminal's
+ * when idle, the chat's live progress messages, this computer's name in the chat and the folders
+ * `/new` offers there, the terminal's
  * look and behaviour ({@link TerminalSettings}), (in the desktop app) start at login, and "Check
  * setup". Every change is saved at once with `settings.update`.
  */
@@ -8,6 +9,7 @@ import { useId, useState } from 'react';
 import { MAX_PHONE_FOLDERS, type HostInfo, type PublicSettings } from '../../../contract/bridge.js';
 import { AWAY_MINUTES, IDLE_SECONDS } from '../lib/settings-input.js';
 import { useBridge } from '../store/context.js';
+import { ComputerNameSetting } from './ComputerNameSetting.js';
 import { FolderListSetting } from './FolderListSetting.js';
 import { IdlePagingSetting } from './IdlePagingSetting.js';
 import { NumberSetting } from './NumberSetting.js';
@@ -131,6 +133,7 @@ export function SettingsPanel(props: SettingsPanelProps) {
                 onChange={(e) => save({ progressMessages: e.target.checked })}
               />
             </div>
+            <ComputerNameSetting settings={settings} hostname={host?.hostname ?? ''} save={save} />
             <FolderListSetting
               label="Folders for /new in the chat"
               hint="One per line. Besides these, the chat offers folders you started sessions in here."

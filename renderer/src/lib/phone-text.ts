@@ -1,7 +1,7 @@
 /**
  * Plain-words texts of the phone panel: the polling state and the pairing code's countdown.
  */
-import type { PhoneState } from '../../../contract/bridge.js';
+import type { ComputerNameMode, PhoneState } from '../../../contract/bridge.js';
 
 /**
  * What the bot's long polling state means for the user. `conflict` is Telegram's 409 reply to
@@ -21,7 +21,7 @@ export function pollingText(polling: PhoneState['polling']): { tone: 'ok' | 'war
     case 'conflict':
       return {
         tone: 'warn',
-        text: 'Another program is reading this bot’s messages (Telegram allows only one). Stop the other Agent Pager using this bot, or give this one its own bot.',
+        text: 'Another computer is using this bot token, and Telegram lets only one read a bot’s messages. Each computer needs its own bot: create one with @BotFather and paste its token here (several computers’ bots can share one group chat).',
       };
   }
 }
@@ -42,4 +42,20 @@ export const BLOCKED_TEXT =
 /** "@username" of the paired account, else its first name. */
 export function pairedName(paired: NonNullable<PhoneState['paired']>): string {
   return paired.username ? `@${paired.username}` : paired.firstName;
+}
+
+/** "Paired with @username", plus the group's title when the paired chat is a group. */
+export function pairedLine(paired: NonNullable<PhoneState['paired']>): string {
+  const who = `Paired with ${pairedName(paired)}`;
+  if (!paired.chatType || paired.chatType === 'private') return who;
+  return `${who} in the group “${paired.title || 'untitled'}”`;
+}
+
+/**
+ * Whether the chat's messages carry the computer's name under `mode` for the paired chat (as
+ * `main/core/telegram/computer-name.ts` decides: `auto` shows it in a group only).
+ */
+export function nameInChat(mode: ComputerNameMode, paired: PhoneState['paired']): boolean {
+  if (mode !== 'auto') return mode === 'always';
+  return Boolean(paired?.chatType && paired.chatType !== 'private');
 }

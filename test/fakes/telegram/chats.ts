@@ -18,6 +18,7 @@
  * and benchmarks).
  */
 import { ApiError, checkEntities, parseTelegramHtmlEntities, type FakeEntity } from './html.js';
+import { FakeGroups } from './groups.js';
 import type { FakeBot, FakeButton, FakeCallbackAnswer, FakeChat, FakeMessage } from './types.js';
 
 /**
@@ -54,6 +55,8 @@ export class FakeChats {
   readonly blocked = new Set<number>();
   /** Private chats whose user wrote to the bot at least once. */
   readonly started = new Set<number>();
+  /** Group membership and routing (`groups.ts`). */
+  readonly groups = new FakeGroups();
   commands: { command: string; description: string }[] = [];
   commandScope: unknown = null;
   description = '';
@@ -64,6 +67,8 @@ export class FakeChats {
   constructor(
     private readonly changed: () => void,
     private readonly answerWindowMs: number,
+    /** Every bot the fake knows (a bot message names the bot that sent it). */
+    private readonly bots: FakeBot[] = [],
   ) {}
 
   store(
@@ -87,6 +92,8 @@ export class FakeChats {
     if (!fields.fromBot) {
       this.started.add(fields.chatId);
       this.blocked.delete(fields.chatId);
+    } else {
+      this.groups.spoke(fields.chatId, fields.fromId);
     }
     this.changed();
     return message;
@@ -107,7 +114,8 @@ export class FakeChats {
   }
 
   /** A message as Telegram's `Message` JSON. */
-  messageJson(m: FakeMessage, chat: FakeChat, bot: FakeBot): Record<string, unknown> {
+  messageJson(m: FakeMessage, chat: FakeChat, fallbackBot: FakeBot): Record<string, unknown> {
+    const bot = (m.fromBot && this.bots.find((b) => b.id === m.fromId)) || fallbackBot;
     return {
       message_id: m.messageId,
       from: m.fromBot
@@ -161,18 +169,22 @@ export class FakeChats {
     );
   }
 
-  private target(params: Record<string, unknown>): number {
+  /** The chat a call goes to. @throws ApiError as Telegram: unknown chat, blocked, not a member. */
+  target(params: Record<string, unknown>, bot?: FakeBot): number {
     const chatId = Number(params.chat_id);
     if (!Number.isSafeInteger(chatId)) throw new ApiError(400, 'Bad Request: chat not found');
+    if (bot && this.groups.known(chatId) && !this.groups.isMember(chatId, bot.id))
+      throw new ApiError(403, 'Forbidden: bot is not a member of the group chat');
     if (this.blocked.has(chatId)) throw new ApiError(403, BLOCKED);
     if (chatId > 0 && !this.started.has(chatId)) throw new ApiError(400, 'Bad Request: chat not found');
     return chatId;
   }
 
-  private findOwn(params: Record<string, unknown>): FakeMessage {
-    const chatId = this.target(params);
+  private findOwn(params: Record<string, unknown>, bot: FakeBot): FakeMessage {
+    const chatId = this.target(params, bot);
     const message = this.find(chatId, Number(params.message_id));
     if (!message || !message.fromBot) throw new ApiError(400, 'Bad Request: message to edit not found');
+    if (message.fromId !== bot.id) throw new ApiError(400, "Bad Request: message can't be edited");
     return message;
   }
 
@@ -215,7 +227,7 @@ export class FakeChats {
         return true;
       }
       case 'sendMessage': {
-        const chatId = this.target(params);
+        const chatId = this.target(params, bot);
         const text = this.parseText(params);
         const buttons = this.parseButtons(params.reply_markup);
         const replyParams = FakeChats.list(params.reply_parameters) as { message_id?: number } | undefined;
@@ -230,7 +242,7 @@ export class FakeChats {
         return this.messageJson(message, { id: chatId, type: chatId > 0 ? 'private' : 'group' }, bot);
       }
       case 'editMessageText': {
-        const message = this.findOwn(params);
+        const message = this.findOwn(params, bot);
         const text = this.parseText(params);
         const buttons = this.parseButtons(params.reply_markup);
         if (
@@ -245,7 +257,7 @@ export class FakeChats {
         return this.messageJson(message, { id: message.chatId, type: 'private' }, bot);
       }
       case 'editMessageReplyMarkup': {
-        const message = this.findOwn(params);
+        const message = this.findOwn(params, bot);
         const buttons = this.parseButtons(params.reply_markup);
         if (JSON.stringify(buttons) === JSON.stringify(message.buttons)) {
           throw new ApiError(400, 'Bad Request: message is not modified');
@@ -255,7 +267,7 @@ export class FakeChats {
         return this.messageJson(message, { id: message.chatId, type: 'private' }, bot);
       }
       case 'setMessageReaction': {
-        const chatId = this.target(params);
+        const chatId = this.target(params, bot);
         const message = this.find(chatId, Number(params.message_id));
         if (!message) throw new ApiError(400, 'Bad Request: message to react not found');
         const list = FakeChats.list(params.reaction);

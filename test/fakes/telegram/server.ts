@@ -1,7 +1,7 @@
 /**
  * The fake Bot API's HTTP side: the server on 127.0.0.1, call recording, scripted failures, token
- * revocation, outages, latency, and long polling (`getUpdates` with `offset`, `limit`, `timeout`
- * and a remembered `allowed_updates`; a second poller ends the first with 409). The methods are
+ * revocation, outages, latency, and long polling per bot token (`updates.ts`: a second poller of
+ * the same token ends the first with 409; bots with different tokens poll side by side). The methods are
  * carried out by `chats.ts`; `FakeTelegramBotApi` (`test/fakes/telegram-bot-api.ts`) extends this
  * class with the control API tests use.
  */
@@ -10,22 +10,8 @@ import type { AddressInfo, Socket } from 'node:net';
 import { FakeChats } from './chats.js';
 import { FakeFileStore, FILE_METHODS, parseMultipart, runFileMethod } from '../telegram-files.js';
 import { ApiError, assertUtf8Strings, decodeUtf8 } from './html.js';
-import type { FakeBot, FakeCall, FakeFailure, FakeTelegramBotApiOptions } from './types.js';
-
-/** Update kinds Telegram sends when `allowed_updates` was never given (all but these three). */
-const NOT_BY_DEFAULT = new Set(['chat_member', 'message_reaction', 'message_reaction_count']);
-
-interface Update {
-  update_id: number;
-  [key: string]: unknown;
-}
-
-interface Poller {
-  res: http.ServerResponse;
-  timer: NodeJS.Timeout;
-  offset: number;
-  limit: number;
-}
+import type { FakeBot, FakeCall, FakeFailure, FakeMessage, FakeTelegramBotApiOptions } from './types.js';
+import { conflictError, UpdateQueue } from './updates.js';
 
 /** The HTTP server and long polling of the fake (see the module doc). */
 export class FakeBotApiServer {
@@ -40,11 +26,9 @@ export class FakeBotApiServer {
   protected server: http.Server | null = null;
   protected readonly sockets = new Set<Socket>();
   protected port = 0;
-  protected readonly updates: Update[] = [];
+  /** Per bot token: its updates and pending long polls. */
+  protected readonly queues = new Map<string, UpdateQueue>();
   protected nextUpdateId = 1;
-  protected confirmedBelow = 0;
-  protected allowedUpdates: string[] | null = null;
-  protected pollers: Poller[] = [];
   protected readonly failures = new Map<string, FakeFailure[]>();
   protected readonly held = new Set<http.ServerResponse>();
   protected nextCallbackId = 1;
@@ -61,7 +45,7 @@ export class FakeBotApiServer {
       },
     ];
     this.latencyMs = options.latencyMs ?? 0;
-    this.state = new FakeChats(() => this.changed(), options.callbackAnswerWindowMs ?? 15_000);
+    this.state = new FakeChats(() => this.changed(), options.callbackAnswerWindowMs ?? 15_000, this.bots);
   }
 
   /** The default bot's token. */
@@ -106,13 +90,13 @@ export class FakeBotApiServer {
   /** From now on, every getUpdates answers 409 as if another program were polling this bot. */
   simulateOtherPoller(on = true): void {
     this.otherPoller = on;
-    if (on) for (const p of [...this.pollers]) this.endPoll(p, this.conflict());
+    if (on) for (const q of this.queues.values()) q.endAll(conflictError());
   }
 
   /** Revokes a bot token (BotFather's /revoke): every call with it answers 401 from now on. */
   revokeToken(token = this.token): void {
     this.revoked.add(token);
-    for (const p of [...this.pollers]) this.endPoll(p, new ApiError(401, 'Unauthorized'));
+    this.queues.get(token)?.endAll(new ApiError(401, 'Unauthorized'));
   }
 
   /** Makes the next call of `method` fail as described (queued: several calls fail in turn). */
@@ -125,6 +109,51 @@ export class FakeBotApiServer {
   /** Calls of one method, oldest first. */
   callsOf(method: string): FakeCall[] {
     return this.calls.filter((c) => c.method === method);
+  }
+
+  /**
+   * Resolves with the first message (existing or future, bot or user, edits included: the stored
+   * message is re-checked after every change) that matches.
+   * @throws Error after `timeoutMs` with the chat contents in the message.
+   */
+  waitForMessage(predicate: (m: FakeMessage) => boolean, timeoutMs = 5000): Promise<FakeMessage> {
+    return this.waitFor(() => {
+      for (const list of this.state.chats.values()) {
+        const found = list.find(predicate);
+        if (found) return found;
+      }
+      return null;
+    }, timeoutMs);
+  }
+
+  /**
+   * Resolves once `check` returns non-null, re-checked after every change to any chat and every call.
+   * @throws Error after `timeoutMs`.
+   */
+  waitFor<T>(check: () => T | null, timeoutMs = 5000): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const now = check();
+      if (now !== null) return resolve(now);
+      const onChange = (): void => {
+        const value = check();
+        if (value !== null) {
+          clearTimeout(timer);
+          this.messageWaiters.delete(onChange);
+          resolve(value);
+        }
+      };
+      const timer = setTimeout(() => {
+        this.messageWaiters.delete(onChange);
+        const dump = [...this.state.chats.entries()]
+          .map(
+            ([id, ms]) =>
+              `${id}: ${ms.map((m) => `${m.fromBot ? 'bot' : 'user'}#${m.messageId} ${JSON.stringify(m.text.slice(0, 120))}`).join(' | ')}`,
+          )
+          .join('\n');
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for a message; chats:\n${dump}`));
+      }, timeoutMs);
+      this.messageWaiters.add(onChange);
+    });
   }
 
   // ——— server ———
@@ -151,8 +180,7 @@ export class FakeBotApiServer {
   }
 
   protected dropConnections(): void {
-    for (const p of this.pollers) clearTimeout(p.timer);
-    this.pollers = [];
+    for (const q of this.queues.values()) q.drop();
     this.held.clear();
     for (const socket of this.sockets) socket.destroy();
     this.sockets.clear();
@@ -240,7 +268,9 @@ export class FakeBotApiServer {
         );
       }
       if (method === 'getUpdates') {
-        this.getUpdates(call.params, res, call);
+        if (this.otherPoller) throw conflictError();
+        call.status = 200;
+        this.queue(bot.token).poll(call.params, res);
         return;
       }
       const result = FILE_METHODS.has(method)
@@ -278,74 +308,20 @@ export class FakeBotApiServer {
     res.end(file.data);
   }
 
-  protected conflict(): ApiError {
-    return new ApiError(
-      409,
-      'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running',
-    );
-  }
-
-  protected deliverable(offset: number): Update[] {
-    const allowed = this.allowedUpdates;
-    return this.updates.filter((u) => {
-      if (u.update_id < offset) return false;
-      const kind = Object.keys(u).find((k) => k !== 'update_id') ?? '';
-      return allowed && allowed.length > 0 ? allowed.includes(kind) : !NOT_BY_DEFAULT.has(kind);
-    });
-  }
-
-  protected endPoll(poller: Poller, error: ApiError | null): void {
-    clearTimeout(poller.timer);
-    this.pollers = this.pollers.filter((p) => p !== poller);
-    if (error) {
-      this.reply(poller.res, error.status, {
-        ok: false,
-        error_code: error.status,
-        description: error.description,
-      });
-      return;
+  /** The update queue of a bot token (made on first use). */
+  protected queue(token: string): UpdateQueue {
+    let queue = this.queues.get(token);
+    if (!queue) {
+      queue = new UpdateQueue((res, status, body) => this.reply(res, status, body));
+      this.queues.set(token, queue);
     }
-    this.reply(poller.res, 200, { ok: true, result: this.deliverable(poller.offset).slice(0, poller.limit) });
+    return queue;
   }
 
-  protected getUpdates(params: Record<string, unknown>, res: http.ServerResponse, call: FakeCall): void {
-    if (this.otherPoller) throw this.conflict();
-    const offset = Number(params.offset ?? 0);
-    const limit = Math.min(100, Math.max(1, Number(params.limit ?? 100)));
-    const timeoutSec = Math.max(0, Number(params.timeout ?? 0));
-    const allowed =
-      typeof params.allowed_updates === 'string'
-        ? JSON.parse(params.allowed_updates)
-        : params.allowed_updates;
-    if (Array.isArray(allowed)) this.allowedUpdates = allowed.map(String);
-    if (offset > this.confirmedBelow) {
-      this.confirmedBelow = offset;
-      for (let i = this.updates.length - 1; i >= 0; i--) {
-        if (this.updates[i]!.update_id < offset) this.updates.splice(i, 1);
-      }
-    }
-    for (const other of [...this.pollers]) this.endPoll(other, this.conflict());
-    call.status = 200;
-    const poller: Poller = {
-      res,
-      offset,
-      limit,
-      timer: setTimeout(() => this.endPoll(poller, null), timeoutSec * 1000),
-    };
-    res.on('close', () => {
-      clearTimeout(poller.timer);
-      this.pollers = this.pollers.filter((p) => p !== poller);
-    });
-    this.pollers.push(poller);
-    if (this.deliverable(offset).length > 0) this.endPoll(poller, null);
-  }
-
-  protected pushUpdate(body: Record<string, unknown>): number {
+  /** Queues an update for the bot with `token` (default: the default bot). @returns the update id. */
+  protected pushUpdate(body: Record<string, unknown>, token = this.token): number {
     const update_id = this.nextUpdateId++;
-    this.updates.push({ update_id, ...body });
-    for (const p of [...this.pollers]) {
-      if (this.deliverable(p.offset).length > 0) this.endPoll(p, null);
-    }
+    this.queue(token).push({ update_id, ...body });
     return update_id;
   }
 

@@ -105,6 +105,8 @@ export interface FakeBot {
   id: number;
   username: string;
   firstName: string;
+  /** Privacy mode off: the bot gets every message of its groups (default: off, as Telegram). */
+  readsAllGroupMessages?: boolean;
 }
 
 /** Options of `FakeTelegramBotApi`. */
@@ -132,6 +134,11 @@ export interface UserMessageOptions {
   forwardedFrom?: FakeUser;
   /** How long ago the user sent it, in ms (delivered late: `date` lies in the past). */
   ageMs?: number;
+  /**
+   * The bot that gets it. Default: in a private chat the default bot; in a group the bots
+   * Telegram would deliver it to (`groups.ts`).
+   */
+  to?: FakeBot;
 }
 
 /** Options of a user's tap. */

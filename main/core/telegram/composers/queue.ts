@@ -5,7 +5,7 @@
  */
 import { Composer, type Context } from 'grammy';
 import type { BotDeps } from '../bot-deps.js';
-import { escapeHtml, TELEGRAM_MESSAGE_MAX, visibleLength } from '../format.js';
+import { escapeHtml, MESSAGE_TEXT_MAX, visibleLength } from '../format.js';
 import { REMOTE_CALLBACKS } from '../remote-keyboards.js';
 
 /** Longest queued text shown by `/queue`, in chars. */
@@ -39,7 +39,7 @@ export function queueComposer(deps: BotDeps): Composer<Context> {
       texts.forEach((t, i) => lines.push(`${i + 1}. ${escapeHtml(clip(t, QUEUE_ITEM_MAX))}`));
     }
     const footer = '\n\n/queue clear drops them all.';
-    while (lines.length > 1 && visibleLength(lines.join('\n') + footer) > TELEGRAM_MESSAGE_MAX) lines.pop();
+    while (lines.length > 1 && visibleLength(lines.join('\n') + footer) > MESSAGE_TEXT_MAX) lines.pop();
     relay.say(lines.join('\n') + footer);
   });
 

@@ -5,7 +5,7 @@
  * returns 'stale-prompt'; answering closes the prompt, as the real tracker would once the program
  * reacted.
  */
-import type { AgentKind, PromptInfo, SessionInfo } from '../../../../contract/bridge.js';
+import type { AgentKind, ComputerNameMode, PromptInfo, SessionInfo } from '../../../../contract/bridge.js';
 import type { WriteRefusal } from '../../../../main/core/prompts/types.js';
 import type { RelayHost } from '../../../../main/core/telegram/host.js';
 import { sessionInfo } from '../../../support/session-info.js';
@@ -45,7 +45,13 @@ export function makePrompt(id: string, sessionId: string, patch: Partial<PromptI
 
 /** The in-memory host. */
 export class MemoryRelayHost implements RelayHost {
-  readonly computerName = 'test-desk';
+  /** Changed by tests to see a new name on the next message. */
+  computerName = 'test-desk';
+  /** When messages carry the name (Settings); tests change it. */
+  nameMode: ComputerNameMode = 'auto';
+  computerNameMode(): ComputerNameMode {
+    return this.nameMode;
+  }
   readonly sessions: SessionInfo[] = [];
   readonly screens = new Map<string, string>();
   readonly writes: RecordedWrite[] = [];

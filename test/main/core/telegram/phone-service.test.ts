@@ -171,6 +171,8 @@ describe('pairing', () => {
       userId: USER.id,
       username: 'ada',
       firstName: 'Ada',
+      chatType: 'private',
+      title: null,
     });
     expect(h.phone.state().pairing).toBeNull();
   });

@@ -61,6 +61,21 @@ describe('Poller.onPoll', () => {
     expect(r.patches.at(-1)?.error).toBe(POLL_MESSAGES.conflict);
   });
 
+  it('keeps showing a conflict for a while when another poller takes turns with this one', () => {
+    const r = recorded();
+    const conflict = { ok: false, error_code: 409, description: 'Conflict' };
+    // A 409 before any working poll, then a working poll: the conflict is over.
+    r.poller.onPoll(conflict);
+    r.poller.onPoll(null);
+    expect(r.polling()).toBe('running');
+    // Working polls ended by a 409 (another computer polls in turns): still a conflict after the
+    // next working poll, so the desk does not flip to "Online" between the two computers' turns.
+    r.poller.onPoll(conflict);
+    r.poller.onPoll(null);
+    expect(r.polling()).toBe('conflict');
+    expect(r.patches.at(-1)?.error).toBe(POLL_MESSAGES.conflict);
+  });
+
   it('ignores everything once stopped, and then asks for no extra backoff', async () => {
     const r = recorded();
     const bot = { isRunning: () => false } as unknown as Parameters<Poller['stop']>[0];
