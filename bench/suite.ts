@@ -13,7 +13,7 @@ import type { Figure } from './support/stats.js';
 
 /** Sizes of one run. */
 export interface SuiteSizes {
-  /** Phone-driven Claude turns. */
+  /** Phone-driven turns per agent (Claude, Codex, Gemini). */
   turns: number;
   /** Keystrokes per echo sample. */
   keystrokes: number;
@@ -85,7 +85,7 @@ export async function runSuite(
   const want = (g: string): boolean => only.length === 0 || only.includes(g);
   if (want('phone')) {
     log('phone: prompt → phone, tap → PTY, reply → PTY');
-    groups.phone = await promptLatency(sizes.turns);
+    groups.phone = await promptLatency(sizes.turns, undefined, log);
   }
   if (want('page')) {
     log('page: echo, throughput, Ctrl-C');
