@@ -176,7 +176,8 @@ export async function agentTurns(driver: AgentDriver, turns: number): Promise<Fi
     for (let turn = 1; turn <= turns; turn++) {
       const prompt = await telegram
         .waitForMessage(
-          (m) => m.fromBot && m.buttons.length > 0 && m.text.includes(`turn-${turn}.txt`),
+          (m) =>
+            m.fromBot && m.buttons.length > 0 && m.text.includes(`turn-${turn}.txt`) && !STATUS.test(m.text),
           60_000,
         )
         .catch((error: Error) => {
@@ -191,7 +192,7 @@ export async function agentTurns(driver: AgentDriver, turns: number): Promise<Fi
       const missing = driver.options.filter((o) => !buttons.some((b) => o.test(b.text)));
       if (missing.length > 0)
         throw new Error(
-          `${tag} turn ${turn}: options missing (${missing.join(', ')}): ${buttons.map((b) => b.text).join(' | ')}`,
+          `${tag} turn ${turn}: options missing (${missing.join(', ')}): ${buttons.map((b) => b.text).join(' | ')}\n${prompt.text}`,
         );
       const approve = buttons.find((b) => driver.options[0]!.test(b.text))?.data;
       if (!approve) throw new Error(`${tag} turn ${turn}: the approving button carries no data`);
