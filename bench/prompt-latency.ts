@@ -279,16 +279,36 @@ export async function agentTurns(driver: AgentDriver, turns: number): Promise<Fi
   }
 }
 
-/** Runs {@link agentTurns} for each driver in turn (one host at a time) and joins the figures. */
-export async function promptLatency(
-  turns: number,
-  drivers: readonly AgentDriver[] = DRIVERS,
-  log: (line: string) => void = () => undefined,
-): Promise<Figure[]> {
-  const figures: Figure[] = [];
-  for (const driver of drivers) {
-    log(`phone: ${driver.label}, ${turns} turns`);
-    figures.push(...(await agentTurns(driver, turns)));
+/** Options of {@link promptLatency}. */
+export interface PromptLatencyOptions {
+  /** The agents to drive; default {@link DRIVERS}. */
+  drivers?: readonly AgentDriver[];
+  /**
+   * Drive every agent at once, each with its own host (the smoke: quicker, but the agents share
+   * the CPU, so its figures say nothing); default one after the other.
+   */
+  together?: boolean;
+  /** Hears progress. */
+  log?: (line: string) => void;
+}
+
+/**
+ * Runs {@link agentTurns} for each driver and joins the figures in the drivers' order.
+ * @throws the first driver's error (the others still finish and clean up).
+ */
+export async function promptLatency(turns: number, options: PromptLatencyOptions = {}): Promise<Figure[]> {
+  const drivers = options.drivers ?? DRIVERS;
+  const run = (driver: AgentDriver): Promise<Figure[]> => {
+    options.log?.(`phone: ${driver.label}, ${turns} turns`);
+    return agentTurns(driver, turns);
+  };
+  if (options.together) {
+    const settled = await Promise.allSettled(drivers.map(run));
+    const failed = settled.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    return settled.flatMap((r) => (r.status === 'fulfilled' ? r.value : []));
   }
+  const figures: Figure[] = [];
+  for (const driver of drivers) figures.push(...(await run(driver)));
   return figures;
 }
