@@ -76,6 +76,8 @@ export class Poller {
   private wake: (() => void) | null = null;
   private loop: Promise<void> | null = null;
   private resolveFirst: () => void = () => undefined;
+  /** Aborts the identity check in flight when polling stops. */
+  private readonly abort = new AbortController();
   /**
    * Resolves once the first poll has an outcome: running (a moment after polling started, so a
    * 409 can still show), offline, conflict, or a refused token. Never rejects.
@@ -98,6 +100,7 @@ export class Poller {
    */
   async stop(bot: Bot): Promise<void> {
     this.stopped = true;
+    this.abort.abort();
     this.wake?.();
     if (bot.isRunning()) await bot.stop().catch(() => undefined);
     if (this.loop)
@@ -160,9 +163,12 @@ export class Poller {
     while (!this.stopped) {
       try {
         if (!bot.isInited()) {
-          await bot.init();
+          // Not `bot.init()`: it retries getMe on network errors for ever, unseen (the desk would
+          // say "checking" all the while offline) and past `stop()`. One call, failures below.
+          const me = await bot.api.getMe(this.abort.signal as Parameters<Bot['api']['getMe']>[0]);
           if (this.stopped) break;
-          this.o.identified(bot.botInfo);
+          bot.botInfo = me;
+          this.o.identified(me);
         }
         if (!commandsSet) {
           commandsSet = true;

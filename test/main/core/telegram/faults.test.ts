@@ -4,6 +4,8 @@
  * auto-retry's cap, a chat that blocked the bot, a revoked token). 409 is in phone-service.test.ts.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { PhoneService } from '../../../../main/core/telegram/phone-service.js';
+import { STOP_WAIT_MS } from '../../../../main/core/telegram/poller.js';
 import { sleep, waitFor } from '../../../support/wait.js';
 import { makePrompt, makeSession } from './memory-relay-host.js';
 import {
@@ -43,6 +45,26 @@ describe('Telegram faults', () => {
       await h.tg.goOnline();
       await waitForState(h.phone, (s) => s.polling === 'running' && s.error === null, 15_000);
       await botMessage(h, (m) => m.buttons[0]?.[0]?.data === 'a:p1:0', 10_000);
+    },
+  );
+
+  it(
+    'started offline with a saved token: says offline, not "checking" for ever, and quits at once',
+    { timeout: 20_000 },
+    async () => {
+      const h = await setup();
+      await pairPhone(h);
+      await h.phone.stop();
+      await h.tg.goOffline();
+      h.phone = new PhoneService(h.options);
+      await h.phone.start();
+      const offline = await waitForState(h.phone, (s) => s.polling === 'offline', 5000);
+      expect(offline.error).toMatch(/Cannot reach Telegram/);
+      const stopping = Date.now();
+      await h.phone.stop();
+      // Quitting the app waits for this: it used to wait out STOP_WAIT_MS behind grammY's
+      // endless getMe retries.
+      expect(Date.now() - stopping).toBeLessThan(STOP_WAIT_MS / 2);
     },
   );
 
