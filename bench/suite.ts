@@ -13,8 +13,10 @@ import type { Figure } from './support/stats.js';
 
 /** Sizes of one run. */
 export interface SuiteSizes {
-  /** Phone-driven Claude turns. */
+  /** Phone-driven turns per agent (Claude, Codex, Gemini). */
   turns: number;
+  /** Drive the agents at the same time (each with its own host), not one after the other. */
+  agentsTogether: boolean;
   /** Keystrokes per echo sample. */
   keystrokes: number;
   /** `seq` lines for throughput. */
@@ -27,6 +29,7 @@ export interface SuiteSizes {
 /** The full run: ≥ 30 turns, as the issue's targets ask. */
 export const FULL: SuiteSizes = {
   turns: 30,
+  agentsTogether: false,
   keystrokes: 40,
   lines: 400_000,
   ctrlCRuns: 10,
@@ -37,6 +40,7 @@ export const FULL: SuiteSizes = {
 /** One run of each, tiny. */
 export const SMOKE: SuiteSizes = {
   turns: 2,
+  agentsTogether: true,
   keystrokes: 2,
   lines: 2000,
   ctrlCRuns: 1,
@@ -85,7 +89,7 @@ export async function runSuite(
   const want = (g: string): boolean => only.length === 0 || only.includes(g);
   if (want('phone')) {
     log('phone: prompt → phone, tap → PTY, reply → PTY');
-    groups.phone = await promptLatency(sizes.turns);
+    groups.phone = await promptLatency(sizes.turns, { together: sizes.agentsTogether, log });
   }
   if (want('page')) {
     log('page: echo, throughput, Ctrl-C');

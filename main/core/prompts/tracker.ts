@@ -86,9 +86,19 @@ export class PromptTracker {
    * Signature of the last finished-turn / waiting prompt that went away on its own ('gone').
    * Programs redraw their idle screen (Gemini CLI moves a finished turn into its history), which
    * can hide it for one check; the same signature does not open again until input is sent
-   * ({@link inputSent}), since a new turn always starts with input.
+   * ({@link inputSent}), since a new turn always starts with input, and a screen read since then
+   * no longer shows it (see {@link inputSinceIdleGone}).
    */
   private idleGone: string | null = null;
+  /**
+   * Input was sent since {@link idleGone} was set. Right after Enter the program still shows the
+   * old turn for a frame or more (Gemini CLI: the last `✦` reply under the last user message);
+   * reopening it then ended the new turn at once ("is waiting · turn took 0s" on the phone, and
+   * a reply to it typed into the busy agent: seen in `npm run bench`, Gemini, every few turns).
+   * So the block lifts only once a read shows something else (the program took the input), or
+   * the same screen has stayed quiet for the idle threshold (a turn too quick to be seen).
+   */
+  private inputSinceIdleGone = false;
   private readonly facts: ClaudeFacts = {
     lastPermission: null,
     lastAssistantMessage: null,
@@ -131,9 +141,20 @@ export class PromptTracker {
   update(screen: ScreenText, ctx: RecogniserContext, now: number): void {
     if (this.exited) return;
     const found = detectPrompt(screen, ctx);
+    if (
+      this.idleGone !== null &&
+      this.inputSinceIdleGone &&
+      (found?.signature !== this.idleGone || ctx.quietMs >= ctx.idleThresholdMs)
+    ) {
+      this.idleGone = null;
+      this.inputSinceIdleGone = false;
+    }
     if (this.open && (!found || found.signature !== this.open.detected.signature)) {
       const { kind } = this.open.info;
-      if (kind === 'finished' || kind === 'input') this.idleGone = this.open.detected.signature;
+      if (kind === 'finished' || kind === 'input') {
+        this.idleGone = this.open.detected.signature;
+        this.inputSinceIdleGone = false;
+      }
       this.close('gone');
     }
     if (!found) {
@@ -164,7 +185,7 @@ export class PromptTracker {
 
   /** Input was sent to the session (desk keys, phone text or an answer): a new turn may start. */
   inputSent(): void {
-    this.idleGone = null;
+    if (this.idleGone !== null) this.inputSinceIdleGone = true;
   }
 
   /**

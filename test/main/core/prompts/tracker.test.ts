@@ -176,4 +176,34 @@ describe('PromptTracker', () => {
     tracker.update(capture('gemini', 'after-yes'), g, now + 100);
     expect(opened).toHaveLength(2);
   });
+
+  it('the old turn still on screen right after Enter does not open as the new turn ending', () => {
+    const { tracker, opened } = tracked();
+    const g: RecogniserContext = { agent: 'gemini', quietMs: 0, idleThresholdMs: 2000 };
+    let now = 2_000_000;
+    tracker.update(capture('gemini', 'after-yes'), g, now);
+    // The phone types a task (the box holds it), then presses Enter; the CLI has not redrawn yet.
+    tracker.inputSent();
+    tracker.update(capture('gemini', 'typed'), g, (now += 100));
+    tracker.inputSent();
+    tracker.update(capture('gemini', 'after-yes'), g, (now += 30));
+    expect(opened).toHaveLength(1);
+    // The CLI works on it, then ends the turn with the same reply: that one opens.
+    tracker.update(capture('gemini', 'busy'), g, (now += 100));
+    tracker.update(capture('gemini', 'after-yes'), g, now + 100);
+    expect(opened).toHaveLength(2);
+  });
+
+  it('a turn too quick to be seen busy still ends once the screen stays quiet for the idle period', () => {
+    const { tracker, opened } = tracked();
+    const g: RecogniserContext = { agent: 'gemini', quietMs: 0, idleThresholdMs: 2000 };
+    let now = 2_000_000;
+    tracker.update(capture('gemini', 'after-yes'), g, now);
+    tracker.update(capture('gemini', 'typed'), g, (now += 100));
+    tracker.inputSent();
+    tracker.update(capture('gemini', 'after-yes'), g, (now += 30));
+    expect(opened).toHaveLength(1);
+    tracker.update(capture('gemini', 'after-yes'), { ...g, quietMs: 2000 }, now + 2000);
+    expect(opened).toHaveLength(2);
+  });
 });
