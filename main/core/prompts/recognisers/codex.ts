@@ -49,6 +49,14 @@ const KEY_HINT = /\s*\((esc|[a-z0-9])\)$/i;
 const QUESTION = /(\?\s*$)|(needs your approval\.?\s*$)/;
 /** Busy status line: `• Working (3s • esc to interrupt)` (the bullet alternates • / ◦). */
 const BUSY_ROW = /^[•◦]\s+\S.*\besc to interrupt\)/u;
+/**
+ * Heading of the texts typed while a turn runs (`Queued follow-up inputs`, then `↳ <text>` rows and
+ * `shift+← edit last queued message`; strings of the Codex 0.169.0 binary). Codex shows it only
+ * while working, between the busy row and the composer, so it pushes the busy row further up.
+ */
+const QUEUED_HEADING = /^\s*(?:[•◦]\s+)?Queued follow-up inputs\b/u;
+/** Rows above the composer searched for the busy row or the queued-inputs heading. */
+const BUSY_SEARCH_ROWS = 12;
 /** The closing line of a turn that used tools: `  Worked for 6s • 06:17`. */
 const WORKED_ROW = /^\s+Worked for \d/;
 /** Footer hint shown under the composer. */
@@ -225,8 +233,12 @@ export const codexIdle: Recogniser = {
     if (ctx.allowIdle === false) return null;
     const composer = findComposer(screen);
     if (!composer || !composer.empty) return null;
-    for (let i = composer.row - 1; i >= Math.max(0, composer.row - 4); i--)
-      if (BUSY_ROW.test(row(screen, i))) return null;
+    // Working: the busy row, or texts queued for after the turn (they sit between the two).
+    for (let i = composer.row - 1; i >= Math.max(0, composer.row - BUSY_SEARCH_ROWS); i--) {
+      const text = row(screen, i);
+      if (BUSY_ROW.test(text) || QUEUED_HEADING.test(text)) return null;
+      if (/^›\s\S/u.test(text)) break;
+    }
     let start = 0;
     for (let i = composer.row - 1; i >= 0; i--) {
       if (/^›\s\S/u.test(row(screen, i))) {

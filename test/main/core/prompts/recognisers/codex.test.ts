@@ -70,6 +70,29 @@ describe('Codex busy, idle and finished screens', () => {
     expect(cancelled.body).toMatch(/^Conversation interrupted/);
   });
 
+  it('says nothing while texts typed during a turn wait under the busy row (Codex is still working)', () => {
+    const busy = capture('codex', 'busy');
+    const lines = [...busy.lines];
+    // Codex 0.169.0 lists texts typed while it works between its busy row and the composer,
+    // which pushes the busy row up: a turn seen this way once paged "is waiting" mid-turn.
+    lines.splice(
+      28,
+      8,
+      '• Working (9s • esc to interrupt)',
+      ' ',
+      '  Queued follow-up inputs',
+      '    ↳ please write hello',
+      '    shift+← edit last queued message',
+      ' ',
+      ' ',
+      ' ',
+    );
+    const screen = { ...busy, lines };
+    expect(screen.lines[36]).toMatch(/^› Ask Codex/);
+    expect(codexIdle.detect(screen, quiet)).toBeNull();
+    expect(detectPrompt(screen, quiet)).toBeNull();
+  });
+
   it('reports the fresh composer as waiting only after the quiet period and when idle prompts are allowed', () => {
     expect(codexIdle.detect(capture('codex', 'idle'), flowing)).toBeNull();
     expect(codexIdle.detect(capture('codex', 'idle'), quiet)?.kind).toBe('input');
