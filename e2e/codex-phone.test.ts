@@ -65,8 +65,12 @@ const waitingMessages = () =>
  * Enter comes half a second after the text, as a person would press it.
  */
 async function approvalFor(word: string) {
+  // Type into an idle composer only: while Codex works (at start-up too, under load), Enter
+  // queues or steers the text instead of starting the turn this test is about.
+  await waitForTerminal(page, /^(?![\s\S]*esc to interrupt)[\s\S]*\? for shortcuts/, 30_000);
   await focusTerminal(page);
   await page.keyboard.type(`please write ${word}`, { delay: 5 });
+  await waitForTerminal(page, `› please write ${word}`, 10_000);
   await page.waitForTimeout(500);
   await page.keyboard.press('Enter');
   return telegram
