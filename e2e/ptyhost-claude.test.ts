@@ -18,6 +18,7 @@ import { CLAUDE_BIN, makeClaudeEnv, type ClaudeEnv } from '../test/support/claud
 import { launchBrowser, waitForTerminal } from './support/browser.js';
 import { createSession, typeLine } from './support/app.js';
 import { killPtyHost, startHost, type RunningHost } from './support/host.js';
+import { waitFor } from '../test/support/wait.js';
 
 const USER = { id: 515151, first_name: 'Bea', username: 'bea_phone' };
 const CHAT = USER.id;
@@ -131,8 +132,17 @@ describe('Claude Code and the phone across restarts', () => {
       (msg) => msg.fromBot && msg.buttons.length > 0 && msg.text.includes('echo hello > out.txt'),
       30_000,
     );
-    // The PTY host has heard that the prompt reached the chat before the app dies.
-    await new Promise((r) => setTimeout(r, 1000));
+    // The app has saved that the prompt reached the chat (its message id in the settings file)
+    // before it dies. Killed before that, it would send the prompt again after the restart:
+    // at least once, never lost, as it should.
+    await waitFor(
+      async () => {
+        const saved = await fs.readFile(path.join(dataDir, 'settings.json'), 'utf8').catch(() => '');
+        return new RegExp(`"messageId":\\s*${prompt.messageId}\\b`).test(saved);
+      },
+      'the prompt message saved by the app',
+      15_000,
+    );
     await killApp();
 
     host = await startHost({ env: hostEnv(), dataDir, stopAgentsOnExit: false });
