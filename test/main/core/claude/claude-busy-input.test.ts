@@ -23,11 +23,16 @@ function userText(req: MessagesRequest): string {
   return last.content.map((b) => (typeof b.text === 'string' ? b.text : '')).join('\n');
 }
 
+/**
+ * Types `text`, and presses Enter once it shows in the input box, as a person would: keys that
+ * arrive too close together (a slow moment under load) are taken for a paste, Enter included.
+ */
 async function submit(p: PtyScreen, text: string): Promise<void> {
   p.write(text);
-  await sleep(80);
-  p.write('\r');
+  await p.waitForScreen((s) => s.lines.some((l) => l.includes(text)), 10_000);
   await sleep(150);
+  p.write('\r');
+  await sleep(300);
 }
 
 describe('real Claude Code CLI: text submitted while busy', () => {
