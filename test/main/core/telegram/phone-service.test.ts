@@ -3,116 +3,24 @@
  * over HTTP; the core is the in-memory RelayHost. Real timers; every test is time-boxed.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SecretStore } from '../../../../main/core/app-types.js';
-import type { PhoneState } from '../../../../contract/bridge.js';
-import { PhoneService, type PhoneServiceOptions } from '../../../../main/core/telegram/phone-service.js';
-import type { PhoneRecord, PhoneStore } from '../../../../main/core/telegram/phone-store.js';
-import { FakeTelegramBotApi, type FakeMessage } from '../../../fakes/telegram-bot-api.js';
+import type { FakeMessage } from '../../../fakes/telegram-bot-api.js';
 import { NOT_PAIRED } from '../../../../main/core/telegram/composers/strangers.js';
 import { waitFor } from '../../../support/wait.js';
-import { makePrompt, makeSession, MemoryRelayHost } from './memory-relay-host.js';
+import { makePrompt, makeSession } from './memory-relay-host.js';
+import {
+  botMessage,
+  CHAT,
+  pairPhone,
+  setup,
+  STRANGER,
+  teardown,
+  tokenOf,
+  USER,
+  waitForState,
+  type Harness,
+} from './phone-harness.js';
 
-/** A phone record kept in memory (as the settings store keeps it: a copy). */
-function memoryPhoneStore(): PhoneStore {
-  let value: unknown;
-  return {
-    get: () => value,
-    set: (record: PhoneRecord) => (value = structuredClone(record)),
-  };
-}
-
-const USER = { id: 555, first_name: 'Ada', username: 'ada' };
-const CHAT = 555;
-const STRANGER = { id: 777, first_name: 'Eve' };
-
-function memorySecrets(): SecretStore {
-  let value: string | null = null;
-  return { kind: 'file', get: () => value, set: (v) => (value = v) };
-}
-
-interface Harness {
-  tg: FakeTelegramBotApi;
-  host: MemoryRelayHost;
-  phone: PhoneService;
-  logs: string[];
-  clock: { now: number };
-}
-
-let harness: Harness | null = null;
-
-async function setup(options: Partial<PhoneServiceOptions> = {}): Promise<Harness> {
-  const tg = new FakeTelegramBotApi();
-  await tg.start();
-  const host = new MemoryRelayHost();
-  const logs: string[] = [];
-  const clock = { now: Date.now() };
-  const phone = new PhoneService({
-    host,
-    secrets: memorySecrets(),
-    store: memoryPhoneStore(),
-    apiRoot: tg.apiRoot,
-    env: {},
-    log: (level, message) => logs.push(`${level} ${message}`),
-    now: () => clock.now,
-    rateLimits: { chatPerSecond: 20 },
-    pollTimeoutSeconds: 5,
-    maxBackoffMs: 1000,
-    conflictRetryMs: 300,
-    ...options,
-  });
-  harness = { tg, host, phone, logs, clock };
-  return harness;
-}
-
-afterEach(async () => {
-  if (!harness) return;
-  await harness.phone.stop();
-  await harness.tg.close();
-  harness = null;
-});
-
-function waitForState(
-  phone: PhoneService,
-  predicate: (s: PhoneState) => boolean,
-  timeoutMs = 8000,
-): Promise<PhoneState> {
-  return new Promise((resolve, reject) => {
-    if (predicate(phone.state())) return resolve(phone.state());
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`state not reached: ${JSON.stringify({ ...phone.state(), pairing: null })}`));
-    }, timeoutMs);
-    const sub = phone.onState((s) => {
-      if (predicate(s)) {
-        clearTimeout(timer);
-        sub.dispose();
-        resolve(s);
-      }
-    });
-  });
-}
-
-function tokenOf(state: PhoneState): string {
-  return new URL(state.pairing!.deepLink).searchParams.get('start')!;
-}
-
-async function pairPhone(h: Harness): Promise<void> {
-  const state = await h.phone.setToken(h.tg.token);
-  expect(state.token).toBe('valid');
-  const offer = await h.phone.beginPairing();
-  h.tg.userSends(CHAT, USER, `/start ${tokenOf(offer)}`);
-  await h.tg.waitForMessage(
-    (m) => m.chatId === CHAT && m.fromBot && m.text.includes('Paired with test-desk'),
-  );
-}
-
-function botMessage(
-  h: Harness,
-  predicate: (m: FakeMessage) => boolean,
-  timeoutMs = 8000,
-): Promise<FakeMessage> {
-  return h.tg.waitForMessage((m) => m.chatId === CHAT && m.fromBot && predicate(m), timeoutMs);
-}
+afterEach(teardown);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
