@@ -6,7 +6,7 @@
  */
 import { FakeAnthropicApi, hasToolResult, type MessagesRequest } from '../../test/fakes/anthropic-api.js';
 import { CLAUDE_BIN, makeClaudeEnv } from '../../test/support/claude-env.js';
-import { askedTurn, lastCommandTurn, turnCommand, type AgentDriver } from './driver.js';
+import { askedTurn, lastCommandTurn, turnCommand, startAgentSetup, type AgentDriver } from './driver.js';
 
 function lastUserText(req: MessagesRequest): string {
   const last = [...req.messages].reverse().find((m) => m.role === 'user');
@@ -34,20 +34,7 @@ export const claudeDriver: AgentDriver = {
         };
       },
     });
-    const { url } = await api.start();
-    const env = await makeClaudeEnv({ baseUrl: url }).catch(async (error: unknown) => {
-      await api.close();
-      throw error;
-    });
-    return {
-      bin: CLAUDE_BIN,
-      env: env.env,
-      cwd: env.cwd,
-      async close() {
-        await api.close();
-        await env.cleanup();
-      },
-    };
+    return startAgentSetup(api, CLAUDE_BIN, (baseUrl) => makeClaudeEnv({ baseUrl }));
   },
   promptTurn(screen) {
     const menu = screen.lastIndexOf('Do you want to proceed?');

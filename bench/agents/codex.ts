@@ -14,7 +14,7 @@ import {
 } from '../../test/fakes/openai-responses-api.js';
 import { CODEX_BIN } from '../../test/support/agent-bins.js';
 import { makeCodexEnv } from '../../test/support/codex-env.js';
-import { askedTurn, lastCommandTurn, turnCommand, type AgentDriver } from './driver.js';
+import { askedTurn, lastCommandTurn, turnCommand, startAgentSetup, type AgentDriver } from './driver.js';
 
 /** Codex CLI, screen only. */
 export const codexDriver: AgentDriver = {
@@ -31,30 +31,19 @@ export const codexDriver: AgentDriver = {
         return execCall(turnCommand(turn), `Write turn ${turn}`);
       },
     });
-    const { url } = await api.start();
     // As in e2e/codex-phone.test.ts: ask on request, read-only sandbox, no background app server.
-    const env = await makeCodexEnv({
-      baseUrl: url,
-      extraToml: [
-        'approval_policy = "on-request"',
-        'sandbox_mode = "read-only"',
-        '',
-        '[features]',
-        'daemon_auto_start = false',
-      ].join('\n'),
-    }).catch(async (error: unknown) => {
-      await api.close();
-      throw error;
-    });
-    return {
-      bin: CODEX_BIN,
-      env: env.env,
-      cwd: env.cwd,
-      async close() {
-        await api.close();
-        await env.cleanup();
-      },
-    };
+    return startAgentSetup(api, CODEX_BIN, (baseUrl) =>
+      makeCodexEnv({
+        baseUrl,
+        extraToml: [
+          'approval_policy = "on-request"',
+          'sandbox_mode = "read-only"',
+          '',
+          '[features]',
+          'daemon_auto_start = false',
+        ].join('\n'),
+      }),
+    );
   },
   promptTurn(screen) {
     const question = screen.lastIndexOf('Would you like to run the following command?');

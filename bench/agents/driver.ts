@@ -6,6 +6,7 @@
  * the command's result ends the turn with "Done.".
  */
 import type { AgentKind } from '../../contract/bridge.js';
+import type { AgentEnv } from '../../test/support/codex-env.js';
 
 /** A started agent environment: its fake model API is listening until {@link AgentSetup.close}. */
 export interface AgentSetup {
@@ -17,6 +18,38 @@ export interface AgentSetup {
   cwd: string;
   /** Stops the fake model API and removes the temp folders. */
   close(): Promise<void>;
+}
+
+/** A fake model API as the drivers use it. */
+interface FakeModelApi {
+  start(): Promise<{ url: string }>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts `api`, then the agent's throw-away environment against its URL, and returns them as one
+ * {@link AgentSetup}. Closes the API again when the environment cannot be made.
+ * @throws what `makeEnv` throws.
+ */
+export async function startAgentSetup(
+  api: FakeModelApi,
+  bin: string,
+  makeEnv: (baseUrl: string) => Promise<AgentEnv>,
+): Promise<AgentSetup> {
+  const { url } = await api.start();
+  const env = await makeEnv(url).catch(async (error: unknown) => {
+    await api.close();
+    throw error;
+  });
+  return {
+    bin,
+    env: env.env,
+    cwd: env.cwd,
+    async close() {
+      await api.close();
+      await env.cleanup();
+    },
+  };
 }
 
 /** One agent CLI as the prompt benchmark drives it. */

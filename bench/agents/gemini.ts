@@ -9,7 +9,7 @@
 import { FakeGeminiApi, lastIsFunctionResponse, lastUserText } from '../../test/fakes/gemini-api.js';
 import { GEMINI_BIN } from '../../test/support/agent-bins.js';
 import { makeGeminiEnv } from '../../test/support/gemini-env.js';
-import { askedTurn, lastCommandTurn, turnCommand, type AgentDriver } from './driver.js';
+import { askedTurn, lastCommandTurn, turnCommand, startAgentSetup, type AgentDriver } from './driver.js';
 
 /** Gemini CLI, screen only. */
 export const geminiDriver: AgentDriver = {
@@ -30,21 +30,8 @@ export const geminiDriver: AgentDriver = {
         };
       },
     });
-    const { url } = await api.start();
     // CI=false in this env: with CI=true the CLI runs headless even in a terminal.
-    const env = await makeGeminiEnv({ baseUrl: url }).catch(async (error: unknown) => {
-      await api.close();
-      throw error;
-    });
-    return {
-      bin: GEMINI_BIN,
-      env: env.env,
-      cwd: env.cwd,
-      async close() {
-        await api.close();
-        await env.cleanup();
-      },
-    };
+    return startAgentSetup(api, GEMINI_BIN, (baseUrl) => makeGeminiEnv({ baseUrl }));
   },
   promptTurn(screen) {
     const question = screen.lastIndexOf('Allow execution of');
