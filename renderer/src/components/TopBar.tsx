@@ -2,27 +2,16 @@
  * The window's top bar: the tab strip on the left, the Phone and Settings buttons on the right.
  * The Phone button shows a dot when the phone side needs setup or has a problem.
  */
-import type { PhoneState, SessionInfo } from '../../../contract/bridge.js';
+import type { PhoneState } from '../../../contract/bridge.js';
 import { chordLabel } from '../lib/shortcuts.js';
 import type { Panel } from '../store/state.js';
 import { GearIcon, PhoneIcon } from './icons.js';
-import { TabStrip } from './TabStrip.js';
+import { TabStrip, type TabStripProps } from './TabStrip.js';
 
 /** Props of {@link TopBar}. */
-export interface TopBarProps {
-  sessions: SessionInfo[];
-  activeId: string | null;
+export interface TopBarProps extends TabStripProps {
   phone: PhoneState | null;
   panel: Panel | null;
-  isMac: boolean;
-  shell: 'electron' | 'headless' | null;
-  onSelect: (id: string, keepFocus?: boolean) => void;
-  onClose: (session: SessionInfo) => void;
-  onNew: () => void;
-  onRename: (id: string, name: string) => void;
-  onReorder: (ids: string[]) => void;
-  onRestart: (session: SessionInfo) => void;
-  onRestartAll: () => void;
   onTogglePanel: (panel: Panel) => void;
 }
 
