@@ -69,11 +69,12 @@ export async function renderScreenPng(
   const clamped = clampSnapshot(snapshot);
   const svg = screenSvg(clamped, layout);
   const { width, height } = geometry(clamped, layout);
+  // Loaded before the render's time starts: the first load of the native module is not drawing.
+  const { renderAsync } = await import('@resvg/resvg-js');
   const abort = new AbortController();
   const timeoutMs = options.timeoutMs ?? RENDER_TIMEOUT_MS;
   const timer = setTimeout(() => abort.abort(), timeoutMs);
   try {
-    const { renderAsync } = await import('@resvg/resvg-js');
     const rendered = await renderAsync(
       svg,
       {

@@ -298,7 +298,8 @@ export class Relay {
         if (record.status === 'queued') record.status = 'sent';
         this.remember(sent.message_id, session.id);
         onSent?.();
-        this.sendLongBody(record, prompt, session);
+        // The newest version: Claude's hook may have given the full command while this was sent.
+        this.sendLongBody(record, record.prompt ?? prompt, session);
         // Token use that arrives after the message (even while it was on its way) is added by an edit.
         if (prompt.kind === 'finished') {
           this.lastFinished.set(session.id, { messageId: sent.message_id, prompt, html });
@@ -454,7 +455,10 @@ export class Relay {
    */
   promptUpdated(prompt: PromptInfo, session: SessionInfo): void {
     const record = this.prompts.get(dataKey(prompt.id));
-    if (record?.status === 'sent') this.sendLongBody(record, prompt, session);
+    if (!record) return;
+    // Kept for a message still on its way: once sent, the picture is judged on this version.
+    record.prompt = prompt;
+    if (record.status === 'sent') this.sendLongBody(record, prompt, session);
   }
 
   /**

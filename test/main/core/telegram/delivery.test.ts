@@ -27,6 +27,27 @@ describe('delivery', () => {
     expect(message.buttons[0]![0]!.text).toMatch(/^1\. (🎉)+…$/u);
   });
 
+  it(
+    'a permission whose full command arrives while its message is on the way still gets the picture',
+    { timeout: 20_000 },
+    async () => {
+      const h = await setup({}, { latencyMs: 400 });
+      await pairPhone(h);
+      const session = h.host.add(makeSession('s1', 'alpha'));
+      const screenRead = h.host.open(makePrompt('p1', 's1', { body: 'echo part 1 …' }));
+      h.phone.promptOpened(screenRead, session);
+      // Claude's hook gives the whole command a moment later, before sendMessage has answered.
+      h.phone.promptUpdated({ ...screenRead, body: `echo ${'part of a long line '.repeat(300)}` }, session);
+      const message = await botMessage(h, (m) => m.buttons.length > 0);
+      const picture = await botMessage(
+        h,
+        (m) => m.file !== undefined && m.replyToMessageId === message.messageId,
+        10_000,
+      );
+      expect(picture.text).toMatch(/whole request/);
+    },
+  );
+
   it('resends as plain text when Telegram refuses the formatting', { timeout: 15_000 }, async () => {
     const h = await setup();
     await pairPhone(h);
