@@ -13,12 +13,13 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeAnthropicApi, hasToolResult, type MessagesRequest } from '../test/fakes/anthropic-api.js';
-import { FakeTelegramBotApi, type FakeMessage } from '../test/fakes/telegram-bot-api.js';
+import { FakeTelegramBotApi } from '../test/fakes/telegram-bot-api.js';
 import { CLAUDE_BIN, makeClaudeEnv, type ClaudeEnv } from '../test/support/claude-env.js';
 import { launchBrowser, waitForTerminal } from './support/browser.js';
 import { createSession, typeLine } from './support/app.js';
 import { killPtyHost, startHost, type RunningHost } from './support/host.js';
 import { waitFor } from '../test/support/wait.js';
+import { buttonData, waitForFile } from './support/phone.js';
 
 const USER = { id: 515151, first_name: 'Bea', username: 'bea_phone' };
 const CHAT = USER.id;
@@ -69,19 +70,6 @@ const hostEnv = () => ({
 const promptMessages = () =>
   telegram.messagesIn(CHAT).filter((m) => m.fromBot && m.text.includes('echo hello > out.txt'));
 const byId = (id: number) => telegram.messagesIn(CHAT).find((m) => m.messageId === id)!;
-const buttonData = (m: FakeMessage, label: RegExp) =>
-  m.buttons.flat().find((b) => label.test(b.text))?.data ?? null;
-
-async function waitForFile(file: string, timeoutMs = 20_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const text = await fs.readFile(file, 'utf8').catch(() => null);
-    if (text !== null) return text;
-    if (Date.now() > deadline) throw new Error(`${file} never appeared`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 /** SIGKILL to the app (not its PTY host); resolves once it is gone. */
 async function killApp(): Promise<void> {
   process.kill(await host.appPid(), 'SIGKILL');

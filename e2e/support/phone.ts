@@ -38,13 +38,17 @@ export function buttonData(m: FakeMessage, label: RegExp): string | null {
   return m.buttons.flat().find((b) => label.test(b.text))?.data ?? null;
 }
 
-/** Waits until `file` exists and returns its text. @throws Error after `timeoutMs`. */
+/**
+ * Waits until `file` exists with some text, and returns the text. A command's `> file` creates it
+ * empty and writes a moment later, so an empty file counts as not there yet.
+ * @throws Error after `timeoutMs`.
+ */
 export async function waitForFile(file: string, timeoutMs = 20_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const text = await fs.readFile(file, 'utf8').catch(() => null);
-    if (text !== null) return text;
-    if (Date.now() > deadline) throw new Error(`${file} never appeared`);
+    if (text) return text;
+    if (Date.now() > deadline) throw new Error(`${file} never appeared (or stayed empty)`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
