@@ -48,7 +48,7 @@ function runHost(env: Record<string, string> = {}): { pid: number; exited: Promi
 
 describe('the PTY host process', () => {
   it('listens on a 0600 socket, holds the lock, and exits by itself when idle', async () => {
-    const host = runHost({ AGENT_PAGER_PTYHOST_IDLE_MS: '4000' });
+    const host = runHost({ AGENT_PAGER_PTYHOST_IDLE_MS: '10000' });
     const paths = ptyHostPaths(dir);
     await waitFor(() => fs.stat(paths.socket).catch(() => null), 'the socket', 20_000);
     expect((await fs.stat(paths.socket)).mode & 0o777).toBe(0o600);
