@@ -4,7 +4,8 @@
  * and when the chat's messages show it: automatic (in a group, where several computers' bots can
  * share the chat), always, or never.
  */
-import { useId, useState } from 'react';
+import { useId } from 'react';
+import { useDraftField } from '../hooks/use-draft-field.js';
 import { computerNameSchema, type ComputerNameMode, type PublicSettings } from '../../../contract/bridge.js';
 import { Field, fieldAria } from './Field.js';
 
@@ -28,19 +29,17 @@ export function ComputerNameSetting(props: ComputerNameSettingProps) {
   const hintId = useId();
   const errorId = useId();
   const modeId = useId();
-  const [draft, setDraft] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const commit = (): void => {
-    if (draft === null) return;
-    const parsed = computerNameSchema.safeParse(draft);
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? 'Not a valid name.');
-      return;
-    }
-    setError(null);
-    setDraft(null);
-    if (parsed.data !== props.settings.computerName) props.save({ computerName: parsed.data });
-  };
+  const { error, inputProps } = useDraftField(
+    props.settings.computerName,
+    props.settings.computerName,
+    (text) => {
+      const parsed = computerNameSchema.safeParse(text);
+      return parsed.success
+        ? { value: parsed.data }
+        : { error: parsed.error.issues[0]?.message ?? 'Not a valid name.' };
+    },
+    (computerName) => props.save({ computerName }),
+  );
   return (
     <>
       <Field
@@ -54,18 +53,10 @@ export function ComputerNameSetting(props: ComputerNameSettingProps) {
         <input
           id={id}
           className="input"
-          value={draft ?? props.settings.computerName}
           placeholder={props.hostname}
           maxLength={200}
           {...fieldAria(error, errorId, hintId)}
-          onChange={(e) => setDraft(e.target.value)}
-          onBlur={commit}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') {
-              e.preventDefault();
-              commit();
-            }
-          }}
+          {...inputProps}
         />
       </Field>
       <Field label="Show the computer’s name in messages" htmlFor={modeId}>

@@ -2,7 +2,8 @@
  * A whole-number setting: typed freely, saved on Enter or when focus leaves, checked against
  * its range first (the error shows under the field).
  */
-import { useId, useState } from 'react';
+import { useId } from 'react';
+import { useDraftField } from '../hooks/use-draft-field.js';
 import { parseIntInRange, type IntRange } from '../lib/settings-input.js';
 import { Field } from './Field.js';
 
@@ -22,19 +23,12 @@ export interface NumberSettingProps {
 export function NumberSetting(props: NumberSettingProps) {
   const id = useId();
   const hintId = useId();
-  const [draft, setDraft] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const commit = (): void => {
-    if (draft === null) return;
-    const parsed = parseIntInRange(draft, props.range);
-    if ('error' in parsed) {
-      setError(parsed.error);
-      return;
-    }
-    setError(null);
-    setDraft(null);
-    if (parsed.value !== props.value) props.onCommit(parsed.value);
-  };
+  const { error, inputProps } = useDraftField(
+    String(props.value),
+    props.value,
+    (text) => parseIntInRange(text, props.range),
+    props.onCommit,
+  );
   return (
     <Field label={props.label} htmlFor={id} hint={error ?? props.hint} hintId={hintId}>
       <div className="input-row input-row-compact">
@@ -42,18 +36,10 @@ export function NumberSetting(props: NumberSettingProps) {
           id={id}
           className="input input-number"
           inputMode="numeric"
-          value={draft ?? String(props.value)}
           disabled={props.disabled}
           aria-describedby={hintId}
           aria-invalid={error !== null}
-          onChange={(e) => setDraft(e.target.value)}
-          onBlur={commit}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') {
-              e.preventDefault();
-              commit();
-            }
-          }}
+          {...inputProps}
         />
         <span className="muted">{props.unit}</span>
       </div>
