@@ -87,11 +87,17 @@ async function main(): Promise<void> {
     return;
   }
   let socketOwned = false;
-  process.on('exit', () => {
+  let server: net.Server | null = null;
+  /** Stops listening and removes the socket and the lock (once; a successor may own them next). */
+  const release = (): void => {
+    server?.close();
+    server = null;
     if (socketOwned && process.platform !== 'win32') fs.rmSync(paths.socket, { force: true });
+    socketOwned = false;
     if (fs.existsSync(paths.lock) && fs.readFileSync(paths.lock, 'utf8').trim() === String(process.pid))
       fs.rmSync(paths.lock, { force: true });
-  });
+  };
+  process.on('exit', release);
   for (const sig of ['SIGTERM', 'SIGINT'] as const) process.on(sig, () => process.exit(0));
   process.on('SIGHUP', () => log('ignored SIGHUP'));
   process.on('uncaughtException', (err) => log(`uncaught: ${err.stack ?? err.message}`));
@@ -105,17 +111,19 @@ async function main(): Promise<void> {
     userShell: userShell(),
     appRoot: root,
     log,
+    onStopping: release,
   });
 
   if (process.platform !== 'win32') fs.rmSync(paths.socket, { force: true });
-  const server = net.createServer((socket) => service.accept(socket));
-  server.on('error', (err) => log(`socket server error: ${err.message}`));
+  const listening = net.createServer((socket) => service.accept(socket));
+  server = listening;
+  listening.on('error', (err) => log(`socket server error: ${err.message}`));
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    listening.once('error', reject);
     // The socket is created with the umask applied; 0600 right after, before anyone can use it
     // (the data dir itself is 0700).
-    server.listen(paths.socket, () => {
-      server.off('error', reject);
+    listening.listen(paths.socket, () => {
+      listening.off('error', reject);
       resolve();
     });
   });
@@ -131,7 +139,7 @@ async function main(): Promise<void> {
     if (service.stopped) {
       stopped = true;
       log('shut down on request');
-      server.close();
+      release();
       process.exit(0);
     }
     if (service.idle && !idleTimer) {

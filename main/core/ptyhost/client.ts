@@ -54,6 +54,11 @@ export interface PtyHostClientOptions {
   log: (message: string) => void;
 }
 
+/** A request ended because the connection to the PTY host closed (it exited or is exiting). */
+export class PtyHostGoneError extends Error {
+  override name = 'PtyHostGoneError';
+}
+
 /** One validated event from the PTY host. */
 export type HostEvent = { [E in HostEventName]: { name: E; payload: HostEventPayload<E> } }[HostEventName];
 
@@ -125,7 +130,8 @@ export class PtyHostClient {
       conn.close('the PTY host sent a request');
     });
     conn.onClose((reason) => {
-      for (const p of this.pending.values()) p.reject(new Error(`The PTY host went away (${reason}).`));
+      for (const p of this.pending.values())
+        p.reject(new PtyHostGoneError(`The PTY host went away (${reason}).`));
       this.pending.clear();
       this.closed$.fire();
     });
@@ -159,10 +165,10 @@ export class PtyHostClient {
 
   /**
    * Sends a request; resolves with its validated result.
-   * @throws Error with the PTY host's message, or when the connection ends first.
+   * @throws Error with the PTY host's message; {@link PtyHostGoneError} when the connection ends first.
    */
   request<K extends HostRequestName>(name: K, params: HostRequestParams<K>): Promise<HostResult<K>> {
-    if (this.conn.isClosed) return Promise.reject(new Error('The PTY host is not connected.'));
+    if (this.conn.isClosed) return Promise.reject(new PtyHostGoneError('The PTY host is not connected.'));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { name, resolve: resolve as (v: unknown) => void, reject });

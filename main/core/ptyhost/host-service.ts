@@ -42,6 +42,12 @@ export interface PtyHostServiceOptions {
   appRoot: string;
   /** Where warnings go (the PTY host's log file). */
   log: (message: string) => void;
+  /**
+   * Called once a shutdown has ended every session, before any client hears the close: the entry
+   * point stops listening and gives up its socket and lock here, so an app that hears the close
+   * and starts again reaches a fresh PTY host, never this exiting one.
+   */
+  onStopping?: () => void;
 }
 
 /** One connected app. */
@@ -126,6 +132,11 @@ export class PtyHostService {
 
   /** Serves one app connection. */
   accept(socket: net.Socket): void {
+    if (this.shuttingDown) {
+      // Its sessions are ending: the app must start a fresh PTY host, not talk to this one.
+      new FrameConnection(socket).close('PTY host is shutting down');
+      return;
+    }
     const client: Client = { conn: new FrameConnection(socket), greeted: false, attachments: new Map() };
     this.clients.add(client);
     client.conn.onClose(() => {
@@ -157,7 +168,8 @@ export class PtyHostService {
     await this.watch.dispose();
     this.usage.dispose();
     await this.sessions.disposeAll();
-    // Clients hear the close only once every session has ended.
+    this.options.onStopping?.();
+    // Clients hear the close only once every session has ended and the socket is released.
     for (const c of this.clients) c.conn.close('PTY host shut down');
     this.clients.clear();
     this.shutDown = true;

@@ -12,7 +12,7 @@ import type { PromptInfo, SessionInfo, SessionSnapshot, SessionSpec } from '../.
 import type { PromptCloseReason, WriteRefusal } from '../prompts/types.js';
 import { Emitter } from '../base/event.js';
 import type { HookEvent } from '../claude/hook-event.js';
-import { PtyHostClient, type HostEvent, type PtyHostClientOptions } from './client.js';
+import { PtyHostClient, PtyHostGoneError, type HostEvent, type PtyHostClientOptions } from './client.js';
 import { PTY_PROTOCOL_VERSION } from './protocol.js';
 import type { ScreenSnapshot } from '../screen-image/snapshot.js';
 
@@ -47,6 +47,8 @@ export interface RemoteSessionsOptions extends PtyHostClientOptions {
 
 /** Longest wait between reconnect attempts, in ms. */
 const MAX_RECONNECT_DELAY_MS = 5_000;
+/** Tries at connecting when the PTY host closes before answering hello (it was exiting). */
+const CONNECT_ATTEMPTS = 4;
 
 /** The PTY host's sessions as the app sees them. */
 export class RemoteSessions {
@@ -78,8 +80,18 @@ export class RemoteSessions {
    */
   static async connect(options: RemoteSessionsOptions): Promise<RemoteSessions> {
     const remote = new RemoteSessions(options);
-    await remote.open(options.legacySessions);
-    return remote;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await remote.open(options.legacySessions);
+        return remote;
+      } catch (err) {
+        // A PTY host that was exiting (idle, or shut down by the app's last run) as we connected:
+        // its successor starts on the next try.
+        if (!(err instanceof PtyHostGoneError) || attempt >= CONNECT_ATTEMPTS) throw err;
+        options.log(`the PTY host closed before it answered (${err.message}); trying again`);
+        await new Promise((r) => setTimeout(r, 100 * attempt));
+      }
+    }
   }
 
   ids(): string[] {

@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mapStore, testCoreOptions } from '../../support/core-options.js';
 import { createCore } from '../../../main/core/app.js';
+import { ptyHostPaths } from '../../../main/core/ptyhost/paths.js';
 import type { ClientConnection, Core } from '../../../main/core/app-types.js';
 import type { EventName, EventPayloads, SessionInfo } from '../../../contract/bridge.js';
 import { sleep, waitFor } from '../../support/wait.js';
@@ -171,8 +172,10 @@ describe('createCore in-process with a real bash session', () => {
     const list = (await a.conn.handle('sessions.list', {})) as SessionInfo[];
     expect(list.map((s) => s.id)).toEqual([two.id, one.id]);
 
-    // A restarted app shows the saved order and names.
+    // A restarted app shows the saved order and names. The stopped PTY host gave up its socket
+    // before the app heard it close, so the next start cannot reach the exiting one.
     await c.dispose();
+    expect(existsSync(ptyHostPaths(dataDir).socket)).toBe(false);
     const again = connect((core = await createCore(testCoreOptions(dataDir, { settings }))));
     const restored = (await again.conn.handle('sessions.list', {})) as SessionInfo[];
     expect(restored.map((s) => [s.id, s.name])).toEqual([

@@ -147,4 +147,63 @@ describe('PtyHostService: what a client gets', () => {
     app.conn.close();
     await waitFor(() => !session.paused, 'the PTY to resume once the app is gone', 10_000);
   });
+
+  it('a shutdown gives up the socket before any app hears the close, and turns newcomers away', async () => {
+    // The app's next start must reach a fresh PTY host, never this exiting one: a restart right
+    // after "Quit and stop agents" once connected here and then lost its host (ECONNRESET).
+    const order: string[] = [];
+    const ownDir = path.join(dir, 'own');
+    await fs.mkdir(ownDir, { mode: 0o700 });
+    const own = await PtyHostService.create({
+      dataDir: ownDir,
+      sessionsFile: path.join(ownDir, 'sessions.json'),
+      hookRunner: HOOK_RUNNER,
+      userShell: '/bin/bash',
+      appRoot: process.cwd(),
+      log: () => {},
+      onStopping: () => order.push('released'),
+    });
+    const ownSocket = path.join(ownDir, 's.sock');
+    const ownServer = net.createServer((s) => own.accept(s));
+    await new Promise<void>((r) => ownServer.listen(ownSocket, r));
+    try {
+      const connectOwn = async () => {
+        const socket = net.createConnection(ownSocket);
+        await new Promise((r) => socket.once('connect', r));
+        const conn = new FrameConnection(socket);
+        conns.push(conn);
+        let closed = false;
+        conn.onClose(() => (closed = true));
+        return { conn, closed: () => closed };
+      };
+      const app = await connectOwn();
+      app.conn.send({
+        t: 'req',
+        id: 1,
+        name: 'hello',
+        params: { protocol: PTY_PROTOCOL_VERSION, hookRunner: HOOK_RUNNER, idleSeconds: 3 },
+      });
+      app.conn.send({
+        t: 'req',
+        id: 2,
+        name: 'session.create',
+        params: {
+          spec: { name: '', agent: 'custom', command: 'bash --norc --noprofile -i', cwd: dir },
+          cols: 80,
+          rows: 24,
+        },
+      });
+      await waitFor(() => own.sessions.ids().length === 1, 'the session to start', 10_000);
+      app.conn.onClose(() => order.push('app heard the close'));
+      const stopping = own.shutdown();
+      const late = await connectOwn();
+      await waitFor(() => late.closed(), 'the newcomer to be turned away', 10_000);
+      await stopping;
+      await waitFor(() => app.closed(), 'the app to hear the close', 10_000);
+      expect(order).toEqual(['released', 'app heard the close']);
+    } finally {
+      await own.shutdown();
+      await new Promise<void>((r) => ownServer.close(() => r()));
+    }
+  });
 });
