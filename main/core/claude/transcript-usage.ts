@@ -79,8 +79,14 @@ export class TranscriptUsage {
   /** The totals when the latest typed prompt was written, or null before one. */
   private atPrompt: TokenUsage | null = null;
   private latestModel: string | null = null;
+  private promptLines = 0;
 
   constructor(readonly file: string) {}
+
+  /** How many typed prompts were read so far (a new one means a new turn began). */
+  get prompts(): number {
+    return this.promptLines;
+  }
 
   /** Tokens and cost so far. */
   get total(): TokenUsage {
@@ -133,6 +139,7 @@ export class TranscriptUsage {
     this.seen.clear();
     this.totals = emptyUsage();
     this.atPrompt = null;
+    this.promptLines = 0;
   }
 
   /** Feeds a chunk; complete lines are parsed. (A UTF-8 sequence split by a chunk only affects text, not the JSON numbers we read.) */
@@ -169,6 +176,7 @@ export class TranscriptUsage {
     if (!assistant) {
       if (!isPrompt(json)) return false;
       this.atPrompt = { ...this.totals };
+      this.promptLines++;
       return true;
     }
     const parsed = assistantLine.safeParse(json);
