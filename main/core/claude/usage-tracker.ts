@@ -2,9 +2,12 @@
  * Per Claude Code session, its token use and cost, from the transcript named in its hook events
  * (`transcript-usage.ts`). A turn runs from the prompt the user typed (its line in the
  * transcript) to the `Stop` hook, when the usage since that prompt becomes the last turn's.
- * Claude Code may append the turn's last assistant line after its Stop hook ran (seen under load,
- * seconds later): until the next typed prompt shows up, every read updates the last turn, and
- * the transcript is read again at {@link STOP_REREAD_MS} after a Stop.
+ * Claude Code writes its transcript in batches, after the hooks of the same moment: under load a
+ * whole turn (its prompt line too) reached the file only after its `Stop` hook ran. So a turn's
+ * prompt line is known by count: `UserPromptSubmit` fires before that line is written, so the
+ * turn's prompt is the next one after what was read then. From `Stop` until the next
+ * `UserPromptSubmit`, every read while that prompt is the latest updates the last turn, and the
+ * transcript is read again at {@link STOP_REREAD_MS} after a Stop.
  * Reads of one session run one after another; listeners hear of every change.
  */
 import type { SessionUsage } from '../../../contract/usage.js';
@@ -18,8 +21,10 @@ export const STOP_REREAD_MS = [250, 1000, 3000, 10_000];
 interface Tracked {
   reader: TranscriptUsage;
   lastTurn: SessionUsage['total'] | null;
-  /** The reader's prompt count at the latest Stop: while it holds, the last turn is still being written. */
-  stoppedAtPrompt: number | null;
+  /** Which prompt line (1-based count) starts the current turn; null before a turn was seen. */
+  turnPrompt: number | null;
+  /** True from a Stop until the next UserPromptSubmit: late lines still belong to that turn. */
+  ended: boolean;
   /** The read in progress (reads are chained). */
   chain: Promise<void>;
 }
@@ -50,27 +55,40 @@ export class UsageTracker {
       t = {
         reader: new TranscriptUsage(file),
         lastTurn: null,
-        stoppedAtPrompt: null,
+        turnPrompt: null,
+        ended: false,
         chain: Promise.resolve(),
       };
       this.sessions.set(sessionId, t);
     }
     const tracked = t;
-    const stop = event.hook_event_name === 'Stop';
-    this.read(sessionId, tracked, stop);
-    if (stop) this.settleAfterStop(sessionId, tracked);
+    const name = event.hook_event_name;
+    const kind = name === 'Stop' ? 'stop' : name === 'UserPromptSubmit' ? 'submit' : 'other';
+    this.read(sessionId, tracked, kind);
+    if (kind === 'stop') this.settleAfterStop(sessionId, tracked);
     return tracked.chain;
   }
 
-  /** Chains a read; a Stop (or a later read before the next prompt) sets the last turn. */
-  private read(sessionId: string, tracked: Tracked, stop: boolean): void {
+  /** Chains a read and moves the turn bookkeeping along (see the module doc). */
+  private read(sessionId: string, tracked: Tracked, kind: 'stop' | 'submit' | 'other'): void {
     tracked.chain = tracked.chain.then(async () => {
       const changed = await tracked.reader.update();
-      if (stop) tracked.stoppedAtPrompt = tracked.reader.prompts;
-      const ended = tracked.stoppedAtPrompt === tracked.reader.prompts;
-      const turn = ended ? tracked.reader.sincePrompt : null;
-      if (!stop && !changed) return;
-      if (turn) tracked.lastTurn = turn;
+      const before = tracked.lastTurn;
+      const settle = (): void => {
+        const turn = tracked.reader.sincePrompt;
+        if (tracked.ended && turn && tracked.reader.prompts === tracked.turnPrompt) tracked.lastTurn = turn;
+      };
+      if (kind === 'submit') {
+        settle(); // what arrived just now still belongs to the finished turn
+        tracked.turnPrompt = tracked.reader.prompts + 1;
+        tracked.ended = false;
+      } else if (kind === 'stop') {
+        tracked.ended = true;
+        // No UserPromptSubmit seen (the tracker started mid-turn): the latest prompt read.
+        tracked.turnPrompt ??= tracked.reader.prompts;
+      }
+      settle();
+      if (!changed && kind !== 'stop' && before === tracked.lastTurn) return;
       if (this.sessions.get(sessionId) === tracked) this.changed.fire(sessionId);
     });
   }
@@ -82,7 +100,7 @@ export class UsageTracker {
   private settleAfterStop(sessionId: string, tracked: Tracked): void {
     for (const delay of STOP_REREAD_MS) {
       const timer = setTimeout(() => {
-        if (this.sessions.get(sessionId) === tracked) this.read(sessionId, tracked, false);
+        if (this.sessions.get(sessionId) === tracked) this.read(sessionId, tracked, 'other');
       }, delay);
       timer.unref();
     }

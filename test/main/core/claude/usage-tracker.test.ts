@@ -33,7 +33,20 @@ const hook = (name: string) =>
   tracker.handle('s1', { hook_event_name: name, session_id: 'c1', transcript_path: file });
 
 describe('UsageTracker', () => {
-  it('a turn whose assistant line lands after Stop gets its tokens; the next prompt freezes it', async () => {
+  it('a turn whose lines reach the transcript only after Stop still gets its tokens', async () => {
+    // As seen under load: UserPromptSubmit and Stop both ran before the prompt line was written.
+    await hook('SessionStart');
+    await hook('UserPromptSubmit');
+    await hook('Stop');
+    expect(tracker.get('s1')?.lastTurn ?? null).toBeNull();
+    await prompt('count me');
+    await assistant('m1', 1200, 300);
+    await hook('Notification');
+    expect(tracker.get('s1')!.lastTurn).toMatchObject({ input: 1200, output: 300 });
+  });
+
+  it('an assistant line that lands after Stop joins its turn; the next prompt freezes it', async () => {
+    await hook('UserPromptSubmit');
     await prompt('count me');
     await hook('Stop');
     expect(tracker.get('s1')!.lastTurn).toMatchObject({ input: 0, output: 0 });
@@ -43,6 +56,7 @@ describe('UsageTracker', () => {
     expect(tracker.get('s1')!.lastTurn).toMatchObject({ input: 1200, output: 300 });
 
     // A new turn began: its tokens belong to it, not to the finished one, until its own Stop.
+    await hook('UserPromptSubmit');
     await prompt('and again');
     await assistant('m2', 50, 5);
     await hook('PreToolUse');
@@ -50,5 +64,15 @@ describe('UsageTracker', () => {
     expect(tracker.get('s1')!.total).toMatchObject({ input: 1250, output: 305 });
     await hook('Stop');
     expect(tracker.get('s1')!.lastTurn).toMatchObject({ input: 50, output: 5 });
+  });
+
+  it('a next prompt read before its own hook does not overwrite the finished turn', async () => {
+    await hook('UserPromptSubmit');
+    await prompt('one');
+    await assistant('m1', 100, 10);
+    await hook('Stop');
+    await prompt('two');
+    await hook('Notification');
+    expect(tracker.get('s1')!.lastTurn).toMatchObject({ input: 100, output: 10 });
   });
 });
