@@ -10,7 +10,8 @@
  * transcript is read again at {@link STOP_REREAD_MS} after a Stop.
  * Reads of one session run one after another; listeners hear of every change.
  */
-import type { SessionUsage } from '../../../contract/usage.js';
+import { totalTokens, type SessionUsage, type TokenUsage } from '../../../contract/usage.js';
+import { addUsage } from './pricing.js';
 import { Emitter } from '../base/event.js';
 import type { HookEvent } from './hook-event.js';
 import { plausibleTranscriptPath, TranscriptUsage } from './transcript-usage.js';
@@ -25,6 +26,8 @@ interface Tracked {
   turnPrompt: number | null;
   /** True from a Stop until the next UserPromptSubmit: late lines still belong to that turn. */
   ended: boolean;
+  /** The totals read at the current turn's UserPromptSubmit; null before one. */
+  base: TokenUsage | null;
   /** The read in progress (reads are chained). */
   chain: Promise<void>;
 }
@@ -57,6 +60,7 @@ export class UsageTracker {
         lastTurn: null,
         turnPrompt: null,
         ended: false,
+        base: null,
         chain: Promise.resolve(),
       };
       this.sessions.set(sessionId, t);
@@ -75,12 +79,20 @@ export class UsageTracker {
       const changed = await tracked.reader.update();
       const before = tracked.lastTurn;
       const settle = (): void => {
-        const turn = tracked.reader.sincePrompt;
-        if (tracked.ended && turn && tracked.reader.prompts === tracked.turnPrompt) tracked.lastTurn = turn;
+        if (!tracked.ended) return;
+        // Two readings of the turn: since its prompt line, and since its UserPromptSubmit hook.
+        // Each can miss under load (the transcript lags the hooks; a hook's read can lag the
+        // transcript); they agree otherwise, so the one that saw the turn's tokens wins.
+        const reader = tracked.reader;
+        const byLine = reader.prompts === tracked.turnPrompt ? reader.sincePrompt : null;
+        const byHook = tracked.base ? addUsage(reader.total, tracked.base, -1) : null;
+        const turn = [byLine, byHook].find((u) => u && totalTokens(u) > 0) ?? byLine;
+        if (turn) tracked.lastTurn = turn;
       };
       if (kind === 'submit') {
         settle(); // what arrived just now still belongs to the finished turn
         tracked.turnPrompt = tracked.reader.prompts + 1;
+        tracked.base = tracked.reader.total;
         tracked.ended = false;
       } else if (kind === 'stop') {
         tracked.ended = true;

@@ -75,4 +75,13 @@ describe('UsageTracker', () => {
     await hook('Notification');
     expect(tracker.get('s1')!.lastTurn).toMatchObject({ input: 100, output: 10 });
   });
+
+  it('a prompt line written twice (after the reply too) does not zero the turn', async () => {
+    await hook('UserPromptSubmit');
+    await prompt('count me');
+    await assistant('m1', 1200, 300);
+    await prompt('count me');
+    await hook('Stop');
+    expect(tracker.get('s1')!.lastTurn).toMatchObject({ input: 1200, output: 300 });
+  });
 });
