@@ -139,8 +139,7 @@ async function main(): Promise<void> {
     if (service.stopped) {
       stopped = true;
       log('shut down on request');
-      release();
-      process.exit(0);
+      process.exit(0); // the socket and lock went at onStopping; 'exit' runs release() too
     }
     if (service.idle && !idleTimer) {
       idleTimer = setTimeout(() => {

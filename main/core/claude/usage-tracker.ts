@@ -3,11 +3,12 @@
  * (`transcript-usage.ts`). A turn runs from the prompt the user typed (its line in the
  * transcript) to the `Stop` hook, when the usage since that prompt becomes the last turn's.
  * Claude Code writes its transcript in batches, after the hooks of the same moment: under load a
- * whole turn (its prompt line too) reached the file only after its `Stop` hook ran. So a turn's
- * prompt line is known by count: `UserPromptSubmit` fires before that line is written, so the
- * turn's prompt is the next one after what was read then. From `Stop` until the next
- * `UserPromptSubmit`, every read while that prompt is the latest updates the last turn, and the
- * transcript is read again at {@link STOP_REREAD_MS} after a Stop.
+ * whole turn (its prompt line too) reached the file only after its `Stop` hook ran. So a turn is
+ * read two ways (see {@link settleTurn}): by line (its prompt line is the next one after what was
+ * read at its `UserPromptSubmit`, which fires before that line is written) and by hook (the
+ * totals now minus those at its `UserPromptSubmit`). From `Stop` until the next
+ * `UserPromptSubmit`, every read updates the last turn, and the transcript is read again at
+ * {@link STOP_REREAD_MS} after a Stop.
  * Reads of one session run one after another; listeners hear of every change.
  */
 import { totalTokens, type SessionUsage, type TokenUsage } from '../../../contract/usage.js';
@@ -30,6 +31,20 @@ interface Tracked {
   base: TokenUsage | null;
   /** The read in progress (reads are chained). */
   chain: Promise<void>;
+}
+
+/**
+ * Sets the last turn of an ended turn from two readings: since its prompt line, and since its
+ * UserPromptSubmit hook. Each can miss under load (the transcript lags the hooks; a hook's read
+ * can lag the transcript); they agree otherwise, so the one that saw the turn's tokens wins.
+ */
+function settleTurn(tracked: Tracked): void {
+  if (!tracked.ended) return;
+  const reader = tracked.reader;
+  const byLine = reader.prompts === tracked.turnPrompt ? reader.sincePrompt : null;
+  const byHook = tracked.base ? addUsage(reader.total, tracked.base, -1) : null;
+  const turn = [byLine, byHook].find((u) => u && totalTokens(u) > 0) ?? byLine;
+  if (turn) tracked.lastTurn = turn;
 }
 
 /** Usage of every Claude Code session that sent a hook event with a transcript path. */
@@ -78,19 +93,8 @@ export class UsageTracker {
     tracked.chain = tracked.chain.then(async () => {
       const changed = await tracked.reader.update();
       const before = tracked.lastTurn;
-      const settle = (): void => {
-        if (!tracked.ended) return;
-        // Two readings of the turn: since its prompt line, and since its UserPromptSubmit hook.
-        // Each can miss under load (the transcript lags the hooks; a hook's read can lag the
-        // transcript); they agree otherwise, so the one that saw the turn's tokens wins.
-        const reader = tracked.reader;
-        const byLine = reader.prompts === tracked.turnPrompt ? reader.sincePrompt : null;
-        const byHook = tracked.base ? addUsage(reader.total, tracked.base, -1) : null;
-        const turn = [byLine, byHook].find((u) => u && totalTokens(u) > 0) ?? byLine;
-        if (turn) tracked.lastTurn = turn;
-      };
       if (kind === 'submit') {
-        settle(); // what arrived just now still belongs to the finished turn
+        settleTurn(tracked); // what arrived just now still belongs to the finished turn
         tracked.turnPrompt = tracked.reader.prompts + 1;
         tracked.base = tracked.reader.total;
         tracked.ended = false;
@@ -99,7 +103,7 @@ export class UsageTracker {
         // No UserPromptSubmit seen (the tracker started mid-turn): the latest prompt read.
         tracked.turnPrompt ??= tracked.reader.prompts;
       }
-      settle();
+      settleTurn(tracked);
       if (!changed && kind !== 'stop' && before === tracked.lastTurn) return;
       if (this.sessions.get(sessionId) === tracked) this.changed.fire(sessionId);
     });
